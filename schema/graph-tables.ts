@@ -1,0 +1,181 @@
+/**
+ * The knowledge graph's tables. Everything here is rebuilt from `seeds/` by a
+ * re-seed; nothing a learner saves may live in these tables.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+
+export const polarity = pgEnum("polarity", ["pro", "con", "neutral"]);
+
+/** A source document the graph cites. `id` is the short name citations use ("000"). */
+export const sources = pgTable("sources", {
+  id: text("id").primaryKey(),
+  file: text("file").notNull(),
+  title: text("title").notNull(),
+  publisher: text("publisher").notNull(),
+  author: text("author"),
+  address: text("address"),
+  published: text("published"),
+});
+
+/** A paragraph of a source, addressed by the locator citations use ("Heading ¶2"). */
+export const passages = pgTable(
+  "passages",
+  {
+    id: serial("id").primaryKey(),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    locator: text("locator").notNull(),
+    heading: text("heading").notNull(),
+    paragraph: integer("paragraph").notNull(),
+    ordinal: integer("ordinal").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [
+    unique("passages_source_locator").on(t.sourceId, t.locator),
+    index("passages_fts").using("gin", sql`to_tsvector('english', ${t.text})`),
+  ],
+);
+
+/** The controlled vocabularies: what a concept can be, how concepts relate, what claims are about. */
+export const kinds = pgTable("kinds", {
+  slug: text("slug").primaryKey(),
+  label: text("label").notNull(),
+  plural: text("plural").notNull(),
+  position: integer("position").notNull(),
+});
+
+export const relationTypes = pgTable("relation_types", {
+  slug: text("slug").primaryKey(),
+  label: text("label").notNull(),
+  inverseLabel: text("inverse_label").notNull(),
+  position: integer("position").notNull(),
+});
+
+export const aspects = pgTable("aspects", {
+  slug: text("slug").primaryKey(),
+  label: text("label").notNull(),
+  position: integer("position").notNull(),
+});
+
+export const concepts = pgTable(
+  "concepts",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind")
+      .notNull()
+      .references(() => kinds.slug),
+    summary: text("summary").notNull(),
+    description: text("description").notNull(),
+    aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    /** Name and aliases, lower-cased, one per line: what fuzzy search matches against. */
+    searchNames: text("search_names").notNull(),
+  },
+  (t) => [
+    index("concepts_kind").on(t.kind, t.name),
+    index("concepts_search_names_trgm").using("gin", sql`${t.searchNames} gin_trgm_ops`),
+    index("concepts_fts").using(
+      "gin",
+      sql`to_tsvector('english', ${t.summary} || ' ' || ${t.description})`,
+    ),
+  ],
+);
+
+export const relations = pgTable(
+  "relations",
+  {
+    id: serial("id").primaryKey(),
+    type: text("type")
+      .notNull()
+      .references(() => relationTypes.slug),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    unique("relations_type_source_target").on(t.type, t.sourceId, t.targetId),
+    index("relations_source").on(t.sourceId),
+    index("relations_target").on(t.targetId),
+  ],
+);
+
+export const claims = pgTable(
+  "claims",
+  {
+    id: serial("id").primaryKey(),
+    /** Stable across re-seeds: "<concept slug>/<claim id>". Flashcards key on it. */
+    key: text("key").notNull().unique(),
+    conceptId: integer("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    statement: text("statement").notNull(),
+    polarity: polarity("polarity").notNull(),
+    aspect: text("aspect").references(() => aspects.slug),
+    value: text("value"),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("claims_concept").on(t.conceptId), index("claims_aspect").on(t.aspect)],
+);
+
+/** Where a concept, relation or claim comes from: exactly one subject per row. */
+export const citations = pgTable(
+  "citations",
+  {
+    id: serial("id").primaryKey(),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    locator: text("locator").notNull(),
+    conceptId: integer("concept_id").references(() => concepts.id, { onDelete: "cascade" }),
+    relationId: integer("relation_id").references(() => relations.id, { onDelete: "cascade" }),
+    claimId: integer("claim_id").references(() => claims.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    check(
+      "citations_one_subject",
+      sql`num_nonnulls(${t.conceptId}, ${t.relationId}, ${t.claimId}) = 1`,
+    ),
+    index("citations_concept").on(t.conceptId),
+    index("citations_relation").on(t.relationId),
+    index("citations_claim").on(t.claimId),
+  ],
+);
+
+/** A concept named (by name or alias) in a source passage. */
+export const mentions = pgTable(
+  "mentions",
+  {
+    passageId: integer("passage_id")
+      .notNull()
+      .references(() => passages.id, { onDelete: "cascade" }),
+    conceptId: integer("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.passageId, t.conceptId] }), index("mentions_concept").on(t.conceptId)],
+);
+
+/** What was last seeded, so start-up re-seeds only when the seeds or sources changed. */
+export const seedState = pgTable("seed_state", {
+  id: text("id").primaryKey(),
+  hash: text("hash").notNull(),
+  seededAt: timestamp("seeded_at", { withTimezone: true }).notNull().defaultNow(),
+});

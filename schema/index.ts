@@ -1,0 +1,2 @@
+/** Every table the server reads or writes, for drizzle's typed queries. */
+export * from "./graph-tables.ts";

@@ -1,0 +1,50 @@
+/**
+ * Every setting the server reads, from the environment, in one place.
+ * The README's "Configuration" table documents each variable.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres:// URL of a real server; unset means the embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** Where PGlite keeps its files, so progress survives a restart. */
+  dataDir: string;
+  /** Folder of the source documents; when set, citations are checked and passages ingested. */
+  sourcesDir: string | undefined;
+  seedsDir: string;
+  /** Apply migrations and seed (when the seeds changed) as the server starts. */
+  seedOnStart: boolean;
+}
+
+// The sources live beside the repository in the workplace layout; use them when present.
+const DEFAULT_SOURCES_DIR = "../shared/sources";
+
+function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const sourcesDir =
+    env.SOURCES_DIR !== undefined && env.SOURCES_DIR !== ""
+      ? resolve(env.SOURCES_DIR)
+      : existsSync(DEFAULT_SOURCES_DIR)
+        ? resolve(DEFAULT_SOURCES_DIR)
+        : undefined;
+  return {
+    port: parsePort(env.PORT, 4000),
+    host: env.HOST || "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR || ".data"),
+    sourcesDir,
+    seedsDir: resolve(env.SEEDS_DIR || "seeds"),
+    seedOnStart: env.SEED_ON_START !== "false",
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The shape of the YAML files in seeds/, checked on load. Cross-references
+ * (slugs, kinds, citations) are checked afterwards by load-seeds.ts, which sees
+ * every file at once.
+ */
+import { z } from "zod";
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. type-1-hypervisor");
+const text = z.string().trim().min(1, "must not be empty");
+const cite = z.union([text, z.array(text).min(1, "needs at least one citation")]);
+
+export const sourceEntry = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _"),
+  file: text,
+  title: text,
+  publisher: text,
+  author: text.optional(),
+  address: z.url().optional(),
+  published: z.union([z.iso.date(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+});
+export const sourcesFile = z.array(sourceEntry);
+
+export const vocabularyFile = z.strictObject({
+  kinds: z.array(z.strictObject({ slug, label: text, plural: text })).min(1),
+  relation_types: z.array(z.strictObject({ slug, label: text, inverse: text })).min(1),
+  aspects: z.array(z.strictObject({ slug, label: text })),
+});
+
+export const relationEntry = z.strictObject({ type: slug, to: slug, cite });
+
+export const claimEntry = z.strictObject({
+  id: slug,
+  statement: text,
+  polarity: z.enum(["pro", "con", "neutral"]),
+  aspect: slug.optional(),
+  value: text.optional(),
+  cite,
+});
+
+export const conceptEntry = z.strictObject({
+  slug,
+  name: text,
+  kind: slug,
+  aliases: z.array(text).default([]),
+  summary: text,
+  description: text,
+  cite,
+  relations: z.array(relationEntry).default([]),
+  claims: z.array(claimEntry).default([]),
+});
+export const conceptsFile = z.array(conceptEntry);
+
+export type SourceEntry = z.infer<typeof sourceEntry>;
+export type VocabularyFile = z.infer<typeof vocabularyFile>;
+export type ConceptEntry = z.infer<typeof conceptEntry>;

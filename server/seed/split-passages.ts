@@ -1,0 +1,90 @@
+/**
+ * Splits a source document into passages addressed by "Heading ¶N".
+ *
+ * Seeds cite sources by these locators, the validator resolves them and the
+ * ingest stores the passages, so all three must agree: this file is the one
+ * place that decides what a heading and a paragraph are.
+ *
+ * Rules, chosen to work on Markdown and on plain text copied from web pages:
+ * - blocks are separated by blank lines; YAML front matter and HTML comments are dropped;
+ * - a block is a heading when it starts with `#`, or when it is a single short line
+ *   (at most 12 words) that is not a list item, link or e-mail address and does not end
+ *   like a sentence;
+ * - every other block is a paragraph, numbered from 1 under the nearest heading above it;
+ * - text before any heading sits under the heading "Lead";
+ * - when a heading text repeats in one document, its k-th occurrence (k >= 2) is
+ *   written "Heading #k", so every locator names exactly one passage.
+ */
+export interface Passage {
+  heading: string;
+  paragraph: number;
+  locator: string;
+  text: string;
+}
+
+export const LEAD_HEADING = "Lead";
+const MAX_HEADING_WORDS = 12;
+
+export function formatLocator(heading: string, paragraph: number): string {
+  return `${heading} ¶${paragraph}`;
+}
+
+function stripMarkup(line: string): string {
+  return line
+    .replace(/^#+\s*/, "")
+    .replace(/\*\*|__/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function isHeading(block: string): boolean {
+  const lines = block.split("\n");
+  const first = lines[0]?.trim() ?? "";
+  if (first.startsWith("#")) return lines.length === 1;
+  if (lines.length !== 1) return false;
+  if (/^([-*+]|\d+\.)\s/.test(first) || first.includes("](") || first.startsWith("!") || first.startsWith("<")) {
+    return false;
+  }
+  const text = stripMarkup(first);
+  if (text.length === 0 || /[.,;:]$/.test(text) || text.includes("@")) return false;
+  return text.split(" ").length <= MAX_HEADING_WORDS;
+}
+
+function blocksOf(raw: string): string[] {
+  let text = raw.replace(/\r\n?/g, "\n");
+  text = text.replace(/^---\n[\s\S]*?\n---\n/, "");
+  text = text.replace(/<!--[\s\S]*?-->/g, "");
+  // Kramdown attribute lines such as "{:toc}" are layout, not text.
+  text = text.replace(/^\{:[^}]*\}[ \t]*$/gm, "");
+  // A Markdown heading ends its block even when no blank line follows it.
+  text = text.replace(/^(#+ .*)$/gm, "\n$1\n");
+  return text
+    .split(/\n[ \t\u00a0]*\n/)
+    .map((block) => block.replace(/[ \t]+$/gm, "").replace(/^\n+|\n+$/g, ""))
+    .filter((block) => block.trim().length > 0);
+}
+
+export function splitPassages(raw: string): Passage[] {
+  const passages: Passage[] = [];
+  const seen = new Map<string, number>();
+  let heading = LEAD_HEADING;
+  let paragraph = 0;
+  for (const block of blocksOf(raw)) {
+    if (isHeading(block)) {
+      const text = stripMarkup(block);
+      const occurrence = (seen.get(text) ?? 0) + 1;
+      seen.set(text, occurrence);
+      heading = occurrence === 1 ? text : `${text} #${occurrence}`;
+      paragraph = 0;
+      continue;
+    }
+    paragraph += 1;
+    passages.push({
+      heading,
+      paragraph,
+      locator: formatLocator(heading, paragraph),
+      text: block.split("\n").map((line) => line.trim()).join("\n"),
+    });
+  }
+  return passages;
+}
