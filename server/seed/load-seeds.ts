@@ -8,8 +8,8 @@ import { join, relative } from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
 import {
-  conceptsFile,
-  sourcesFile,
+  conceptEntry,
+  sourceEntry,
   vocabularyFile,
   type ConceptEntry,
   type SourceEntry,
@@ -120,12 +120,13 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
   const problems: string[] = [];
   const name = (file: string) => relative(process.cwd(), file) || file;
 
-  function readYaml<T>(file: string, schema: z.ZodType<T>, describe: (path: PropertyKey[], data: unknown) => string): T | undefined {
+  /** Parses a YAML file; syntax errors are reported with their line. */
+  function readYaml(file: string): unknown {
     if (!existsSync(file) || !statSync(file).isFile()) {
       problems.push(`${name(file)}: file is missing`);
       return undefined;
     }
-    const doc = parseDocument(readFileSync(file, "utf8"), { prettyErrors: false });
+    const doc = parseDocument(readFileSync(file, "utf8"));
     if (doc.errors.length > 0) {
       for (const error of doc.errors) {
         const line = error.linePos?.[0]?.line;
@@ -133,29 +134,48 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
       }
       return undefined;
     }
-    const data: unknown = doc.toJS();
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        problems.push(`${name(file)}: ${describe(issue.path, data)}: ${issue.message}`);
-      }
-      return undefined;
-    }
-    return parsed.data;
+    return doc.toJS();
   }
 
-  const entryLabel = (noun: string, key: string) => (path: PropertyKey[], data: unknown) => {
-    const [index, ...rest] = path;
-    if (typeof index !== "number") return path.length ? path.join(".") : "top level";
-    const entry = Array.isArray(data) ? (data[index] as Record<string, unknown> | undefined) : undefined;
-    const id = entry && typeof entry[key] === "string" ? ` "${entry[key]}"` : "";
-    const field = rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-    return `${noun}${id} (entry ${index + 1})${field ? `, ${field}` : ""}`;
-  };
+  function check<T>(file: string, schema: z.ZodType<T>, data: unknown, describe: (path: PropertyKey[]) => string): T | undefined {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) problems.push(`${name(file)}: ${describe(issue.path)}: ${issue.message}`);
+    return undefined;
+  }
+
+  /**
+   * Checks a file that is a list of entries one entry at a time, so that one bad
+   * entry is reported alone instead of hiding the rest of its file.
+   * Returns the valid entries and the keys of all entries, valid or not.
+   */
+  function readEntries<T>(file: string, schema: z.ZodType<T>, noun: string, key: string): { valid: T[]; keys: string[] } {
+    const data = readYaml(file);
+    if (data === undefined) return { valid: [], keys: [] };
+    if (!Array.isArray(data)) {
+      problems.push(`${name(file)}: must be a list of ${noun} entries, each starting with "- "`);
+      return { valid: [], keys: [] };
+    }
+    const valid: T[] = [];
+    const keys: string[] = [];
+    data.forEach((entry: unknown, index) => {
+      const id = entry && typeof entry === "object" && key in entry ? String((entry as Record<string, unknown>)[key]) : undefined;
+      if (id !== undefined) keys.push(id);
+      const label = `${noun}${id !== undefined ? ` "${id}"` : ""} (entry ${index + 1})`;
+      const checked = check(file, schema, entry, (path) => {
+        const field = path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+        return field ? `${label}, ${field}` : label;
+      });
+      if (checked !== undefined) valid.push(checked);
+    });
+    return { valid, keys };
+  }
 
   const [sourcesPath, vocabularyPath, ...conceptPaths] = seedFiles(options.seedsDir) as [string, string, ...string[]];
-  const sources = readYaml(sourcesPath, sourcesFile, entryLabel("source", "id")) ?? [];
-  const vocabulary = readYaml(vocabularyPath, vocabularyFile, (path) => path.join(".") || "top level");
+  const sources = readEntries(sourcesPath, sourceEntry, "source", "id").valid;
+  const vocabularyData = readYaml(vocabularyPath);
+  const vocabulary =
+    vocabularyData === undefined ? undefined : check(vocabularyPath, vocabularyFile, vocabularyData, (path) => path.join(".") || "top level");
   if (conceptPaths.length === 0) problems.push(`${name(join(options.seedsDir, "concepts"))}: no concept files (*.yaml)`);
 
   // Vocabulary and sources: unique keys.
@@ -189,8 +209,12 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
   // Concepts: read every file first, so relations may point at concepts in any file.
   const entries: { file: string; entry: ConceptEntry }[] = [];
   const conceptFile = new Map<string, string>();
+  const invalidSlugs = new Set<string>();
   for (const file of conceptPaths) {
-    for (const entry of readYaml(file, conceptsFile, entryLabel("concept", "slug")) ?? []) {
+    const { valid, keys } = readEntries(file, conceptEntry, "concept", "slug");
+    // An invalid entry is already reported; relations pointing at it are not errors of their own.
+    for (const key of keys) if (!valid.some((entry) => entry.slug === key)) invalidSlugs.add(key);
+    for (const entry of valid) {
       const first = conceptFile.get(entry.slug);
       if (first) {
         problems.push(`${name(file)}: duplicate slug "${entry.slug}" (first defined in ${name(first)})`);
@@ -249,7 +273,7 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
     entry.relations.forEach((relation, i) => {
       const at = `${where}, relation ${i + 1} (${relation.type} → ${relation.to})`;
       if (!relationTypes.has(relation.type)) problems.push(`${at}: ${unknown("relation type", relation.type, relationTypes)}`);
-      if (!conceptFile.has(relation.to)) problems.push(`${at}: ${unknown("slug", relation.to, conceptFile.keys())}`);
+      if (!conceptFile.has(relation.to) && !invalidSlugs.has(relation.to)) problems.push(`${at}: ${unknown("slug", relation.to, conceptFile.keys())}`);
       if (relation.to === entry.slug) problems.push(`${at}: a concept cannot relate to itself`);
       const key = `${relation.type} ${entry.slug} ${relation.to}`;
       if (relationKeys.has(key)) problems.push(`${at}: duplicate relation`);

@@ -20,7 +20,6 @@ export const sourceEntry = z.strictObject({
   address: z.url().optional(),
   published: z.union([z.iso.date(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
 });
-export const sourcesFile = z.array(sourceEntry);
 
 export const vocabularyFile = z.strictObject({
   kinds: z.array(z.strictObject({ slug, label: text, plural: text })).min(1),
@@ -50,7 +49,6 @@ export const conceptEntry = z.strictObject({
   relations: z.array(relationEntry).default([]),
   claims: z.array(claimEntry).default([]),
 });
-export const conceptsFile = z.array(conceptEntry);
 
 export type SourceEntry = z.infer<typeof sourceEntry>;
 export type VocabularyFile = z.infer<typeof vocabularyFile>;

@@ -1,0 +1,39 @@
+/**
+ * `npm start`: open the database (PGlite under DATA_DIR unless DATABASE_URL is
+ * set), apply migrations, seed when the seeds changed, then serve.
+ */
+import { loadConfig } from "./config.ts";
+import { connect } from "./db/connect.ts";
+import { migrate } from "./db/migrate.ts";
+import { createHttpServer } from "./http/create-server.ts";
+import { ensureSeeded } from "./seed/ensure-seeded.ts";
+
+const config = loadConfig();
+const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrate(database);
+if (config.seedOnStart) {
+  const outcome = await ensureSeeded(database.db, { seedsDir: config.seedsDir, sourcesDir: config.sourcesDir });
+  if (outcome.seeded) {
+    console.log(`graph seeded: ${outcome.counts.concepts} concepts, ${outcome.counts.relations} relations, ${outcome.counts.claims} claims`);
+  }
+}
+
+const server = createHttpServer(database);
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const where = database.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL";
+  console.log(`Graphdeck listening on http://localhost:${port} (GraphQL at /graphql, ${where})`);
+});
+
+// Close the database cleanly so PGlite's files are consistent on the next start.
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void database.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * The seeds as a learner meets them: they validate, cover every theme of the
+ * sources, cite a source for every statement, and copy no sentence.
+ */
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { loadSeeds } from "../../server/seed/load-seeds.ts";
+import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
+
+const graph = loadSeeds({ seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
+const bySlug = new Map(graph.concepts.map((c) => [c.slug, c]));
+const related = (from: string, type: string) => graph.relations.filter((r) => r.from === from && r.type === type).map((r) => r.to);
+const instancesOf = (to: string) => graph.relations.filter((r) => r.to === to && r.type === "instance-of").map((r) => r.from);
+
+describe("seeds", () => {
+  it("have the size the sources call for", () => {
+    expect(graph.concepts.length).toBeGreaterThanOrEqual(60);
+    expect(graph.relations.length).toBeGreaterThanOrEqual(120);
+    expect(graph.claims.length).toBeGreaterThanOrEqual(60);
+    expect(graph.claims.filter((c) => c.polarity !== "neutral").length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("cite at least one source for every concept, relation and claim", () => {
+    for (const item of [...graph.concepts, ...graph.relations, ...graph.claims]) {
+      expect(item.citations.length, JSON.stringify(item).slice(0, 120)).toBeGreaterThan(0);
+    }
+  });
+
+  it.runIf(SOURCES_DIR)("resolve every citation to a real passage of its source", () => {
+    const documents = new Map(graph.documents?.map((d) => [d.sourceId, d]));
+    const all = [...graph.concepts, ...graph.relations, ...graph.claims].flatMap((i) => i.citations);
+    for (const citation of all) {
+      expect(documents.get(citation.sourceId)?.byLocator.has(citation.locator), `${citation.sourceId}: ${citation.locator}`).toBe(true);
+    }
+    // Every source is cited somewhere.
+    expect(new Set(all.map((c) => c.sourceId))).toEqual(new Set(graph.sources.map((s) => s.id)));
+  });
+
+  it("compare containers and VMs on every aspect, with a value for each side", () => {
+    const aspectsOf = (slug: string) => new Map(graph.claims.filter((c) => c.concept === slug && c.aspect).map((c) => [c.aspect, c.value]));
+    const container = aspectsOf("container");
+    const vm = aspectsOf("virtual-machine");
+    expect(container.size).toBeGreaterThanOrEqual(10);
+    expect([...container.keys()].sort()).toEqual([...vm.keys()].sort());
+    for (const [aspect, value] of [...container, ...vm]) expect(value, aspect).toBeTruthy();
+    // The headline contrasts the sources make.
+    expect(container.get("startup-time")).toMatch(/seconds/);
+    expect(vm.get("startup-time")).toMatch(/minutes/);
+    expect(container.get("image-size")).toMatch(/megabytes/);
+    expect(vm.get("image-size")).toMatch(/gigabytes/);
+  });
+
+  it("cover the themes the sources name", () => {
+    const themes = [
+      "virtualization", "container", "virtual-machine", "application-container", "system-container",
+      "container-image", "image-layer", "container-registry", "dockerfile", "linux-namespaces", "cgroups", "oci",
+      "hypervisor", "type-1-hypervisor", "type-2-hypervisor", "guest-os", "host-os", "vm-snapshot",
+      "windows-containers", "docker-desktop", "docker-swarm", "kubernetes", "ci-cd", "machine-executor",
+      "system-on-chip-emulation", "raspberry-pi", "containers-in-vms",
+    ];
+    for (const slug of themes) expect(bySlug.has(slug), slug).toBe(true);
+  });
+
+  it("give every provider and tool its kind and category", () => {
+    const providers = ["docker", "podman", "cri-o", "lxc", "lxd", "rkt", "buildah", "kaniko", "virtualbox", "vmware-workstation", "vmware-esxi", "qemu", "xen", "hyper-v"];
+    for (const slug of providers) {
+      const concept = bySlug.get(slug);
+      expect(concept, slug).toBeDefined();
+      expect(["container-runtime", "image-builder", "hypervisor"]).toContain(concept?.kind);
+      const categories = related(slug, "instance-of");
+      expect(categories.length, `${slug} has a category`).toBeGreaterThan(0);
+      for (const category of categories) expect(bySlug.get(category)?.kind).toBe("category");
+    }
+    expect(bySlug.get("vmware")?.kind).toBe("vendor");
+  });
+
+  it("name examples of both hypervisor types", () => {
+    expect(instancesOf("type-1-hypervisor").sort()).toEqual(["hyper-v", "vmware-esxi", "xen"]);
+    expect(instancesOf("type-2-hypervisor").sort()).toEqual(["virtualbox", "vmware-workstation"]);
+  });
+
+  it("give each claim a stable key made of its concept and id", () => {
+    const keys = graph.claims.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const claim of graph.claims) expect(claim.key.startsWith(`${claim.concept}/`)).toBe(true);
+  });
+
+  it.runIf(SOURCES_DIR)("copy no run of ten words from the sources (verbatim-check.py)", () => {
+    const script = `${SOURCES_DIR}/../tools/verbatim-check.py`;
+    const output = execFileSync("python3", [script, ".", SOURCES_DIR as string], { encoding: "utf8" });
+    expect(output).toBe("");
+  });
+});

@@ -1,0 +1,38 @@
+/** Serves the real HTTP server on a free port and posts GraphQL to it. */
+import type { AddressInfo } from "node:net";
+import type { Database } from "../../server/db/connect.ts";
+import { createHttpServer } from "../../server/http/create-server.ts";
+
+export interface GraphqlResponse<T> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  headers: Headers;
+}
+
+export interface TestServer {
+  url: string;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(database: Database): Promise<TestServer> {
+  const server = createHttpServer(database);
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async graphql<T>(query: string, variables?: Record<string, unknown>) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphqlResponse<T>["body"], headers: response.headers };
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
