@@ -1,0 +1,129 @@
+/**
+ * `npm start` as a newcomer runs it: on an empty data folder it migrates, seeds
+ * and answers /health; after a restart the data is still there and the graph
+ * is not seeded again.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { createScratchPostgres, onPostgres } from "../support/test-database.ts";
+import { SOURCES_DIR } from "../support/seed-paths.ts";
+
+interface Running {
+  url: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Running> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SOURCES_DIR: SOURCES_DIR ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const check = () => {
+      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on("data", check);
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        child.on("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function health(url: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}/health`);
+  return { status: response.status, body: await response.json() };
+}
+
+async function conceptCount(url: string): Promise<number> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `{ search(query: "container", first: 50) { slug } }` }),
+  });
+  const body = (await response.json()) as { data: { search: unknown[] } };
+  return body.data.search.length;
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+describe("start-up", () => {
+  it.skipIf(onPostgres)("on an empty data folder serves a seeded graph, and a restart keeps the data", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "graphdeck-start-")), ".data");
+    const first = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
+    expect(await health(first.url)).toEqual({ status: 200, body: { status: "ok", db: "pglite" } });
+    expect(first.output()).toMatch(/graph seeded: \d+ concepts/);
+    expect(await conceptCount(first.url)).toBeGreaterThan(5);
+    expect(await first.stop()).toBe(0);
+
+    // Something saved between runs, as a learner's progress would be.
+    const direct = await PGlite.create(join(dataDir, "pglite"));
+    await direct.exec("create table saved_progress (card text primary key); insert into saved_progress values ('docker/term');");
+    const seededAt = (await direct.query<{ seeded_at: Date }>("select seeded_at from seed_state")).rows[0]?.seeded_at;
+    await direct.close();
+
+    const second = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
+    expect((await health(second.url)).status).toBe(200);
+    expect(second.output()).not.toMatch(/graph seeded/);
+    expect(await conceptCount(second.url)).toBeGreaterThan(5);
+    expect(await second.stop()).toBe(0);
+
+    const after = await PGlite.create(join(dataDir, "pglite"));
+    expect((await after.query("select card from saved_progress")).rows).toEqual([{ card: "docker/term" }]);
+    expect((await after.query<{ seeded_at: Date }>("select seeded_at from seed_state")).rows[0]?.seeded_at).toEqual(seededAt);
+    await after.close();
+  });
+
+  it.runIf(onPostgres)("with DATABASE_URL serves from PostgreSQL, and a restart does not re-seed", async () => {
+    const scratch = await createScratchPostgres();
+    cleanups.push(scratch.drop);
+    const first = await startServer({ DATABASE_URL: scratch.url });
+    expect(await health(first.url)).toEqual({ status: 200, body: { status: "ok", db: "postgres" } });
+    expect(first.output()).toMatch(/graph seeded/);
+    expect(await first.stop()).toBe(0);
+    const second = await startServer({ DATABASE_URL: scratch.url });
+    expect(second.output()).not.toMatch(/graph seeded/);
+    expect(await conceptCount(second.url)).toBeGreaterThan(5);
+    expect(await second.stop()).toBe(0);
+  });
+
+  it.runIf(onPostgres)("answers /health with 503 while the database is unreachable", async () => {
+    const scratch = await createScratchPostgres();
+    cleanups.push(scratch.drop);
+    const server = await startServer({ DATABASE_URL: scratch.url });
+    const admin = postgres(process.env.DATABASE_URL as string, { max: 1, onnotice: () => {} });
+    const name = new URL(scratch.url).pathname.slice(1);
+    await admin.unsafe(`alter database "${name}" with allow_connections false`);
+    await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+    try {
+      expect(await health(server.url)).toEqual({ status: 503, body: { status: "unavailable", db: "postgres" } });
+    } finally {
+      await admin.unsafe(`alter database "${name}" with allow_connections true`);
+      await admin.end();
+      await server.stop();
+    }
+  });
+});
