@@ -17,6 +17,8 @@ export interface Config {
   seedsDir: string;
   /** Apply migrations and seed (when the seeds changed) as the server starts. */
   seedOnStart: boolean;
+  /** Origins besides our own whose pages may send mutations without a token. */
+  trustedOrigins: string[];
 }
 
 // The sources live beside the repository in the workplace layout; use them when present.
@@ -46,5 +48,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourcesDir,
     seedsDir: resolve(env.SEEDS_DIR || "seeds"),
     seedOnStart: env.SEED_ON_START !== "false",
+    trustedOrigins: (env.TRUSTED_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }

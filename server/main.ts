@@ -5,6 +5,7 @@
 import { loadConfig } from "./config.ts";
 import { connect } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
+import { trackGraphVersion } from "./graph-version.ts";
 import { createHttpServer } from "./http/create-server.ts";
 import { ensureSeeded } from "./seed/ensure-seeded.ts";
 
@@ -18,7 +19,8 @@ if (config.seedOnStart) {
   }
 }
 
-const server = createHttpServer(database);
+const graphVersion = await trackGraphVersion(database);
+const server = createHttpServer({ database, graphVersion, trustedOrigins: config.trustedOrigins });
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -34,6 +36,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     server.close();
     server.closeAllConnections();
-    void database.close().finally(() => process.exit(0));
+    void graphVersion
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
 }

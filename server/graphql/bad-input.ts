@@ -16,7 +16,13 @@ export function intInRange(name: string, value: number | null | undefined, min: 
   return value;
 }
 
+/** PostgreSQL text cannot hold NUL characters; no stored value contains one. */
+export function hasNul(value: string): boolean {
+  return value.includes("\u0000");
+}
+
 export function textOfLength(name: string, value: string, min: number, max: number): string {
+  if (hasNul(value)) throw badInput(`\`${name}\` must not contain NUL characters.`);
   const text = value.trim();
   if (text.length < min || text.length > max) {
     throw badInput(`\`${name}\` must be ${min} to ${max} characters long (got ${text.length}).`);

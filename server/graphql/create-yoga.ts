@@ -1,10 +1,23 @@
-/** The GraphQL endpoint: SDL from schema/, resolvers from the API area folders. */
+/**
+ * The GraphQL endpoint: SDL from schema/, resolvers from the API area folders,
+ * and the protections a public API needs, in the order requests meet them.
+ */
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Db } from "../db/connect.ts";
+import type { GraphVersion } from "../graph-version.ts";
+import { compareResolvers } from "./compare/compare-resolvers.ts";
 import { conceptResolvers } from "./concept/concept-resolvers.ts";
 import type { GraphContext } from "./context.ts";
+import { graphWalkResolvers } from "./graph-walk/graph-walk-resolvers.ts";
+import { createLoaders } from "./loaders.ts";
+import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
+import { relationResolvers } from "./relation/relation-resolvers.ts";
+import { vocabularyResolvers } from "./vocabulary/vocabulary-resolvers.ts";
 
 export const typeDefs = readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8");
 
@@ -14,13 +27,66 @@ export interface NodeServerContext {
   res: ServerResponse;
 }
 
-export function createGraphqlServer(db: Db): YogaServerInstance<NodeServerContext, GraphContext> {
+export interface GraphqlServerOptions {
+  db: Db;
+  graphVersion: GraphVersion;
+  /** Other origins whose pages may send mutations without a token. */
+  trustedOrigins?: readonly string[];
+}
+
+export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of containers and virtual machines.
+# Press the play button, then explore the schema with the book icon.
+{
+  search(query: "virtualbx", first: 3) { slug name summary }
+  compare(a: "container", b: "virtual-machine") {
+    aspects { aspect { label } a { value } b { value } }
+  }
+}
+`;
+
+export function createGraphqlServer(options: GraphqlServerOptions): YogaServerInstance<NodeServerContext, GraphContext> {
   return createYoga<NodeServerContext, GraphContext>({
-    schema: createSchema<NodeServerContext & GraphContext>({ typeDefs, resolvers: [conceptResolvers] }),
+    schema: createSchema<NodeServerContext & GraphContext>({
+      typeDefs,
+      resolvers: [conceptResolvers, relationResolvers, vocabularyResolvers, compareResolvers, graphWalkResolvers],
+    }),
     graphqlEndpoint: "/graphql",
-    context: () => ({ db }),
-    // Unexpected errors reach the client as "Unexpected error." with no stack, SQL or paths.
-    maskedErrors: true,
+    context: () => ({ db: options.db, loaders: createLoaders(options.db) }),
+    // Unexpected errors reach the client as "Unexpected error." with no stack, SQL or paths;
+    // isDev off so yoga never attaches `originalError` details, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
+    batching: false,
+    // Reads from any origin, without cookies: embeds on other sites call the API directly.
+    cors: {
+      origin: "*",
+      credentials: false,
+      methods: ["GET", "POST", "OPTIONS"],
+      allowedHeaders: ["content-type", "authorization"],
+      maxAge: 86400,
+    },
+    graphiql: { title: "Graphdeck API", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // The GraphiQL bundle is served from here, not from a CDN.
+    renderGraphiQL,
     logging: "warn",
+    plugins: [
+      // Depth, cost, aliases, directives and tokens are bounded before anything executes.
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 15 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        costLimit: { maxCost: 5000 },
+      }),
+      useMutationGuard(options.trustedOrigins),
+      useResponseCache({
+        // Public reads are the same for everyone; requests with a token are never cached.
+        session: () => null,
+        enabled: (request) => !request.headers.get("authorization"),
+        ttl: 5 * 60_000,
+        includeExtensionMetadata: false,
+        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
+          hashSHA256([options.graphVersion.current(), documentString, operationName ?? "", JSON.stringify(variableValues ?? {})].join("\n")),
+      }),
+    ],
   });
 }

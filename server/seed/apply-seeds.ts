@@ -25,6 +25,8 @@ import type { Db } from "../db/connect.ts";
 import type { Citation, SeedGraph } from "./load-seeds.ts";
 import { findMentions } from "./find-mentions.ts";
 
+export const GRAPH_SEEDED_CHANNEL = "graph_seeded";
+
 export interface SeedCounts {
   concepts: number;
   relations: number;
@@ -219,6 +221,8 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
       .insert(seedState)
       .values({ id: "graph", hash })
       .onConflictDoUpdate({ target: seedState.id, set: { hash, seededAt: sql`now()` } });
+    // Delivered on commit: running servers drop their cached responses (see graph-version.ts).
+    await tx.execute(sql`select pg_notify(${GRAPH_SEEDED_CHANNEL}, ${hash})`);
 
     return {
       concepts: graph.concepts.length,

@@ -1,40 +1,26 @@
 /** Looking concepts up over HTTP the way a developer or the web app does. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../server/seed/ensure-seeded.ts";
-import { startTestServer, type TestServer } from "../support/graphql-client.ts";
-import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { describe, expect, it } from "vitest";
+import { useSeededServer } from "../support/seeded-server.ts";
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
-  server = await startTestServer(database);
-});
-afterAll(async () => {
-  await server.close();
-  await database.drop();
-});
+const api = useSeededServer();
 
 type Found = { search: { slug: string; name: string }[] };
 const search = async (query: string, first?: number) => {
-  const response = await server.graphql<Found>(`query ($q: String!, $n: Int) { search(query: $q, first: $n) { slug name } }`, { q: query, n: first });
+  const response = await api.server.graphql<Found>(`query ($q: String!, $n: Int) { search(query: $q, first: $n) { slug name } }`, { q: query, n: first });
   return response;
 };
 const slugs = async (query: string, first?: number) => (await search(query, first)).body.data?.search.map((c) => c.slug);
 
 describe("concept lookup", () => {
   it("returns a concept by slug", async () => {
-    const { body } = await server.graphql<{ concept: Record<string, unknown> }>(`{ concept(slug: "cgroups") { id slug name kind summary aliases } }`);
+    const { body } = await api.server.graphql<{ concept: Record<string, unknown> }>(`{ concept(slug: "cgroups") { id slug name kind summary aliases } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data?.concept).toMatchObject({ slug: "cgroups", name: "Control groups", kind: "kernel-feature" });
     expect(body.data?.concept.aliases).toContain("cgroups");
   });
 
   it("returns null, and no error, for an unknown slug", async () => {
-    const { body } = await server.graphql(`{ concept(slug: "no-such-thing") { slug } }`);
+    const { body } = await api.server.graphql(`{ concept(slug: "no-such-thing") { slug } }`);
     expect(body).toEqual({ data: { concept: null } });
   });
 });

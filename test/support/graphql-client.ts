@@ -1,6 +1,7 @@
 /** Serves the real HTTP server on a free port and posts GraphQL to it. */
 import type { AddressInfo } from "node:net";
 import type { Database } from "../../server/db/connect.ts";
+import { trackGraphVersion } from "../../server/graph-version.ts";
 import { createHttpServer } from "../../server/http/create-server.ts";
 
 export interface GraphqlResponse<T> {
@@ -16,7 +17,8 @@ export interface TestServer {
 }
 
 export async function startTestServer(database: Database): Promise<TestServer> {
-  const server = createHttpServer(database);
+  const graphVersion = await trackGraphVersion(database);
+  const server = createHttpServer({ database, graphVersion });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -29,10 +31,12 @@ export async function startTestServer(database: Database): Promise<TestServer> {
       });
       return { status: response.status, body: (await response.json()) as GraphqlResponse<T>["body"], headers: response.headers };
     },
-    close: () =>
-      new Promise<void>((done) => {
+    close: async () => {
+      await graphVersion.stop();
+      await new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => done());
-      }),
+      });
+    },
   };
 }

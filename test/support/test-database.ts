@@ -35,7 +35,7 @@ export async function createScratchPostgres(): Promise<{ url: string; drop: () =
   };
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (query: string) => void } = {}): Promise<TestDatabase> {
   let database: Database;
   let url: string | undefined;
   let dropScratch = async () => {};
@@ -43,9 +43,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     const scratch = await createScratchPostgres();
     url = scratch.url;
     dropScratch = scratch.drop;
-    database = await connect({ databaseUrl: url, maxConnections: 4 });
+    database = await connect({ databaseUrl: url, maxConnections: 4, onQuery: options.onQuery });
   } else {
-    database = await connect({});
+    database = await connect({ onQuery: options.onQuery });
   }
   if (options.migrate !== false) await migrate(database);
   return {

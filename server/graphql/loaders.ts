@@ -1,0 +1,196 @@
+/**
+ * Per-request DataLoaders: every field that needs rows by id asks a loader,
+ * and each loader turns all the ids asked for in one tick into one SQL
+ * statement. A concept page therefore costs the same handful of statements
+ * however many relations, claims and citations it shows.
+ */
+import DataLoader from "dataloader";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import {
+  aspects,
+  citations,
+  claims,
+  concepts,
+  kinds,
+  mentions,
+  passages,
+  relations,
+  relationTypes,
+  sources,
+} from "../../schema/index.ts";
+import type { Db } from "../db/connect.ts";
+import { hasNul } from "./bad-input.ts";
+import type { AspectRow, CitationRow, ClaimRow, ConceptRow, KindRow, PassageRow, RelationRow, SourceRow } from "./graph-rows.ts";
+
+export type CitationSubject = { concept: number } | { relation: number } | { claim: number };
+
+function groupBy<K, V>(rows: V[], keyOf: (row: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+export const relationColumns = {
+  id: relations.id,
+  type: relations.type,
+  sourceId: relations.sourceId,
+  targetId: relations.targetId,
+  label: relationTypes.label,
+  inverseLabel: relationTypes.inverseLabel,
+};
+
+export function createLoaders(db: Db) {
+  const conceptById = new DataLoader<number, ConceptRow | null>(async (ids) => {
+    const rows = await db.select().from(concepts).where(inArray(concepts.id, [...ids]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const conceptBySlug = new DataLoader<string, ConceptRow | null>(async (slugs) => {
+    // A slug with a NUL character cannot exist (and PostgreSQL would refuse to compare it).
+    const lookable = slugs.filter((slug) => !hasNul(slug));
+    const rows = lookable.length ? await db.select().from(concepts).where(inArray(concepts.slug, lookable)) : [];
+    for (const row of rows) conceptById.prime(row.id, row);
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
+  });
+
+  /** Relations touching each concept, either end, in a stable order. */
+  const relationsByConcept = new DataLoader<number, RelationRow[]>(async (ids) => {
+    const list = [...ids];
+    const rows = await db
+      .select(relationColumns)
+      .from(relations)
+      .innerJoin(relationTypes, eq(relationTypes.slug, relations.type))
+      .where(or(inArray(relations.sourceId, list), inArray(relations.targetId, list)))
+      .orderBy(asc(relationTypes.position), asc(relations.id));
+    return ids.map((id) => rows.filter((r) => r.sourceId === id || r.targetId === id));
+  });
+
+  const claimsByConcept = new DataLoader<number, ClaimRow[]>(async (ids) => {
+    const rows = await db.select().from(claims).where(inArray(claims.conceptId, [...ids])).orderBy(asc(claims.position));
+    const groups = groupBy(rows, (r) => r.conceptId);
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+
+  /** Citations of concepts, relations and claims alike, with their passage text when ingested. */
+  const citationsOf = new DataLoader<CitationSubject, CitationRow[], string>(
+    async (subjects) => {
+      const ids = (key: "concept" | "relation" | "claim") =>
+        subjects.flatMap((s) => (key in s ? [(s as Record<string, number>)[key] as number] : []));
+      const conceptIds = ids("concept");
+      const relationIds = ids("relation");
+      const claimIds = ids("claim");
+      const rows = await db
+        .select({
+          conceptId: citations.conceptId,
+          relationId: citations.relationId,
+          claimId: citations.claimId,
+          sourceId: citations.sourceId,
+          locator: citations.locator,
+          passage: passages.text,
+        })
+        .from(citations)
+        .leftJoin(passages, and(eq(passages.sourceId, citations.sourceId), eq(passages.locator, citations.locator)))
+        .where(
+          or(
+            conceptIds.length ? inArray(citations.conceptId, conceptIds) : undefined,
+            relationIds.length ? inArray(citations.relationId, relationIds) : undefined,
+            claimIds.length ? inArray(citations.claimId, claimIds) : undefined,
+          ),
+        )
+        .orderBy(asc(citations.position), asc(citations.id));
+      const keyOf = (r: (typeof rows)[number]) =>
+        r.conceptId !== null ? `concept:${r.conceptId}` : r.relationId !== null ? `relation:${r.relationId}` : `claim:${r.claimId}`;
+      const groups = groupBy(rows, keyOf);
+      return subjects.map((s) =>
+        (groups.get(subjectKey(s)) ?? []).map((r) => ({ sourceId: r.sourceId, locator: r.locator, passage: r.passage })),
+      );
+    },
+    { cacheKeyFn: subjectKey },
+  );
+
+  /** The first passages (in document order) that mention each concept. Key: `${conceptId}:${limit}`. */
+  const mentionsOf = new DataLoader<string, PassageRow[]>(async (keys) => {
+    const parsed = keys.map((k) => k.split(":").map(Number) as [number, number]);
+    const limit = Math.max(...parsed.map(([, n]) => n));
+    const ranked = db
+      .select({
+        conceptId: mentions.conceptId,
+        sourceId: passages.sourceId,
+        locator: passages.locator,
+        text: passages.text,
+        rank: sql<number>`row_number() over (partition by ${mentions.conceptId} order by ${passages.sourceId}, ${passages.ordinal})`.as("rank"),
+      })
+      .from(mentions)
+      .innerJoin(passages, eq(passages.id, mentions.passageId))
+      .where(inArray(mentions.conceptId, [...new Set(parsed.map(([id]) => id))]))
+      .as("ranked");
+    const rows = await db.select().from(ranked).where(sql`${ranked.rank} <= ${limit}`).orderBy(asc(ranked.rank));
+    const groups = groupBy(rows, (r) => r.conceptId);
+    return parsed.map(([id, n]) => (groups.get(id) ?? []).slice(0, n).map(({ sourceId, locator, text }) => ({ sourceId, locator, text })));
+  });
+
+  // The vocabularies and sources are small: each loads whole, once per request.
+  const all = <T>(load: () => Promise<T[]>) => {
+    let rows: Promise<T[]> | undefined;
+    return () => (rows ??= load());
+  };
+  const allSources = all<SourceRow>(() => db.select().from(sources).orderBy(asc(sources.id)));
+  const allAspects = all<AspectRow>(() => db.select({ slug: aspects.slug, label: aspects.label }).from(aspects).orderBy(asc(aspects.position)));
+  const allKinds = all<KindRow>(async () => {
+    const rows = await db
+      .select({ slug: kinds.slug, label: kinds.label, plural: kinds.plural, count: sql<number>`count(${concepts.id})::int` })
+      .from(kinds)
+      .leftJoin(concepts, eq(concepts.kind, kinds.slug))
+      .groupBy(kinds.slug)
+      .orderBy(asc(kinds.position));
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  });
+  const allRelationTypes = all(() =>
+    db.select({ slug: relationTypes.slug, label: relationTypes.label, inverseLabel: relationTypes.inverseLabel }).from(relationTypes).orderBy(asc(relationTypes.position)),
+  );
+
+  return {
+    conceptById,
+    conceptBySlug,
+    relationsByConcept,
+    claimsByConcept,
+    citationsOf,
+    mentionsOf,
+    allSources,
+    allAspects,
+    allKinds,
+    allRelationTypes,
+    async source(id: string): Promise<SourceRow> {
+      const source = (await allSources()).find((s) => s.id === id);
+      if (!source) throw new Error(`source ${id} is missing`);
+      return source;
+    },
+    async aspect(slug: string | null): Promise<AspectRow | null> {
+      return slug === null ? null : ((await allAspects()).find((a) => a.slug === slug) ?? null);
+    },
+    async kind(slug: string): Promise<KindRow> {
+      const kind = (await allKinds()).find((k) => k.slug === slug);
+      if (!kind) throw new Error(`kind ${slug} is missing`);
+      return kind;
+    },
+    /** Concepts by id, in the order asked, skipping any that vanished. */
+    async concepts(ids: readonly number[]): Promise<ConceptRow[]> {
+      return (await conceptById.loadMany(ids)).filter((c): c is ConceptRow => c !== null && !(c instanceof Error));
+    },
+  };
+}
+
+function subjectKey(subject: CitationSubject): string {
+  if ("concept" in subject) return `concept:${subject.concept}`;
+  if ("relation" in subject) return `relation:${subject.relation}`;
+  return `claim:${subject.claim}`;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
