@@ -137,9 +137,10 @@ export function createLoaders(db: Db) {
   });
 
   // The vocabularies and sources are small: each loads whole, once per request.
-  const all = <T>(load: () => Promise<T[]>) => {
+  const all = <T>(load: () => PromiseLike<T[]>) => {
     let rows: Promise<T[]> | undefined;
-    return () => (rows ??= load());
+    // Promise.resolve runs a drizzle query builder (a thenable that re-runs on every await) once.
+    return () => (rows ??= Promise.resolve(load()));
   };
   const allSources = all<SourceRow>(() => db.select().from(sources).orderBy(asc(sources.id)));
   const allAspects = all<AspectRow>(() => db.select({ slug: aspects.slug, label: aspects.label }).from(aspects).orderBy(asc(aspects.position)));
