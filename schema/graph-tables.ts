@@ -87,7 +87,9 @@ export const concepts = pgTable(
   },
   (t) => [
     index("concepts_kind").on(t.kind, t.name),
+    // GIN answers "names matching this pattern"; GiST answers "the k names nearest this typo".
     index("concepts_search_names_trgm").using("gin", sql`${t.searchNames} gin_trgm_ops`),
+    index("concepts_search_names_trgm_knn").using("gist", sql`${t.searchNames} gist_trgm_ops`),
     index("concepts_fts").using(
       "gin",
       sql`to_tsvector('english', ${t.summary} || ' ' || ${t.description})`,

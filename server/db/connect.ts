@@ -14,6 +14,12 @@ import postgres from "postgres";
 import * as schema from "../../schema/index.ts";
 
 export type Schema = typeof schema;
+
+/**
+ * Settings every session gets. Fuzzy search counts a name as a near-miss from a
+ * word similarity of 0.4 (pg_trgm's default 0.6 misses swapped letters: "dokcer").
+ */
+const SESSION_SETTINGS: Record<string, string> = { "pg_trgm.word_similarity_threshold": "0.4" };
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = "pglite" | "postgres";
 
@@ -42,6 +48,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
+      connection: SESSION_SETTINGS,
     });
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
@@ -59,6 +66,9 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     dataDir = join(options.dataDir, "pglite");
   }
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
+    await client.query("select set_config($1, $2, false)", [name, value]);
+  }
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     kind: "pglite",

@@ -1,0 +1,1 @@
+CREATE INDEX "concepts_search_names_trgm_knn" ON "concepts" USING gist ("search_names" gist_trgm_ops);
