@@ -28,16 +28,19 @@ server.listen(config.port, config.host, () => {
   console.log(`Graphdeck listening on http://localhost:${port} (GraphQL at /graphql, ${where})`);
 });
 
-// Close the database cleanly so PGlite's files are consistent on the next start.
+// On SIGINT/SIGTERM: stop accepting, let requests in flight finish (5 s at most), then
+// close the database cleanly so PGlite's files are consistent on the next start.
+const SHUTDOWN_GRACE_MS = 5000;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    server.closeAllConnections();
-    void graphVersion
-      .stop()
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    void Promise.race([drained, deadline])
+      .then(() => graphVersion.stop())
       .then(() => database.close())
       .finally(() => process.exit(0));
   });

@@ -17,6 +17,7 @@ import { graphWalkResolvers } from "./graph-walk/graph-walk-resolvers.ts";
 import { createLoaders } from "./loaders.ts";
 import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
 import { relationResolvers } from "./relation/relation-resolvers.ts";
+import { createVocabularyCache } from "./vocabulary/vocabulary-cache.ts";
 import { vocabularyResolvers } from "./vocabulary/vocabulary-resolvers.ts";
 
 export const typeDefs = readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8");
@@ -45,13 +46,14 @@ export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of contain
 `;
 
 export function createGraphqlServer(options: GraphqlServerOptions): YogaServerInstance<NodeServerContext, GraphContext> {
+  const vocabulary = createVocabularyCache(options.db, options.graphVersion);
   return createYoga<NodeServerContext, GraphContext>({
     schema: createSchema<NodeServerContext & GraphContext>({
       typeDefs,
       resolvers: [conceptResolvers, relationResolvers, vocabularyResolvers, compareResolvers, graphWalkResolvers],
     }),
     graphqlEndpoint: "/graphql",
-    context: () => ({ db: options.db, loaders: createLoaders(options.db) }),
+    context: () => ({ db: options.db, loaders: createLoaders(options.db, vocabulary) }),
     // Unexpected errors reach the client as "Unexpected error." with no stack, SQL or paths;
     // isDev off so yoga never attaches `originalError` details, whatever NODE_ENV says.
     maskedErrors: { isDev: false },

@@ -6,21 +6,11 @@
  */
 import DataLoader from "dataloader";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import {
-  aspects,
-  citations,
-  claims,
-  concepts,
-  kinds,
-  mentions,
-  passages,
-  relations,
-  relationTypes,
-  sources,
-} from "../../schema/index.ts";
+import { citations, claims, concepts, mentions, passages, relations, relationTypes } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import { hasNul } from "./bad-input.ts";
 import type { AspectRow, CitationRow, ClaimRow, ConceptRow, KindRow, PassageRow, RelationRow, SourceRow } from "./graph-rows.ts";
+import type { VocabularyCache } from "./vocabulary/vocabulary-cache.ts";
 
 export type CitationSubject = { concept: number } | { relation: number } | { claim: number };
 
@@ -44,7 +34,7 @@ export const relationColumns = {
   inverseLabel: relationTypes.inverseLabel,
 };
 
-export function createLoaders(db: Db) {
+export function createLoaders(db: Db, vocabulary: VocabularyCache) {
   const conceptById = new DataLoader<number, ConceptRow | null>(async (ids) => {
     const rows = await db.select().from(concepts).where(inArray(concepts.id, [...ids]));
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -136,26 +126,10 @@ export function createLoaders(db: Db) {
     return parsed.map(([id, n]) => (groups.get(id) ?? []).slice(0, n).map(({ sourceId, locator, text }) => ({ sourceId, locator, text })));
   });
 
-  // The vocabularies and sources are small: each loads whole, once per request.
-  const all = <T>(load: () => PromiseLike<T[]>) => {
-    let rows: Promise<T[]> | undefined;
-    // Promise.resolve runs a drizzle query builder (a thenable that re-runs on every await) once.
-    return () => (rows ??= Promise.resolve(load()));
-  };
-  const allSources = all<SourceRow>(() => db.select().from(sources).orderBy(asc(sources.id)));
-  const allAspects = all<AspectRow>(() => db.select({ slug: aspects.slug, label: aspects.label }).from(aspects).orderBy(asc(aspects.position)));
-  const allKinds = all<KindRow>(async () => {
-    const rows = await db
-      .select({ slug: kinds.slug, label: kinds.label, plural: kinds.plural, count: sql<number>`count(${concepts.id})::int` })
-      .from(kinds)
-      .leftJoin(concepts, eq(concepts.kind, kinds.slug))
-      .groupBy(kinds.slug)
-      .orderBy(asc(kinds.position));
-    return rows.map((r) => ({ ...r, count: Number(r.count) }));
-  });
-  const allRelationTypes = all(() =>
-    db.select({ slug: relationTypes.slug, label: relationTypes.label, inverseLabel: relationTypes.inverseLabel }).from(relationTypes).orderBy(asc(relationTypes.position)),
-  );
+  const allSources = async () => (await vocabulary()).sources;
+  const allAspects = async () => (await vocabulary()).aspects;
+  const allKinds = async () => (await vocabulary()).kinds;
+  const allRelationTypes = async () => (await vocabulary()).relationTypes;
 
   return {
     conceptById,

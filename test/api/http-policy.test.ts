@@ -56,6 +56,13 @@ describe("HTTP policy", () => {
     const second = await api.server.graphql<{ concept: { summary: string } }>(read);
     expect(second.body).toEqual(first.body);
     expect(api.queries).toEqual([]);
+    // Different variables make a different request, even ones the operation ignores (the
+    // benchmark's "uncached" runs rely on this): executed, not answered from the cache.
+    const nonce1 = await api.server.graphql(read, { nonce: 1 });
+    expect(nonce1.body).toEqual(first.body);
+    api.queries.length = 0;
+    await api.server.graphql(read, { nonce: 2 });
+    expect(api.queries.length).toBeGreaterThan(0);
 
     const dir = copyOfSeeds();
     const file = join(dir, "concepts/container-tools.yaml");

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench [-- --duration 5 --connections 10 --synthetic 100000]`
+ *
+ * Starts the real server on PGlite and on PostgreSQL (when one answers at
+ * DATABASE_URL, by default the local one), loads each with autocannon for
+ * every operation, cached (the same request again) and uncached (a nonce
+ * variable defeats the response cache), and prints requests/s and p50/p99.
+ * With --synthetic N it repeats the runs on a random graph of N concepts.
+ * The table is written to docs/benchmarks.md with the command that made it.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { syntheticTarget } from "./synthetic-database.ts";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    connections: { type: "string", default: "10" },
+    synthetic: { type: "string" },
+    output: { type: "string", default: "docs/benchmarks.md" },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const postgresUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const PAGE = `query ($slug: String!) { concept(slug: $slug) { name kindInfo { label }
+  relations { type label source { slug name } target { slug name } citations { locator passage source { title } } }
+  claims { id statement polarity aspect { label } value citations { locator passage source { title } } }
+  citations { locator passage source { title } } } }`;
+const SEARCH = `query ($q: String!) { search(query: $q, first: 10) { slug name summary kind } }`;
+const COMPARE = `query ($a: String!, $b: String!) { compare(a: $a, b: $b) {
+  a { name } b { name } aspects { aspect { label } a { statement value polarity } b { statement value polarity } } shared { slug name } } }`;
+
+function operations(dataset: "seeds" | "synthetic"): Operation[] {
+  const seeds = dataset === "seeds";
+  return [
+    { name: "concept page", query: PAGE, variables: { slug: seeds ? "docker" : "syn-4711" } },
+    { name: "search (typo)", query: SEARCH, variables: { q: seeds ? "virtualbx" : "kubemanix" } },
+    { name: "compare", query: COMPARE, variables: seeds ? { a: "container", b: "virtual-machine" } : { a: "syn-1", b: "syn-2" } },
+  ];
+}
+
+interface Result {
+  backend: string;
+  dataset: string;
+  operation: string;
+  cache: "cached" | "uncached";
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+async function load(url: string, operation: Operation, cached: boolean, seconds = duration): Promise<Omit<Result, "backend" | "dataset">> {
+  let nonce = 0;
+  const body = (n: number | null) => JSON.stringify({ query: operation.query, variables: { ...operation.variables, ...(n === null ? {} : { nonce: n }) } });
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    connections,
+    duration: seconds,
+    // A GraphQL error still comes back as HTTP 200: count it as a failure, not a fast success.
+    verifyBody: (responseBody) => !String(responseBody ?? "").includes('"errors"'),
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: body(cached ? null : nonce++) }),
+      },
+    ],
+  });
+  return {
+    operation: operation.name,
+    cache: cached ? "cached" : "uncached",
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.non2xx + result.mismatches,
+  };
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return { url, child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  await new Promise((resolve) => {
+    child.on("exit", resolve);
+    child.kill("SIGTERM");
+  });
+}
+
+async function postgresAnswers(): Promise<boolean> {
+  const client = postgres(postgresUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await client`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+async function benchmark(backend: string, dataset: "seeds" | "synthetic", env: Record<string, string>): Promise<Result[]> {
+  const { url, child } = await startServer(env);
+  const results: Result[] = [];
+  try {
+    for (const operation of operations(dataset)) {
+      // Warm up (JIT, query plans, database pages) before anything is measured.
+      await load(url, operation, false, 1);
+      for (const cached of [true, false]) {
+        const result = { backend, dataset, ...(await load(url, operation, cached)) };
+        console.log(`${backend.padEnd(8)} ${dataset.padEnd(9)} ${result.operation.padEnd(14)} ${result.cache.padEnd(8)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
+        results.push(result);
+      }
+    }
+  } finally {
+    await stop(child);
+  }
+  return results;
+}
+
+function buildSynthetic(env: Record<string, string>, concepts: string): void {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/seed-synthetic.ts", "--concepts", concepts], {
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+  if (run.status !== 0) throw new Error("building the synthetic graph failed");
+}
+
+const results: Result[] = [];
+const scratch = mkdtempSync(join(tmpdir(), "graphdeck-bench-"));
+try {
+  results.push(...(await benchmark("pglite", "seeds", { DATA_DIR: join(scratch, "seeds"), DATABASE_URL: "" })));
+  const withPostgres = await postgresAnswers();
+  if (withPostgres) {
+    // A database of its own, so the benchmark never touches anyone's data.
+    const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe("drop database if exists graphdeck_bench with (force)");
+    await admin.unsafe("create database graphdeck_bench");
+    await admin.end();
+    const url = new URL(postgresUrl);
+    url.pathname = "/graphdeck_bench";
+    try {
+      results.push(...(await benchmark("postgres", "seeds", { DATABASE_URL: url.toString() })));
+    } finally {
+      const again = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+      await again.unsafe("drop database if exists graphdeck_bench with (force)");
+      await again.end();
+    }
+  } else {
+    console.log(`no PostgreSQL answers at ${postgresUrl}: PostgreSQL runs skipped`);
+  }
+  if (values.synthetic) {
+    const pgliteDir = join(scratch, "synthetic-base");
+    buildSynthetic({ DATA_DIR: pgliteDir, DATABASE_URL: "" }, values.synthetic);
+    results.push(...(await benchmark("pglite", "synthetic", { DATA_DIR: join(pgliteDir, "synthetic"), DATABASE_URL: "", SEED_ON_START: "false" })));
+    if (withPostgres) {
+      buildSynthetic({ DATABASE_URL: postgresUrl }, values.synthetic);
+      const target = await syntheticTarget(postgresUrl);
+      results.push(...(await benchmark("postgres", "synthetic", { DATABASE_URL: target.databaseUrl ?? "", SEED_ON_START: "false" })));
+    }
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
+const rows = results.map((r) => `| ${r.backend} | ${r.dataset} | ${r.operation} | ${r.cache} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.failures} |`);
+const report = `# Benchmarks
+
+Made by \`${command}\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"},
+autocannon with ${connections} connections for ${duration} s per row, against the real server over HTTP.
+"cached" repeats one request (answered by the response cache); "uncached" adds an unused nonce variable
+to every request, which the cache key includes, so each one executes. A response with errors counts as failed. "seeds" is the real graph; "synthetic" a random graph built by
+\`npm run seed:synthetic -- --concepts ${values.synthetic ?? "N"}\` (about 5 relations and 1 claim per concept).
+
+| backend | dataset | operation | cache | requests/s | p50 ms | p99 ms | failed |
+| --- | --- | --- | --- | ---: | ---: | ---: | ---: |
+${rows.join("\n")}
+`;
+writeFileSync(values.output, report);
+console.log(`\nwritten to ${values.output}`);
