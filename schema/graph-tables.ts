@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -61,6 +62,12 @@ export const relationTypes = pgTable("relation_types", {
   slug: text("slug").primaryKey(),
   label: text("label").notNull(),
   inverseLabel: text("inverse_label").notNull(),
+  /** The target is a category of the source (is-a, instance-of…). */
+  classifies: boolean("classifies").notNull().default(false),
+  /** The target is broader than the source: topics follow these backwards. */
+  broader: boolean("broader").notNull().default(false),
+  /** The two ends are worth comparing side by side (contrasts-with…). */
+  compares: boolean("compares").notNull().default(false),
   position: integer("position").notNull(),
 });
 

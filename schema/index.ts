@@ -1,2 +1,3 @@
 /** Every table the server reads or writes, for drizzle's typed queries. */
 export * from "./graph-tables.ts";
+export * from "./learner-tables.ts";

@@ -19,6 +19,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Origins besides our own whose pages may send mutations without a token. */
   trustedOrigins: string[];
+  /** Key for signing quiz ids; unset means a random key kept in the database. */
+  quizSecret: string | undefined;
 }
 
 // The sources live beside the repository in the workplace layout; use them when present.
@@ -52,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((origin) => origin.trim())
       .filter(Boolean),
+    quizSecret: env.QUIZ_SECRET || undefined,
   };
 }

@@ -20,7 +20,7 @@ if (config.seedOnStart) {
 }
 
 const graphVersion = await trackGraphVersion(database);
-const server = createHttpServer({ database, graphVersion, trustedOrigins: config.trustedOrigins });
+const server = createHttpServer({ database, graphVersion, trustedOrigins: config.trustedOrigins, quizSecret: config.quizSecret });
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -19,6 +19,12 @@ import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
 import { relationResolvers } from "./relation/relation-resolvers.ts";
 import { createVocabularyCache } from "./vocabulary/vocabulary-cache.ts";
 import { vocabularyResolvers } from "./vocabulary/vocabulary-resolvers.ts";
+import type { GraphSnapshotCache } from "../study/graph-snapshot.ts";
+import { bearerToken, findLearner } from "../study/learners/learner-tokens.ts";
+import { loadQuizKey } from "../study/quiz/quiz-key.ts";
+import { learnerResolvers } from "./learner/learner-resolvers.ts";
+import { quizResolvers } from "./quiz/quiz-resolvers.ts";
+import { flashcardResolvers } from "./study/flashcard-resolvers.ts";
 
 export const typeDefs = readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8");
 
@@ -31,6 +37,10 @@ export interface NodeServerContext {
 export interface GraphqlServerOptions {
   db: Db;
   graphVersion: GraphVersion;
+  /** QUIZ_SECRET, when set; otherwise a key kept in the database. */
+  quizSecret?: string | undefined;
+  /** The in-memory graph for flashcards and quizzes, shared with other routes. */
+  snapshot: GraphSnapshotCache;
   /** Other origins whose pages may send mutations without a token. */
   trustedOrigins?: readonly string[];
 }
@@ -47,13 +57,35 @@ export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of contain
 
 export function createGraphqlServer(options: GraphqlServerOptions): YogaServerInstance<NodeServerContext, GraphContext> {
   const vocabulary = createVocabularyCache(options.db, options.graphVersion);
+  const snapshot = options.snapshot;
+  let quizKey: Promise<string> | undefined;
   return createYoga<NodeServerContext, GraphContext>({
     schema: createSchema<NodeServerContext & GraphContext>({
       typeDefs,
-      resolvers: [conceptResolvers, relationResolvers, vocabularyResolvers, compareResolvers, graphWalkResolvers],
+      resolvers: [
+        conceptResolvers,
+        relationResolvers,
+        vocabularyResolvers,
+        compareResolvers,
+        graphWalkResolvers,
+        flashcardResolvers,
+        quizResolvers,
+        learnerResolvers,
+      ],
     }),
     graphqlEndpoint: "/graphql",
-    context: () => ({ db: options.db, loaders: createLoaders(options.db, vocabulary) }),
+    context: ({ request }) => {
+      const token = bearerToken(request.headers.get("authorization"));
+      let learner: ReturnType<GraphContext["learner"]> | undefined;
+      return {
+        db: options.db,
+        loaders: createLoaders(options.db, vocabulary),
+        snapshot,
+        quizKey: () => (quizKey ??= loadQuizKey(options.db, options.quizSecret)),
+        learner: () => (learner ??= token ? findLearner(options.db, token) : Promise.resolve(null)),
+        now: new Date(),
+      };
+    },
     // Unexpected errors reach the client as "Unexpected error." with no stack, SQL or paths;
     // isDev off so yoga never attaches `originalError` details, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
@@ -85,6 +117,16 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         session: () => null,
         enabled: (request) => !request.headers.get("authorization"),
         ttl: 5 * 60_000,
+        // Quizzes without a seed are random, and schedules depend on the moment: never cached.
+        ttlPerSchemaCoordinate: {
+          "Query.quiz": 0,
+          "Query.me": 0,
+          "Query.dueCards": 0,
+          "Query.progress": 0,
+          "Query.exportProgress": 0,
+          "Flashcard.progress": 0,
+          "Flashcard.intervals": 0,
+        },
         includeExtensionMetadata: false,
         buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
           hashSHA256([options.graphVersion.current(), documentString, operationName ?? "", JSON.stringify(variableValues ?? {})].join("\n")),

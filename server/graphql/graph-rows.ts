@@ -21,7 +21,8 @@ export interface KindRow {
 export interface CitationRow {
   sourceId: string;
   locator: string;
-  passage: string | null;
+  /** The passage text; undefined when not loaded with the citation (looked up on demand). */
+  passage: string | null | undefined;
 }
 
 export interface PassageRow {

@@ -6,7 +6,9 @@
  */
 import DataLoader from "dataloader";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { citations, claims, concepts, mentions, passages, relations, relationTypes } from "../../schema/index.ts";
+import type { Card } from "ts-fsrs";
+import { cardStates, citations, claims, concepts, mentions, passages, relations, relationTypes } from "../../schema/index.ts";
+import { cardFromRow } from "../study/scheduling/fsrs-scheduler.ts";
 import type { Db } from "../db/connect.ts";
 import { hasNul } from "./bad-input.ts";
 import type { AspectRow, CitationRow, ClaimRow, ConceptRow, KindRow, PassageRow, RelationRow, SourceRow } from "./graph-rows.ts";
@@ -131,7 +133,27 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
   const allKinds = async () => (await vocabulary()).kinds;
   const allRelationTypes = async () => (await vocabulary()).relationTypes;
 
+  /** A learner's saved card states, once per request. */
+  let savedCards: Promise<Map<string, Card>> | undefined;
+  const cardStatesOf = (learnerId: number) =>
+    (savedCards ??= Promise.resolve(db.select().from(cardStates).where(eq(cardStates.learnerId, learnerId))).then(
+      (rows) => new Map(rows.map((row) => [row.cardId, cardFromRow(row)])),
+    ));
+
+  /** A source paragraph's text by source and locator, for citations that came without it. */
+  const passageOf = new DataLoader<string, string | null>(async (keys) => {
+    const pairs = keys.map((k) => k.split("\n") as [string, string]);
+    const rows = await db
+      .select({ sourceId: passages.sourceId, locator: passages.locator, text: passages.text })
+      .from(passages)
+      .where(inArray(passages.locator, [...new Set(pairs.map(([, locator]) => locator))]));
+    const text = new Map(rows.map((r) => [`${r.sourceId}\n${r.locator}`, r.text]));
+    return keys.map((k) => text.get(k) ?? null);
+  });
+
   return {
+    cardStates: cardStatesOf,
+    passageOf,
     conceptById,
     conceptBySlug,
     relationsByConcept,

@@ -8,6 +8,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/connect.ts";
 import type { GraphVersion } from "../graph-version.ts";
 import { createGraphqlServer } from "../graphql/create-yoga.ts";
+import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
+import { ankiCsvResponse } from "./anki-csv-route.ts";
 import { gzip, shouldCompress } from "./compress.ts";
 import { BodyTooLargeError, readBody } from "./read-body.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -19,22 +21,28 @@ export interface HttpServerOptions {
   database: Database;
   graphVersion: GraphVersion;
   trustedOrigins?: readonly string[];
+  quizSecret?: string | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 
 export function createHttpServer(options: HttpServerOptions): Server {
+  const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
   const yoga = createGraphqlServer({
+    snapshot,
     db: options.database.db,
     graphVersion: options.graphVersion,
     trustedOrigins: options.trustedOrigins ?? [],
+    quizSecret: options.quizSecret,
   });
 
   async function route(req: IncomingMessage, res: ServerResponse, request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path === "/health") return health(options.database);
     if (path === "/graphql") return withCacheControl(request, await yoga.fetch(request, { req, res }));
+    const anki = /^\/decks\/([^/]+)\/anki\.csv$/.exec(path);
+    if (anki?.[1]) return ankiCsvResponse(await snapshot(), decodeURIComponent(anki[1]));
     return json(404, { error: "Not found." });
   }
 

@@ -96,10 +96,27 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
       });
     await tx
       .insert(relationTypes)
-      .values(typeRows.map((r, position) => ({ slug: r.slug, label: r.label, inverseLabel: r.inverse, position })))
+      .values(
+        typeRows.map((r, position) => ({
+          slug: r.slug,
+          label: r.label,
+          inverseLabel: r.inverse,
+          classifies: r.classifies,
+          broader: r.broader || r.classifies,
+          compares: r.compares,
+          position,
+        })),
+      )
       .onConflictDoUpdate({
         target: relationTypes.slug,
-        set: { label: excluded("label"), inverseLabel: excluded("inverse_label"), position: excluded("position") },
+        set: {
+          label: excluded("label"),
+          inverseLabel: excluded("inverse_label"),
+          classifies: excluded("classifies"),
+          broader: excluded("broader"),
+          compares: excluded("compares"),
+          position: excluded("position"),
+        },
       });
     if (aspectRows.length > 0) {
       await tx

@@ -23,7 +23,18 @@ export const sourceEntry = z.strictObject({
 
 export const vocabularyFile = z.strictObject({
   kinds: z.array(z.strictObject({ slug, label: text, plural: text })).min(1),
-  relation_types: z.array(z.strictObject({ slug, label: text, inverse: text })).min(1),
+  relation_types: z
+    .array(
+      z.strictObject({
+        slug,
+        label: text,
+        inverse: text,
+        classifies: z.boolean().default(false),
+        broader: z.boolean().default(false),
+        compares: z.boolean().default(false),
+      }),
+    )
+    .min(1),
   aspects: z.array(z.strictObject({ slug, label: text })),
 });
 

@@ -25,6 +25,7 @@ export const relationResolvers: Resolvers = {
   },
   Citation: {
     source: (row, _, { loaders }) => loaders.source(row.sourceId),
+    passage: (row, _, { loaders }) => (row.passage !== undefined ? row.passage : loaders.passageOf.load(`${row.sourceId}\n${row.locator}`)),
   },
   Passage: {
     source: (row, _, { loaders }) => loaders.source(row.sourceId),

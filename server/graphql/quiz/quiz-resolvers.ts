@@ -1,0 +1,63 @@
+/** Quizzes: generated on request, graded on the server from the signed quiz id alone. */
+import { randomInt } from "node:crypto";
+import { quizAnswers } from "../../../schema/index.ts";
+import { generateQuiz, UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
+import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz/quiz-id.ts";
+import { badInput, intInRange } from "../bad-input.ts";
+import type { Resolvers } from "../resolver-types.generated.ts";
+
+export const quizResolvers: Resolvers = {
+  Query: {
+    quiz: async (_, args, context) => {
+      const count = intInRange("count", args.count, 1, 50, 10);
+      const seed = args.seed ?? randomInt(0, 2 ** 31 - 1);
+      const topic = args.topic ?? null;
+      const spec = { kind: args.kind, count, seed, topic };
+      try {
+        const quiz = generateQuiz(await context.snapshot(), spec);
+        if (quiz.questions.length === 0) throw badInput(`There are no ${args.kind} questions${topic ? ` on the topic "${topic}"` : ""}; try another kind or topic.`);
+        return { ...quiz, id: encodeQuizId(await context.quizKey(), spec) };
+      } catch (error) {
+        if (error instanceof UnknownTopicError) throw badInput(error.message);
+        throw error;
+      }
+    },
+  },
+  Mutation: {
+    answer: async (_, args, context) => {
+      let spec;
+      try {
+        spec = decodeQuizId(await context.quizKey(), args.quizId);
+      } catch (error) {
+        if (error instanceof InvalidQuizIdError || error instanceof SyntaxError) throw badInput(new InvalidQuizIdError().message);
+        throw error;
+      }
+      const quiz = generateQuiz(await context.snapshot(), spec);
+      const question = quiz.questions.find((q) => q.id === args.questionId);
+      if (!question) throw badInput("That question is not part of this quiz (the graph may have changed since it was made). Start a new quiz.");
+      if (!question.choices.some((c) => c.id === args.choiceId)) throw badInput("That choice is not one of the question's choices.");
+      const correct = question.correctChoiceId === args.choiceId;
+      let recorded = false;
+      const learner = await context.learner();
+      if (learner) {
+        const saved = await context.db
+          .insert(quizAnswers)
+          .values({ learnerId: learner.id, quizId: args.quizId, questionId: question.id, quizKind: question.kind, correct })
+          .onConflictDoNothing()
+          .returning({ quizId: quizAnswers.quizId });
+        recorded = saved.length > 0;
+      }
+      return { correct, correctChoiceId: question.correctChoiceId, explanation: question.explanation, citations: question.citations, recorded };
+    },
+  },
+  Question: {
+    concept: async (question, _, { loaders }) => {
+      const concept = await loaders.conceptBySlug.load(question.subject);
+      if (!concept) throw new Error(`concept ${question.subject} is missing`);
+      return concept;
+    },
+  },
+  AnswerResult: {
+    citations: (result) => result.citations.map((c) => ({ ...c, passage: undefined })),
+  },
+};

@@ -1,0 +1,70 @@
+/**
+ * Decks: every card; the cards of one kind of concept; or a topic — a concept
+ * and everything under it (e.g. "hypervisor": both types and every product).
+ * Deck ids are "all", "kind:<kind slug>" and "topic:<concept slug>".
+ */
+import type { GraphSnapshot } from "../graph-snapshot.ts";
+import { topicMembers } from "../hierarchy.ts";
+import { generateFlashcards, type Flashcard } from "./generate-flashcards.ts";
+
+export interface Deck {
+  id: string;
+  kind: "ALL" | "KIND" | "TOPIC";
+  title: string;
+  description: string;
+  cardCount: number;
+}
+
+// A topic deck needs this many concepts under its head to be worth listing.
+const MIN_TOPIC_SIZE = 4;
+
+export class UnknownDeckError extends Error {}
+
+/** Which concepts a deck covers; throws UnknownDeckError for an id that names no deck. */
+export function deckSubjects(graph: GraphSnapshot, deckId: string): Set<string> | "all" {
+  if (deckId === "all") return "all";
+  const [type, slug] = deckId.split(/:(.*)/s);
+  if (type === "kind" && slug && graph.kinds.has(slug)) {
+    return new Set(graph.concepts.filter((c) => c.kind === slug).map((c) => c.slug));
+  }
+  if (type === "topic" && slug && graph.concept.has(slug)) return topicMembers(graph, slug);
+  throw new UnknownDeckError(`No deck "${deckId.slice(0, 80)}". Deck ids are "all", "kind:<kind>" or "topic:<concept slug>"; the \`decks\` query lists them.`);
+}
+
+export function* deckCards(graph: GraphSnapshot, deckId: string): Generator<Flashcard> {
+  const subjects = deckSubjects(graph, deckId);
+  for (const card of generateFlashcards(graph)) {
+    if (subjects === "all" || subjects.has(card.subject)) yield card;
+  }
+}
+
+/** All decks worth offering, with their sizes. */
+export function listDecks(graph: GraphSnapshot): Deck[] {
+  const perSubject = new Map<string, number>();
+  let total = 0;
+  for (const card of generateFlashcards(graph)) {
+    perSubject.set(card.subject, (perSubject.get(card.subject) ?? 0) + 1);
+    total++;
+  }
+  const count = (subjects: Iterable<string>) => [...subjects].reduce((sum, s) => sum + (perSubject.get(s) ?? 0), 0);
+  const decks: Deck[] = [{ id: "all", kind: "ALL", title: "Everything", description: "Every card in the graph.", cardCount: total }];
+  for (const [slug, kind] of graph.kinds) {
+    const members = graph.concepts.filter((c) => c.kind === slug).map((c) => c.slug);
+    if (members.length === 0) continue;
+    decks.push({ id: `kind:${slug}`, kind: "KIND", title: kind.plural, description: `Cards about ${members.length} ${kind.plural.toLowerCase()}.`, cardCount: count(members) });
+  }
+  const topics = graph.concepts
+    .map((c) => ({ concept: c, members: topicMembers(graph, c.slug) }))
+    .filter((t) => t.members.size >= MIN_TOPIC_SIZE)
+    .sort((x, y) => y.members.size - x.members.size || x.concept.name.localeCompare(y.concept.name));
+  for (const { concept, members } of topics) {
+    decks.push({
+      id: `topic:${concept.slug}`,
+      kind: "TOPIC",
+      title: concept.name,
+      description: `${concept.name} and the ${members.size - 1} concepts under it.`,
+      cardCount: count(members),
+    });
+  }
+  return decks;
+}

@@ -1,0 +1,59 @@
+/**
+ * The graph's hierarchy, as the vocabulary defines it: which concepts are
+ * categories of which (classifying relations), and what lies under a topic
+ * (broader relations followed backwards).
+ */
+import type { GraphSnapshot } from "./graph-snapshot.ts";
+
+/** The categories a concept is directly classified under (e.g. Xen → Type 1 hypervisor). */
+export function categoriesOf(graph: GraphSnapshot, slug: string): string[] {
+  return [...new Set((graph.outgoing.get(slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.to))].sort();
+}
+
+/** Every category above a concept, following classifying relations upwards (not the concept itself). */
+export function ancestorsOf(graph: GraphSnapshot, slug: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [slug];
+  while (stack.length) {
+    const at = stack.pop() as string;
+    for (const category of categoriesOf(graph, at)) {
+      if (!seen.has(category)) {
+        seen.add(category);
+        stack.push(category);
+      }
+    }
+  }
+  seen.delete(slug);
+  return seen;
+}
+
+/** A topic: the concept and everything under it through broader relations. */
+export function topicMembers(graph: GraphSnapshot, slug: string): Set<string> {
+  const members = new Set([slug]);
+  const stack = [slug];
+  while (stack.length) {
+    const at = stack.pop() as string;
+    for (const relation of graph.incoming.get(at) ?? []) {
+      if (graph.broader.has(relation.type) && !members.has(relation.from)) {
+        members.add(relation.from);
+        stack.push(relation.from);
+      }
+    }
+  }
+  return members;
+}
+
+/** Concepts used as categories: the targets of classifying relations. */
+export function allCategories(graph: GraphSnapshot): string[] {
+  return [...new Set(graph.relations.filter((r) => graph.classifying.has(r.type)).map((r) => r.to))].sort();
+}
+
+/**
+ * How close two concepts stand, for choosing hard distractors: 1 when they
+ * share a category, 0.6 when they are of the same kind, 0.2 otherwise.
+ */
+export function closeness(graph: GraphSnapshot, a: string, b: string): number {
+  const aCategories = new Set(categoriesOf(graph, a));
+  if (categoriesOf(graph, b).some((c) => aCategories.has(c))) return 1;
+  return graph.concept.get(a)?.kind === graph.concept.get(b)?.kind ? 0.6 : 0.2;
+}

@@ -1,0 +1,130 @@
+/**
+ * Rating a card, undoing the last rating, and previewing what each rating
+ * would do. Every write is one transaction: a request that fails half-way
+ * leaves the card and its log exactly as they were.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import type { Card } from "ts-fsrs";
+import { cardStates, reviewLogs } from "../../../schema/index.ts";
+import type { Db } from "../../db/connect.ts";
+import { cardFromRow, logFromRow, newCard, RATINGS, rowFromCard, rowFromLog, scheduler, type RatingName } from "./fsrs-scheduler.ts";
+
+export interface CardProgress {
+  cardId: string;
+  card: Card;
+}
+
+export class ReviewIdReusedError extends Error {
+  constructor() {
+    super("That reviewId was already used for another card; send a new reviewId for each review.");
+  }
+}
+
+/** Raised inside the transaction when a concurrent retry got there first: roll back, then report its result. */
+class AlreadyReviewed extends Error {}
+
+async function currentCard(db: Db, learnerId: number, cardId: string, now: Date): Promise<Card> {
+  const [row] = await db
+    .select()
+    .from(cardStates)
+    .where(and(eq(cardStates.learnerId, learnerId), eq(cardStates.cardId, cardId)));
+  return row ? cardFromRow(row) : newCard(now);
+}
+
+/**
+ * Applies a rating once per reviewId: a retried request (same reviewId) changes
+ * nothing and answers with the card as it now is.
+ */
+export async function reviewCard(
+  db: Db,
+  input: { learnerId: number; cardId: string; rating: RatingName; reviewId: string; now: Date },
+): Promise<CardProgress> {
+  const { learnerId, cardId, reviewId, now } = input;
+  const previous = async () => {
+    const [log] = await db
+      .select({ cardId: reviewLogs.cardId })
+      .from(reviewLogs)
+      .where(and(eq(reviewLogs.learnerId, learnerId), eq(reviewLogs.reviewId, reviewId)));
+    if (!log) return null;
+    if (log.cardId !== cardId) throw new ReviewIdReusedError();
+    return { cardId, card: await currentCard(db, learnerId, cardId, now) };
+  };
+  const done = await previous();
+  if (done) return done;
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(cardStates)
+        .where(and(eq(cardStates.learnerId, learnerId), eq(cardStates.cardId, cardId)))
+        .for("update");
+      const card = row ? cardFromRow(row) : newCard(now);
+      const { card: next, log } = scheduler.next(card, now, RATINGS[input.rating]);
+      const values = rowFromCard(next);
+      await tx
+        .insert(cardStates)
+        .values({ learnerId, cardId, ...values })
+        .onConflictDoUpdate({ target: [cardStates.learnerId, cardStates.cardId], set: values });
+      const inserted = await tx
+        .insert(reviewLogs)
+        .values({ learnerId, cardId, reviewId, ...rowFromLog(log) })
+        .onConflictDoNothing()
+        .returning({ id: reviewLogs.id });
+      if (inserted.length === 0) throw new AlreadyReviewed();
+      return { cardId, card: next };
+    });
+  } catch (error) {
+    if (error instanceof AlreadyReviewed) {
+      const result = await previous();
+      if (result) return result;
+    }
+    throw error;
+  }
+}
+
+/** Rolls the learner's most recent review back (ts-fsrs rollback); null when there is nothing to undo. */
+export async function undoLastReview(db: Db, learnerId: number, now: Date): Promise<CardProgress | null> {
+  return db.transaction(async (tx) => {
+    const [log] = await tx
+      .select()
+      .from(reviewLogs)
+      .where(eq(reviewLogs.learnerId, learnerId))
+      .orderBy(desc(reviewLogs.reviewedAt), desc(reviewLogs.id))
+      .limit(1)
+      .for("update");
+    if (!log) return null;
+    const [row] = await tx
+      .select()
+      .from(cardStates)
+      .where(and(eq(cardStates.learnerId, learnerId), eq(cardStates.cardId, log.cardId)))
+      .for("update");
+    const card = row ? cardFromRow(row) : newCard(now);
+    const previous = scheduler.rollback(card, logFromRow(log));
+    await tx.delete(reviewLogs).where(eq(reviewLogs.id, log.id));
+    const where = and(eq(cardStates.learnerId, learnerId), eq(cardStates.cardId, log.cardId));
+    // Undoing a card's first review makes it new again: no stored state at all.
+    if (previous.reps === 0) await tx.delete(cardStates).where(where);
+    else await tx.update(cardStates).set(rowFromCard(previous)).where(where);
+    return { cardId: log.cardId, card: previous.reps === 0 ? newCard(now) : previous };
+  });
+}
+
+/** What each rating would do to a card now (ts-fsrs repeat), without saving anything. */
+export function previewRatings(card: Card, now: Date): Record<RatingName, Card> {
+  const preview = scheduler.repeat(card, now);
+  return {
+    AGAIN: preview[RATINGS.AGAIN].card,
+    HARD: preview[RATINGS.HARD].card,
+    GOOD: preview[RATINGS.GOOD].card,
+    EASY: preview[RATINGS.EASY].card,
+  };
+}
+
+export async function cardProgress(db: Db, learnerId: number, cardIds: readonly string[], now: Date): Promise<Map<string, Card>> {
+  const rows = await db.select().from(cardStates).where(eq(cardStates.learnerId, learnerId));
+  const wanted = new Set(cardIds);
+  const result = new Map<string, Card>();
+  for (const row of rows) if (wanted.has(row.cardId)) result.set(row.cardId, cardFromRow(row));
+  for (const id of cardIds) if (!result.has(id)) result.set(id, newCard(now));
+  return result;
+}
