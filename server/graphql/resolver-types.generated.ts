@@ -135,6 +135,11 @@ export type Concept = {
   slug: Scalars['String']['output'];
   /** One sentence. */
   summary: Scalars['String']['output'];
+  /**
+   * A one-question quiz about this concept (or what lies under it), the same for
+   * everyone: the "test yourself" of embedded cards. Grade with `answer`.
+   */
+  testYourself: Maybe<Quiz>;
 };
 
 
@@ -370,6 +375,11 @@ export type Query = {
   concept: Maybe<Concept>;
   /** Every concept, optionally of one kind, in a stable order (by name), a page at a time. */
   concepts: ConceptConnection;
+  /**
+   * Several concepts by slug in one request (embedded cards on a page share it),
+   * in the order asked, with null for unknown slugs. At most 50 slugs.
+   */
+  conceptsBySlug: Array<Maybe<Concept>>;
   /** The decks to study: everything, each kind of concept, and each topic (a concept and what lies under it). */
   decks: Array<Deck>;
   /**
@@ -462,6 +472,19 @@ export type QueryConceptsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
+export type QueryConceptsBySlugArgs = {
+  slugs: Array<Scalars['String']['input']>;
 };
 
 
@@ -940,6 +963,7 @@ export type ConceptResolvers<ContextType = GraphContext, ParentType extends Reso
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<ConceptRelationsArgs, 'direction'>>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  testYourself?: Resolver<Maybe<ResolversTypes['Quiz']>, ParentType, ContextType>;
 };
 
 export type ConceptConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ConceptConnection'] = ResolversParentTypes['ConceptConnection']> = {
@@ -1045,6 +1069,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'a' | 'b'>>;
   concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QueryConceptArgs, 'slug'>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first'>>;
+  conceptsBySlug?: Resolver<Array<Maybe<ResolversTypes['Concept']>>, ParentType, ContextType, RequireFields<QueryConceptsBySlugArgs, 'slugs'>>;
   decks?: Resolver<Array<ResolversTypes['Deck']>, ParentType, ContextType>;
   dueCards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<QueryDueCardsArgs, 'deck' | 'first' | 'includeNew'>>;
   exportProgress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -10,6 +10,8 @@ import type { GraphVersion } from "../graph-version.ts";
 import { createGraphqlServer } from "../graphql/create-yoga.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
+import { conceptPageRoute } from "./concept-page-route.ts";
+import { embedRoute } from "./embed-routes.ts";
 import { gzip, shouldCompress } from "./compress.ts";
 import { BodyTooLargeError, readBody } from "./read-body.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -43,6 +45,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (path === "/graphql") return withCacheControl(request, await yoga.fetch(request, { req, res }));
     const anki = /^\/decks\/([^/]+)\/anki\.csv$/.exec(path);
     if (anki?.[1]) return ankiCsvResponse(await snapshot(), decodeURIComponent(anki[1]));
+    const embedded = (await embedRoute(options.database.db, request)) ?? (await conceptPageRoute(options.database.db, request));
+    if (embedded) return embedded;
     return json(404, { error: "Not found." });
   }
 
@@ -58,7 +62,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
             : json(500, { errors: [{ message: "Unexpected error." }] });
         if (!(error instanceof BodyTooLargeError)) console.error(error);
       }
-      await send(req, res, response);
+      await send(req, res, response, isFrameable(req.url ?? "/"));
     })();
   });
 }
@@ -75,13 +79,18 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
   return new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+/** Only the embed pages may be framed by other sites. */
+function isFrameable(url: string): boolean {
+  return url.startsWith("/embed/concept/");
+}
+
+async function send(req: IncomingMessage, res: ServerResponse, response: Response, frameable: boolean): Promise<void> {
   const contentType = response.headers.get("content-type") ?? "";
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  Object.assign(headers, securityHeaders({ frameable: false, html: contentType.startsWith("text/html") }));
+  Object.assign(headers, securityHeaders({ frameable, html: contentType.startsWith("text/html") }));
   let body: Buffer = Buffer.from(await response.arrayBuffer());
   if (shouldCompress(req.headers["accept-encoding"], contentType, body.length)) {
     body = gzip(body);

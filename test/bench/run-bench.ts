@@ -8,13 +8,14 @@
  * With --synthetic N it repeats the runs on a random graph of N concepts.
  * The table is written to docs/benchmarks.md with the command that made it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { spawnServer } from "../support/spawn-server.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
 const { values } = parseArgs({
@@ -40,6 +41,8 @@ const PAGE = `query ($slug: String!) { concept(slug: $slug) { name kindInfo { la
   claims { id statement polarity aspect { label } value citations { locator passage source { title } } }
   citations { locator passage source { title } } } }`;
 const SEARCH = `query ($q: String!) { search(query: $q, first: 10) { slug name summary kind } }`;
+const QUIZ = `query ($seed: Int) { quiz(kind: MIXED, count: 10, seed: $seed) {
+  id seed questions { id kind prompt difficulty choices { id text } concept { slug name } } } }`;
 const COMPARE = `query ($a: String!, $b: String!) { compare(a: $a, b: $b) {
   a { name } b { name } aspects { aspect { label } a { statement value polarity } b { statement value polarity } } shared { slug name } } }`;
 
@@ -49,6 +52,8 @@ function operations(dataset: "seeds" | "synthetic"): Operation[] {
     { name: "concept page", query: PAGE, variables: { slug: seeds ? "docker" : "syn-4711" } },
     { name: "search (typo)", query: SEARCH, variables: { q: seeds ? "virtualbx" : "kubemanix" } },
     { name: "compare", query: COMPARE, variables: seeds ? { a: "container", b: "virtual-machine" } : { a: "syn-1", b: "syn-2" } },
+    // Quizzes are never answered from the response cache (a seedless quiz is random): both rows execute.
+    { name: "quiz (10, mixed)", query: QUIZ, variables: { seed: 7 } },
   ];
 }
 
@@ -90,30 +95,6 @@ async function load(url: string, operation: Operation, cached: boolean, seconds 
   };
 }
 
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return { url, child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  await new Promise((resolve) => {
-    child.on("exit", resolve);
-    child.kill("SIGTERM");
-  });
-}
-
 async function postgresAnswers(): Promise<boolean> {
   const client = postgres(postgresUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
   try {
@@ -127,7 +108,7 @@ async function postgresAnswers(): Promise<boolean> {
 }
 
 async function benchmark(backend: string, dataset: "seeds" | "synthetic", env: Record<string, string>): Promise<Result[]> {
-  const { url, child } = await startServer(env);
+  const { url, stop } = await spawnServer(env, { inheritErrors: true });
   const results: Result[] = [];
   try {
     for (const operation of operations(dataset)) {
@@ -135,12 +116,12 @@ async function benchmark(backend: string, dataset: "seeds" | "synthetic", env: R
       await load(url, operation, false, 1);
       for (const cached of [true, false]) {
         const result = { backend, dataset, ...(await load(url, operation, cached)) };
-        console.log(`${backend.padEnd(8)} ${dataset.padEnd(9)} ${result.operation.padEnd(14)} ${result.cache.padEnd(8)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
+        console.log(`${backend.padEnd(8)} ${dataset.padEnd(9)} ${result.operation.padEnd(16)} ${result.cache.padEnd(8)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
         results.push(result);
       }
     }
   } finally {
-    await stop(child);
+    await stop();
   }
   return results;
 }

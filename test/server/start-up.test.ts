@@ -3,7 +3,6 @@
  * and answers /health; after a restart a learner's progress is still there and
  * the graph is not seeded again.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,42 +11,10 @@ import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { createScratchPostgres, onPostgres } from "../support/test-database.ts";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
+import { spawnServer } from "../support/spawn-server.ts";
 
-interface Running {
-  url: string;
-  output: () => string;
-  stop: () => Promise<number | null>;
-}
-
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SOURCES_DIR: SOURCES_DIR ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const check = () => {
-      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on("data", check);
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.on("exit", (code) => resolve(code));
-        child.kill("SIGTERM");
-      }),
-  };
+function startServer(env: Record<string, string>) {
+  return spawnServer({ SOURCES_DIR: SOURCES_DIR ?? "", ...env });
 }
 
 async function health(url: string): Promise<{ status: number; body: unknown }> {

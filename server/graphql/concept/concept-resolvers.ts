@@ -7,6 +7,10 @@ import { searchConcepts } from "./search-concepts.ts";
 export const conceptResolvers: Resolvers = {
   Query: {
     concept: (_, { slug }, { loaders }) => loaders.conceptBySlug.load(slug),
+    conceptsBySlug: async (_, { slugs }, { loaders }) => {
+      if (slugs.length > 50) throw badInput(`\`slugs\` holds at most 50 slugs; got ${slugs.length}.`);
+      return (await loaders.conceptBySlug.loadMany(slugs)).map((c) => (c instanceof Error ? null : c));
+    },
     search: (_, args, { db }) => {
       const query = textOfLength("query", args.query, 1, 200);
       const first = intInRange("first", args.first, 1, 50, 10);

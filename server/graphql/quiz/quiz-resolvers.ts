@@ -6,7 +6,21 @@ import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz
 import { badInput, intInRange } from "../bad-input.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
 
+/** A stable seed from a slug, so a concept's "test yourself" question is the same for everyone. */
+function seedOf(slug: string): number {
+  let hash = 2166136261;
+  for (const char of slug) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return hash >>> 0 >>> 1;
+}
+
 export const quizResolvers: Resolvers = {
+  Concept: {
+    testYourself: async (concept, _, context) => {
+      const spec = { kind: "MIXED" as const, count: 1, seed: seedOf(concept.slug), topic: concept.slug };
+      const quiz = generateQuiz(await context.snapshot(), spec);
+      return quiz.questions.length ? { ...quiz, id: encodeQuizId(await context.quizKey(), spec) } : null;
+    },
+  },
   Query: {
     quiz: async (_, args, context) => {
       const count = intInRange("count", args.count, 1, 50, 10);

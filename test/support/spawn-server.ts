@@ -1,0 +1,39 @@
+/** Runs the real server (`server/main.ts`) in a child process, as `npm start` would. */
+import { spawn } from "node:child_process";
+
+export interface SpawnedServer {
+  url: string;
+  output: () => string;
+  /** SIGTERM, then the exit code once the server has shut down. */
+  stop: () => Promise<number | null>;
+}
+
+export async function spawnServer(env: Record<string, string>, options: { inheritErrors?: boolean } = {}): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", options.inheritErrors ? "inherit" : "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    child.stdout?.on("data", () => {
+      const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () => {
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}

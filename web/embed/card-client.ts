@@ -1,0 +1,83 @@
+/**
+ * Fetches card data for every <graphdeck-card> on a page in one request: the
+ * cards that ask within the same tick share one batched GraphQL query, sent as
+ * a GET so browsers and CDNs can cache it.
+ */
+export interface CardQuiz {
+  id: string;
+  questions: { id: string; prompt: string; choices: { id: string; text: string }[] }[];
+}
+
+export interface CardConcept {
+  slug: string;
+  name: string;
+  summary: string;
+  kindInfo: { label: string };
+  citations: { locator: string; source: { title: string } }[];
+  testYourself?: CardQuiz | null;
+}
+
+const QUERY = `query GraphdeckCards($slugs: [String!]!, $quiz: Boolean!) {
+  conceptsBySlug(slugs: $slugs) { slug name summary kindInfo { label } citations { locator source { title } }
+    testYourself @include(if: $quiz) { id questions { id prompt choices { id text } } } } }`;
+
+const MAX_PER_REQUEST = 50;
+
+interface Waiting {
+  slug: string;
+  quiz: boolean;
+  resolve: (concept: CardConcept | null) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createCardClient(origin: string) {
+  let queue: Waiting[] = [];
+
+  async function flush(batch: Waiting[]): Promise<void> {
+    const slugs = [...new Set(batch.map((w) => w.slug))];
+    const url = new URL("/graphql", origin);
+    url.searchParams.set("query", QUERY);
+    url.searchParams.set("variables", JSON.stringify({ slugs, quiz: batch.some((w) => w.quiz) }));
+    try {
+      const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" });
+      const body = (await response.json()) as { data?: { conceptsBySlug: (CardConcept | null)[] } };
+      const found = new Map(slugs.map((slug, i) => [slug, body.data?.conceptsBySlug[i] ?? null]));
+      for (const waiting of batch) waiting.resolve(found.get(waiting.slug) ?? null);
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+
+  return {
+    load(slug: string, quiz: boolean): Promise<CardConcept | null> {
+      return new Promise((resolve, reject) => {
+        if (queue.length === 0) {
+          // Every card connected in this tick joins the same request.
+          setTimeout(() => {
+            const all = queue;
+            queue = [];
+            for (let i = 0; i < all.length; i += MAX_PER_REQUEST) void flush(all.slice(i, i + MAX_PER_REQUEST));
+          });
+        }
+        queue.push({ slug, quiz, resolve, reject });
+      });
+    },
+
+    async answer(quizId: string, questionId: string, choiceId: string): Promise<{ correct: boolean; correctChoiceId: string; explanation: string }> {
+      const response = await fetch(new URL("/graphql", origin), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        credentials: "omit",
+        body: JSON.stringify({
+          query: "mutation ($q: ID!, $qq: ID!, $c: ID!) { answer(quizId: $q, questionId: $qq, choiceId: $c) { correct correctChoiceId explanation } }",
+          variables: { q: quizId, qq: questionId, c: choiceId },
+        }),
+      });
+      const body = (await response.json()) as { data?: { answer: { correct: boolean; correctChoiceId: string; explanation: string } } };
+      if (!body.data) throw new Error("not graded");
+      return body.data.answer;
+    },
+  };
+}
+
+export type CardClient = ReturnType<typeof createCardClient>;
