@@ -43,9 +43,34 @@ export function topicMembers(graph: GraphSnapshot, slug: string): Set<string> {
   return members;
 }
 
-/** Concepts used as categories: the targets of classifying relations. */
+const categoryLists = new WeakMap<GraphSnapshot, string[]>();
+const categorySets = new WeakMap<GraphSnapshot, Set<string>>();
+
+/** Whether a concept is used as a category (set built once per snapshot). */
+export function isCategory(graph: GraphSnapshot, slug: string): boolean {
+  let set = categorySets.get(graph);
+  if (!set) {
+    set = new Set(allCategories(graph));
+    categorySets.set(graph, set);
+  }
+  return set.has(slug);
+}
+
+/** Concepts used as categories: the targets of classifying relations (computed once per snapshot). */
 export function allCategories(graph: GraphSnapshot): string[] {
-  return [...new Set(graph.relations.filter((r) => graph.classifying.has(r.type)).map((r) => r.to))].sort();
+  let list = categoryLists.get(graph);
+  if (!list) {
+    list = [...new Set(graph.relations.filter((r) => graph.classifying.has(r.type)).map((r) => r.to))].sort();
+    categoryLists.set(graph, list);
+  }
+  return list;
+}
+
+/** Categories beside a category: those classified under the same broader category. */
+export function siblingCategories(graph: GraphSnapshot, category: string): string[] {
+  return categoriesOf(graph, category).flatMap((parent) =>
+    (graph.incoming.get(parent) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from),
+  );
 }
 
 /**

@@ -58,6 +58,9 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
+// Each test starts the real server twice (seeding the first time): give them room on a busy 2-core machine.
+const TWO_STARTS = 180_000;
+
 describe("start-up", () => {
   it.skipIf(onPostgres)("on an empty data folder serves a seeded graph, and a restart keeps the data", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), "graphdeck-start-")), ".data");
@@ -81,7 +84,7 @@ describe("start-up", () => {
     const after = await PGlite.create(join(dataDir, "pglite"));
     expect((await after.query<{ seeded_at: Date }>("select seeded_at from seed_state")).rows[0]?.seeded_at).toEqual(seededAt);
     await after.close();
-  });
+  }, TWO_STARTS);
 
   it.runIf(onPostgres)("with DATABASE_URL serves from PostgreSQL, and a restart does not re-seed", async () => {
     const scratch = await createScratchPostgres();
@@ -96,7 +99,7 @@ describe("start-up", () => {
     expect(await conceptCount(second.url)).toBeGreaterThan(5);
     expect(await repsOf(second.url, token)).toBe(1);
     expect(await second.stop()).toBe(0);
-  });
+  }, TWO_STARTS);
 
   it.runIf(onPostgres)("answers /health with 503 while the database is unreachable", async () => {
     const scratch = await createScratchPostgres();

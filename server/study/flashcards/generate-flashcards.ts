@@ -31,8 +31,12 @@ function article(label: string): string {
 
 const polarityWord = { pro: "Advantage", con: "Drawback" } as const;
 
-/** Pairs of concepts the graph contrasts, each with the aspects both have values on. */
+const pairCache = new WeakMap<GraphSnapshot, { a: string; b: string; aspects: string[] }[]>();
+
+/** Pairs of concepts the graph contrasts, each with the aspects both have values on (once per snapshot). */
 export function contrastedPairs(graph: GraphSnapshot): { a: string; b: string; aspects: string[] }[] {
+  const cached = pairCache.get(graph);
+  if (cached) return cached;
   const seen = new Set<string>();
   const pairs: { a: string; b: string; aspects: string[] }[] = [];
   for (const relation of graph.relations) {
@@ -46,6 +50,7 @@ export function contrastedPairs(graph: GraphSnapshot): { a: string; b: string; a
     const aspects = [...graph.aspects.keys()].filter((aspect) => onA.has(aspect) && onB.has(aspect));
     pairs.push({ a: relation.from, b: relation.to, aspects });
   }
+  pairCache.set(graph, pairs);
   return pairs;
 }
 

@@ -6,11 +6,11 @@
 import type { GraphSnapshot } from "../graph-snapshot.ts";
 import { topicMembers } from "../hierarchy.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
-import { classificationCandidates, classificationQuestion } from "./kinds/classification-questions.ts";
-import { comparisonCandidates, comparisonQuestion } from "./kinds/comparison-questions.ts";
+import { classificationCandidates, classificationQuestion, type ClassificationCandidate } from "./kinds/classification-questions.ts";
+import { comparisonCandidates, comparisonQuestion, type ComparisonCandidate } from "./kinds/comparison-questions.ts";
 import { definitionCandidates, definitionQuestion } from "./kinds/definition-questions.ts";
 import { prosConsCandidates, prosConsQuestion } from "./kinds/pros-cons-questions.ts";
-import { trueFalseCandidates, trueFalseQuestion } from "./kinds/true-false-questions.ts";
+import { trueFalseCandidates, trueFalseQuestion, type TrueFalseCandidate } from "./kinds/true-false-questions.ts";
 import { QUESTION_KINDS, type QuestionKind, type QuizKind, type QuizQuestion } from "./quiz-question.ts";
 
 export interface QuizSpec {
@@ -24,37 +24,91 @@ export interface GeneratedQuiz extends QuizSpec {
   questions: QuizQuestion[];
 }
 
-/** An endless-enough supply of one kind's questions, in seeded random order. */
-function questionStream(graph: GraphSnapshot, kind: QuestionKind, inTopic: (slug: string) => boolean, random: Random): () => QuizQuestion | null {
-  const stream = <C>(candidates: C[], build: (graph: GraphSnapshot, candidate: C, random: Random) => QuizQuestion | null) => {
-    const order = random.shuffle(candidates);
-    let next = 0;
-    return () => {
-      while (next < order.length) {
-        const question = build(graph, order[next++] as C, random);
-        if (question) return question;
-      }
-      return null;
-    };
+interface KindSource<C> {
+  /** Every candidate in the graph; computed once per graph snapshot. */
+  candidates: (graph: GraphSnapshot) => C[];
+  /** Whether a candidate is about a concept of the topic. */
+  touches: (graph: GraphSnapshot, candidate: C, inTopic: (slug: string) => boolean) => boolean;
+  build: (graph: GraphSnapshot, candidate: C, random: Random) => QuizQuestion | null;
+}
+
+type AnySource = KindSource<unknown>;
+
+/** Forgets a source's candidate type: its candidates only ever go back to its own functions. */
+function source<C>(typed: KindSource<C>): AnySource {
+  return {
+    candidates: (graph) => typed.candidates(graph),
+    touches: (graph, candidate, inTopic) => typed.touches(graph, candidate as C, inTopic),
+    build: (graph, candidate, random) => typed.build(graph, candidate as C, random),
   };
-  switch (kind) {
-    case "DEFINITION":
-      return stream(definitionCandidates(graph, inTopic), definitionQuestion);
-    case "CLASSIFICATION":
-      return stream(classificationCandidates(graph, inTopic), classificationQuestion);
-    case "COMPARISON":
-      return stream(comparisonCandidates(graph, inTopic), comparisonQuestion);
-    case "PROS_CONS":
-      return stream(prosConsCandidates(graph, inTopic), prosConsQuestion);
-    case "TRUE_FALSE":
-      return stream(trueFalseCandidates(graph, inTopic), trueFalseQuestion);
+}
+
+// Claim keys are "<concept slug>/<claim id>".
+const claimConcept = (key: string) => key.slice(0, key.indexOf("/"));
+
+const SOURCES: Record<QuestionKind, AnySource> = {
+  DEFINITION: source({
+    candidates: (graph) => definitionCandidates(graph),
+    touches: (_, slug: string, inTopic: (slug: string) => boolean) => inTopic(slug),
+    build: definitionQuestion,
+  }),
+  CLASSIFICATION: source({
+    candidates: (graph) => classificationCandidates(graph),
+    touches: (_, c: ClassificationCandidate, inTopic) => inTopic(c.slug),
+    build: classificationQuestion,
+  }),
+  COMPARISON: source({
+    candidates: (graph) => comparisonCandidates(graph),
+    touches: (_, c: ComparisonCandidate, inTopic) => inTopic(c.a) || inTopic(c.b),
+    build: comparisonQuestion,
+  }),
+  PROS_CONS: source({
+    candidates: (graph) => prosConsCandidates(graph),
+    touches: (_, key: string, inTopic) => inTopic(claimConcept(key)),
+    build: prosConsQuestion,
+  }),
+  TRUE_FALSE: source({
+    candidates: (graph) => trueFalseCandidates(graph),
+    touches: (_, c: TrueFalseCandidate, inTopic) => inTopic(c.subject),
+    build: trueFalseQuestion,
+  }),
+};
+
+const candidateCache = new WeakMap<GraphSnapshot, Map<QuestionKind, unknown[]>>();
+
+function candidatesOf(graph: GraphSnapshot, kind: QuestionKind): unknown[] {
+  let perKind = candidateCache.get(graph);
+  if (!perKind) {
+    perKind = new Map();
+    candidateCache.set(graph, perKind);
   }
+  let list = perKind.get(kind);
+  if (!list) {
+    list = SOURCES[kind].candidates(graph);
+    perKind.set(kind, list);
+  }
+  return list;
+}
+
+/** One kind's questions, in seeded random order, built only as they are asked for. */
+function questionStream(graph: GraphSnapshot, kind: QuestionKind, inTopic: ((slug: string) => boolean) | null, random: Random): () => QuizQuestion | null {
+  const kindSource = SOURCES[kind];
+  const all = candidatesOf(graph, kind);
+  const order = random.shuffle(inTopic ? all.filter((c) => kindSource.touches(graph, c, inTopic)) : all);
+  let next = 0;
+  return () => {
+    while (next < order.length) {
+      const question = kindSource.build(graph, order[next++], random);
+      if (question) return question;
+    }
+    return null;
+  };
 }
 
 export class UnknownTopicError extends Error {}
 
 export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQuiz {
-  let inTopic: (slug: string) => boolean = () => true;
+  let inTopic: ((slug: string) => boolean) | null = null;
   if (spec.topic !== null) {
     if (!graph.concept.has(spec.topic)) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
     const members = topicMembers(graph, spec.topic);

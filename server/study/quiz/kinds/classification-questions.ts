@@ -5,7 +5,7 @@
  * under at any level, so "Xen is a hypervisor" is never offered as wrong.
  */
 import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { allCategories, ancestorsOf, categoriesOf } from "../../hierarchy.ts";
+import { allCategories, ancestorsOf, categoriesOf, isCategory, siblingCategories } from "../../hierarchy.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -13,10 +13,9 @@ import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
 export type ClassificationCandidate = { form: "category" | "kind"; slug: string };
 
-export function classificationCandidates(graph: GraphSnapshot, inTopic: (slug: string) => boolean): ClassificationCandidate[] {
+export function classificationCandidates(graph: GraphSnapshot): ClassificationCandidate[] {
   const candidates: ClassificationCandidate[] = [];
   for (const concept of graph.concepts) {
-    if (!inTopic(concept.slug)) continue;
     if (categoriesOf(graph, concept.slug).length > 0) candidates.push({ form: "category", slug: concept.slug });
     if (conceptsOfKind(graph, concept.kind).length > 1) candidates.push({ form: "kind", slug: concept.slug });
   }
@@ -33,16 +32,14 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     const correct = categories[random.below(categories.length)] as string;
     const above = ancestorsOf(graph, concept.slug);
     // Categories beside the right one (sharing a broader category) are the hardest wrong answers.
-    const parents = categoriesOf(graph, correct);
-    const besides = parents.flatMap((p) => (graph.incoming.get(p) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
+    const besides = siblingCategories(graph, correct);
     const all = allCategories(graph);
-    const isCategory = new Set(all);
-    const correctKind = graph.concept.get(correct)?.kind;
+    const correctKind = graph.concept.get(correct)?.kind ?? "";
     const picked = pickDistractors(
       random,
       [
-        { refs: besides.filter((c) => isCategory.has(c)), closeness: 1 },
-        { refs: all.filter((c) => graph.concept.get(c)?.kind === correctKind), closeness: 0.6 },
+        { refs: besides.filter((c) => isCategory(graph, c)), closeness: 1 },
+        { refs: conceptsOfKind(graph, correctKind).filter((c) => isCategory(graph, c)), closeness: 0.6 },
         { refs: all, closeness: 0.2 },
       ],
       3,

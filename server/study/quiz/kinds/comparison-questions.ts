@@ -14,10 +14,9 @@ import { makeQuestion, type Fact, type QuizQuestion } from "../quiz-question.ts"
 
 export type ComparisonCandidate = { a: string; b: string; fact: Fact };
 
-export function comparisonCandidates(graph: GraphSnapshot, inTopic: (slug: string) => boolean): ComparisonCandidate[] {
+export function comparisonCandidates(graph: GraphSnapshot): ComparisonCandidate[] {
   const candidates: ComparisonCandidate[] = [];
   for (const { a, b, aspects } of contrastedPairs(graph)) {
-    if (!inTopic(a) && !inTopic(b)) continue;
     const shared = new Set(aspects);
     const seen = new Set<string>();
     for (const side of [a, b]) {

@@ -6,8 +6,8 @@ import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
-export function definitionCandidates(graph: GraphSnapshot, inTopic: (slug: string) => boolean): string[] {
-  return graph.concepts.filter((c) => inTopic(c.slug)).map((c) => c.slug);
+export function definitionCandidates(graph: GraphSnapshot): string[] {
+  return graph.concepts.map((c) => c.slug);
 }
 
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random): QuizQuestion | null {

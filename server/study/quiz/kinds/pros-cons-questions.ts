@@ -9,12 +9,19 @@ const CHOICES = [
   { ref: "neutral", text: "Neither: a neutral fact" },
 ] as const;
 
-export function prosConsCandidates(graph: GraphSnapshot, inTopic: (slug: string) => boolean): string[] {
-  return graph.claims.filter((c) => inTopic(c.concept)).map((c) => c.key);
+export function prosConsCandidates(graph: GraphSnapshot): string[] {
+  return graph.claims.map((c) => c.key);
 }
 
+const claimIndexes = new WeakMap<GraphSnapshot, Map<string, GraphSnapshot["claims"][number]>>();
+
 export function prosConsQuestion(graph: GraphSnapshot, key: string, _random: Random): QuizQuestion | null {
-  const claim = graph.claims.find((c) => c.key === key);
+  let index = claimIndexes.get(graph);
+  if (!index) {
+    index = new Map(graph.claims.map((c) => [c.key, c]));
+    claimIndexes.set(graph, index);
+  }
+  const claim = index.get(key);
   const concept = claim && graph.concept.get(claim.concept);
   if (!claim || !concept) return null;
   const aspect = claim.aspect ? graph.aspects.get(claim.aspect) : undefined;

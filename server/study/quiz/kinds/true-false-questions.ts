@@ -2,52 +2,61 @@
  * TRUE_FALSE: a fact about a concept, sometimes corrupted with a plausible
  * wrong object — a neighbouring category it does not belong to, or the value
  * its compared counterpart has on the same aspect. Two choices by nature.
+ * Candidates are cheap (a subject and a true fact); the corruption is looked
+ * for only when a question is built, so huge graphs stay fast.
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { allCategories, ancestorsOf, categoriesOf } from "../../hierarchy.ts";
+import { ancestorsOf, categoriesOf, isCategory, siblingCategories } from "../../hierarchy.ts";
 import type { Random } from "../../seeded-random.ts";
-import { holds, valuedClaims } from "../facts.ts";
+import { conceptsOfKind, holds, valuedClaims } from "../facts.ts";
+import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type Fact, type QuizQuestion } from "../quiz-question.ts";
 
-export type TrueFalseCandidate = { subject: string; truth: Fact; corruptions: Fact[] };
+export type TrueFalseCandidate = { subject: string; truth: Fact };
 
-export function trueFalseCandidates(graph: GraphSnapshot, inTopic: (slug: string) => boolean): TrueFalseCandidate[] {
+export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] {
   const candidates: TrueFalseCandidate[] = [];
-  const categories = allCategories(graph);
-  const partners = new Map<string, string[]>();
-  for (const { a, b } of contrastedPairs(graph)) {
-    partners.set(a, [...(partners.get(a) ?? []), b]);
-    partners.set(b, [...(partners.get(b) ?? []), a]);
-  }
   for (const concept of graph.concepts) {
-    if (!inTopic(concept.slug)) continue;
-    const above = ancestorsOf(graph, concept.slug);
-    for (const category of categoriesOf(graph, concept.slug)) {
-      // Wrong categories next to the right one: those sharing its broader category, then those of its kind.
-      const parents = categoriesOf(graph, category);
-      const kind = graph.concept.get(category)?.kind;
-      const near = categories.filter(
-        (c) => c !== concept.slug && !above.has(c) && (categoriesOf(graph, c).some((p) => parents.includes(p)) || graph.concept.get(c)?.kind === kind),
-      );
-      candidates.push({ subject: concept.slug, truth: { category }, corruptions: near.map((c) => ({ category: c })) });
-    }
+    for (const category of categoriesOf(graph, concept.slug)) candidates.push({ subject: concept.slug, truth: { category } });
     for (const claim of valuedClaims(graph, concept.slug)) {
-      const corruptions = (partners.get(concept.slug) ?? [])
-        .flatMap((p) => valuedClaims(graph, p).filter((c) => c.aspect === claim.aspect))
-        .map((c) => ({ aspect: claim.aspect as string, value: c.value as string }))
-        .filter((f) => !holds(graph, concept.slug, f));
-      candidates.push({ subject: concept.slug, truth: { aspect: claim.aspect as string, value: claim.value as string }, corruptions });
+      candidates.push({ subject: concept.slug, truth: { aspect: claim.aspect as string, value: claim.value as string } });
     }
   }
   return candidates;
 }
 
+/** A plausible false version of the fact, or null when the graph offers none it can vouch for. */
+function corruption(graph: GraphSnapshot, subject: string, truth: Fact, random: Random): Fact | null {
+  if ("category" in truth) {
+    const above = ancestorsOf(graph, subject);
+    const kind = graph.concept.get(truth.category)?.kind ?? "";
+    const picked = pickDistractors(
+      random,
+      [
+        { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
+        { refs: conceptsOfKind(graph, kind).filter((c) => isCategory(graph, c)), closeness: 0.6 },
+      ],
+      1,
+      (ref) => ref !== subject && !above.has(ref),
+      (ref) => ref,
+      [truth.category],
+    );
+    return picked?.refs[0] ? { category: picked.refs[0] } : null;
+  }
+  const partners = contrastedPairs(graph).flatMap((p) => (p.a === subject ? [p.b] : p.b === subject ? [p.a] : []));
+  const values = partners
+    .flatMap((p) => valuedClaims(graph, p).filter((c) => c.aspect === truth.aspect))
+    .map((c) => ({ aspect: truth.aspect, value: c.value as string }))
+    .filter((f) => !holds(graph, subject, f));
+  return values.length ? (values[random.below(values.length)] as Fact) : null;
+}
+
 export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCandidate, random: Random): QuizQuestion | null {
   const concept = graph.concept.get(candidate.subject);
   if (!concept) return null;
-  const corrupt = candidate.corruptions.length > 0 && random.next() < 0.5;
-  const fact = corrupt ? (candidate.corruptions[random.below(candidate.corruptions.length)] as Fact) : candidate.truth;
+  const wrong = random.next() < 0.5 ? corruption(graph, concept.slug, candidate.truth, random) : null;
+  const fact = wrong ?? candidate.truth;
   const isTrue = holds(graph, concept.slug, fact);
   const name = (slug: string) => graph.concept.get(slug)?.name ?? slug;
   const truth = candidate.truth;
@@ -57,13 +66,11 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     "category" in f
       ? `${concept.name} ${relation?.label ?? "is a kind of"} ${name(f.category)}.`
       : `${graph.aspects.get(f.aspect) ?? f.aspect} of ${concept.name}: ${f.value}.`;
-  const statement = say(fact);
-  const truthText = say(truth);
-  const claim = "aspect" in candidate.truth ? valuedClaims(graph, concept.slug).find((c) => "aspect" in candidate.truth && c.aspect === candidate.truth.aspect && c.value === candidate.truth.value) : undefined;
+  const claim = "aspect" in truth ? valuedClaims(graph, concept.slug).find((c) => c.aspect === truth.aspect && c.value === truth.value) : undefined;
   return makeQuestion({
     kind: "TRUE_FALSE",
     key: `${concept.slug}|${JSON.stringify(fact)}`,
-    prompt: `True or false? ${statement}`,
+    prompt: `True or false? ${say(fact)}`,
     choices: [
       { ref: "true", text: "True" },
       { ref: "false", text: "False" },
@@ -71,8 +78,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     correctRef: isTrue ? "true" : "false",
     subject: concept.slug,
     ask: { type: "true-false", subject: concept.slug, fact },
-    difficulty: corrupt ? 0.7 : 0.4,
-    explanation: isTrue ? `True. ${claim?.statement ?? statement}` : `False. ${truthText}`,
+    difficulty: wrong ? 0.7 : 0.4,
+    explanation: isTrue ? `True. ${claim?.statement ?? say(fact)}` : `False. ${say(truth)}`,
     citations: relation ? (graph.citationsOfRelation.get(relation.id) ?? []) : claim ? (graph.citationsOfClaim.get(claim.id) ?? []) : [],
   });
 }
