@@ -21,3 +21,22 @@ export async function trackGraphVersion(database: Database): Promise<GraphVersio
   });
   return { current: () => version, stop: unlisten };
 }
+
+/**
+ * A value derived from the graph, computed once per graph version and shared
+ * by every request: recomputed after a re-seed, retried after a failure.
+ */
+export function perGraphVersion<T>(graphVersion: GraphVersion, compute: (version: string) => Promise<T>): () => Promise<T> {
+  let cached: { version: string; value: Promise<T> } | undefined;
+  return () => {
+    const version = graphVersion.current();
+    if (cached?.version !== version) {
+      const value = compute(version);
+      cached = { version, value };
+      value.catch(() => {
+        if (cached?.value === value) cached = undefined;
+      });
+    }
+    return cached.value;
+  };
+}

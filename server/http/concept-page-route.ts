@@ -1,14 +1,17 @@
 /**
- * GET /concepts/:slug — the concept's page: its card, the snippets to embed it,
- * and the oEmbed discovery link, so a CMS given this URL finds the embed.
+ * GET /concepts/:slug — the concept's page. The web app renders it in the
+ * browser; the server puts in what must work without scripts: the card, the
+ * snippets to embed it, and the oEmbed discovery link, so a CMS given this URL
+ * finds the embed.
  */
 import type { Db } from "../db/connect.ts";
 import { loadCardData } from "../embed/card-data.ts";
 import { escapeHtml } from "../embed/escape-html.ts";
 import { CARD_CSS, conceptUrl, renderCard, renderNotFoundCard } from "../embed/render-card.ts";
+import type { AppShell } from "./app-shell.ts";
 import { oembedDiscoveryLink } from "./embed-routes.ts";
 
-export async function conceptPageRoute(db: Db, request: Request): Promise<Response | null> {
+export async function conceptPageRoute(db: Db, request: Request, shell: AppShell | null): Promise<Response | null> {
   const url = new URL(request.url);
   const match = /^\/concepts\/([^/]+)\/?$/.exec(url.pathname);
   if (!match?.[1]) return null;
@@ -21,7 +24,9 @@ export async function conceptPageRoute(db: Db, request: Request): Promise<Respon
   const data = await loadCardData(db, slug);
   const origin = url.origin;
   const page = (status: number, title: string, head: string, body: string) =>
-    new Response(
+    shell
+      ? shell(status, { title, head, body })
+      : new Response(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(title)}</title><meta name="color-scheme" content="light dark">${head}
 <style>body{margin:0 auto;max-width:48rem;padding:1.5rem;font:16px/1.55 system-ui,sans-serif}${CARD_CSS}pre{overflow:auto;padding:.75rem;border-radius:.5rem;background:#f6f8fa;font-size:.85rem}@media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}pre{background:#161b22}}</style>

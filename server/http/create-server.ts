@@ -10,6 +10,7 @@ import type { GraphVersion } from "../graph-version.ts";
 import { createGraphqlServer } from "../graphql/create-yoga.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
+import { appRoute, loadAppShell } from "./app-shell.ts";
 import { conceptPageRoute } from "./concept-page-route.ts";
 import { embedRoute } from "./embed-routes.ts";
 import { gzip, shouldCompress } from "./compress.ts";
@@ -31,6 +32,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 export function createHttpServer(options: HttpServerOptions): Server {
   const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
+  const shell = loadAppShell();
   const yoga = createGraphqlServer({
     snapshot,
     db: options.database.db,
@@ -45,8 +47,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (path === "/graphql") return withCacheControl(request, await yoga.fetch(request, { req, res }));
     const anki = /^\/decks\/([^/]+)\/anki\.csv$/.exec(path);
     if (anki?.[1]) return ankiCsvResponse(await snapshot(), decodeURIComponent(anki[1]));
-    const embedded = (await embedRoute(options.database.db, request)) ?? (await conceptPageRoute(options.database.db, request));
-    if (embedded) return embedded;
+    const page =
+      (await embedRoute(options.database.db, request)) ??
+      (await conceptPageRoute(options.database.db, request, shell)) ??
+      appRoute(shell, request);
+    if (page) return page;
     return json(404, { error: "Not found." });
   }
 

@@ -6,7 +6,7 @@
 import { asc, eq } from "drizzle-orm";
 import { aspects, citations, claims, concepts, kinds, relations, relationTypes } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
-import type { GraphVersion } from "../graph-version.ts";
+import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
 
 export interface SnapshotConcept {
   id: number;
@@ -137,16 +137,5 @@ export type GraphSnapshotCache = () => Promise<GraphSnapshot>;
 
 /** One snapshot per graph version, shared by every request. */
 export function createGraphSnapshotCache(db: Db, graphVersion: GraphVersion): GraphSnapshotCache {
-  let cached: { version: string; snapshot: Promise<GraphSnapshot> } | undefined;
-  return () => {
-    const version = graphVersion.current();
-    if (cached?.version !== version) {
-      const snapshot = loadGraphSnapshot(db, version);
-      cached = { version, snapshot };
-      snapshot.catch(() => {
-        if (cached?.snapshot === snapshot) cached = undefined;
-      });
-    }
-    return cached.snapshot;
-  };
+  return perGraphVersion(graphVersion, (version) => loadGraphSnapshot(db, version));
 }

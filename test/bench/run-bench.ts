@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { spawnServer } from "../support/spawn-server.ts";
@@ -107,11 +108,27 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
+/** The first request of an operation, alone: it may build per-graph-version caches (quiz snapshot). */
+async function coldRequest(url: string, operation: Operation): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: operation.query, variables: { ...operation.variables, nonce: -1 } }),
+  });
+  await response.text();
+  return Math.round(performance.now() - started);
+}
+
+const coldRequests: string[] = [];
+
 async function benchmark(backend: string, dataset: "seeds" | "synthetic", env: Record<string, string>): Promise<Result[]> {
   const { url, stop } = await spawnServer(env, { inheritErrors: true });
   const results: Result[] = [];
   try {
     for (const operation of operations(dataset)) {
+      const cold = await coldRequest(url, operation);
+      coldRequests.push(`${backend} ${dataset} ${operation.name}: ${cold} ms`);
       // Warm up (JIT, query plans, database pages) before anything is measured.
       await load(url, operation, false, 1);
       for (const cached of [true, false]) {
@@ -184,6 +201,11 @@ to every request, which the cache key includes, so each one executes. A response
 | backend | dataset | operation | cache | requests/s | p50 ms | p99 ms | failed |
 | --- | --- | --- | --- | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
+
+The first request of each operation, timed alone before the runs above (a quiz's first request after
+start-up or a re-seed builds the in-memory graph snapshot and question candidates for that graph version):
+
+${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
 writeFileSync(values.output, report);
 console.log(`\nwritten to ${values.output}`);

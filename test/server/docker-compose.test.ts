@@ -33,7 +33,10 @@ describe("docker-compose.yml", () => {
     expect(app?.build?.context).toBe(".");
     const dockerfile = app?.build?.dockerfile ?? "";
     expect(existsSync(dockerfile)).toBe(true);
-    expect(readFileSync(dockerfile, "utf8")).toMatch(/^FROM node:20\b/m);
+    const text = readFileSync(dockerfile, "utf8");
+    expect(text).toMatch(/^FROM node:20\b/m);
+    // Install scripts (the `prepare` build) need the sources, which are copied after `npm ci`.
+    expect(text).toMatch(/npm ci[^\n]*--ignore-scripts[\s\S]*COPY \. \.[\s\S]*npm run build/);
   });
 
   it("points the app at the database service, with credentials that match, once it is healthy", () => {

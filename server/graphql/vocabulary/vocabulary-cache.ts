@@ -6,7 +6,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import { aspects, concepts, kinds, relationTypes, sources } from "../../../schema/index.ts";
 import type { Db } from "../../db/connect.ts";
-import type { GraphVersion } from "../../graph-version.ts";
+import { perGraphVersion, type GraphVersion } from "../../graph-version.ts";
 import type { AspectRow, KindRow, SourceRow } from "../graph-rows.ts";
 
 export interface Vocabulary {
@@ -42,17 +42,5 @@ async function loadVocabulary(db: Db): Promise<Vocabulary> {
 export type VocabularyCache = () => Promise<Vocabulary>;
 
 export function createVocabularyCache(db: Db, graphVersion: GraphVersion): VocabularyCache {
-  let cached: { version: string; vocabulary: Promise<Vocabulary> } | undefined;
-  return () => {
-    const version = graphVersion.current();
-    if (cached?.version !== version) {
-      const vocabulary = loadVocabulary(db);
-      cached = { version, vocabulary };
-      // A failed load is not kept: the next request tries again.
-      vocabulary.catch(() => {
-        if (cached?.vocabulary === vocabulary) cached = undefined;
-      });
-    }
-    return cached.vocabulary;
-  };
+  return perGraphVersion(graphVersion, () => loadVocabulary(db));
 }

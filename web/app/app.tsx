@@ -1,0 +1,51 @@
+/** The app's frame and routes (@solidjs/router 1.x component routes); each page is its own chunk. */
+import { A, Route, Router, type RouteSectionProps } from "@solidjs/router";
+import { lazy } from "solid-js";
+
+const Home = lazy(() => import("./pages/home-page.tsx"));
+const Explore = lazy(() => import("./pages/explore-page.tsx"));
+const Concept = lazy(() => import("./pages/concept-page.tsx"));
+const QuizSetup = lazy(() => import("./pages/quiz-setup-page.tsx"));
+const QuizRun = lazy(() => import("./pages/quiz-run-page.tsx"));
+const Flashcards = lazy(() => import("./pages/flashcards-page.tsx"));
+const Compare = lazy(() => import("./pages/compare-page.tsx"));
+const NotFound = lazy(() => import("./pages/not-found-page.tsx"));
+
+function Layout(props: RouteSectionProps) {
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <A href="/" class="brand" end>
+          Graphdeck
+        </A>
+        <nav aria-label="Main">
+          <A href="/explore">Explore</A>
+          <A href="/flashcards">Flashcards</A>
+          <A href="/quiz">Quiz</A>
+          <A href="/compare">Compare</A>
+        </nav>
+      </header>
+      <main id="main" tabindex="-1">
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Layout}>
+      <Route path="/" component={Home} />
+      <Route path="/explore" component={Explore} />
+      <Route path="/concepts/:slug" component={Concept} />
+      <Route path="/quiz" component={QuizSetup} />
+      <Route path="/quiz/play" component={QuizRun} />
+      <Route path="/flashcards" component={Flashcards} />
+      <Route path="/compare" component={Compare} />
+      <Route path="*404" component={NotFound} />
+    </Router>
+  );
+}

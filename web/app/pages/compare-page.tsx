@@ -1,0 +1,105 @@
+/** Any two concepts side by side, aspect by aspect; containers vs VMs by default. */
+import { A, useSearchParams } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { gql } from "../api/graphql.ts";
+import { AsyncView } from "../components/async-view.tsx";
+
+type Claim = { statement: string; value: string | null; polarity: string };
+type Comparison = { a: { slug: string; name: string }; b: { slug: string; name: string }; aspects: { aspect: { label: string }; a: Claim[]; b: Claim[] }[]; shared: { slug: string; name: string }[] };
+
+export default function ComparePage() {
+  const [params, setParams] = useSearchParams<{ a?: string; b?: string }>();
+  const pair = () => ({ a: params.a ?? "container", b: params.b ?? "virtual-machine" });
+  const [options] = createResource(() =>
+    gql<{ concepts: { edges: { node: { slug: string; name: string } }[] } }>("{ concepts(first: 100) { edges { node { slug name } } } }").then((d) => d.concepts.edges.map((e) => e.node)),
+  );
+  const [comparison, { refetch }] = createResource(pair, (p) =>
+    gql<{ compare: Comparison | null }>(
+      `query ($a: String!, $b: String!) { compare(a: $a, b: $b) { a { slug name } b { slug name } aspects { aspect { label } a { statement value polarity } b { statement value polarity } } shared { slug name } } }`,
+      p,
+    ).then((d) => d.compare),
+  );
+  const picker = (side: "a" | "b", label: string) => (
+    <>
+      <label for={`compare-${side}`}>{label}</label>
+      <select id={`compare-${side}`} onChange={(e) => setParams({ [side]: e.currentTarget.value })}>
+        {/* The options arrive after the select exists, so each says whether it is the chosen one. */}
+        <For each={options() ?? []}>
+          {(o) => (
+            <option value={o.slug} selected={o.slug === pair()[side]}>
+              {o.name}
+            </option>
+          )}
+        </For>
+      </select>
+    </>
+  );
+  const cell = (claims: Claim[]) => (
+    <Show when={claims.length} fallback={<span class="muted">—</span>}>
+      <For each={claims}>
+        {(c) => (
+          <p>
+            <strong>{c.value ?? ""}</strong> {c.statement}
+          </p>
+        )}
+      </For>
+    </Show>
+  );
+  return (
+    <>
+      <h1>Compare</h1>
+      <div class="pickers">
+        {picker("a", "First concept")}
+        {picker("b", "Second concept")}
+      </div>
+      <AsyncView resource={comparison} retry={refetch} label="the comparison">
+        {(c) => (
+          <Show when={c} fallback={<p>Pick two different concepts.</p>}>
+            {(found) => (
+              <>
+                <Show when={found().aspects.length} fallback={<p>The graph has no claims on shared aspects for these two.</p>}>
+                  <table class="comparison">
+                    <caption>
+                      {found().a.name} and {found().b.name}, aspect by aspect
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Aspect</th>
+                        <th scope="col">{found().a.name}</th>
+                        <th scope="col">{found().b.name}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={found().aspects}>
+                        {(row) => (
+                          <tr>
+                            <th scope="row">{row.aspect.label}</th>
+                            <td>{cell(row.a)}</td>
+                            <td>{cell(row.b)}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </Show>
+                <Show when={found().shared.length}>
+                  <p>
+                    Both relate to:{" "}
+                    <For each={found().shared}>
+                      {(s, i) => (
+                        <>
+                          {i() > 0 ? ", " : ""}
+                          <A href={`/concepts/${s.slug}`}>{s.name}</A>
+                        </>
+                      )}
+                    </For>
+                  </p>
+                </Show>
+              </>
+            )}
+          </Show>
+        )}
+      </AsyncView>
+    </>
+  );
+}

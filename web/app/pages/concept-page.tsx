@@ -1,0 +1,156 @@
+/**
+ * A concept: summary, description, relations grouped by type with links, pros
+ * and cons, citations with their passages, and the snippet to embed its card
+ * with a live preview.
+ */
+import { A, useParams } from "@solidjs/router";
+import { createEffect, createMemo, createResource, For, onMount, Show } from "solid-js";
+import { gql } from "../api/graphql.ts";
+import { AsyncView } from "../components/async-view.tsx";
+
+type Ref = { slug: string; name: string };
+type Citation = { locator: string; passage: string | null; source: { title: string } };
+type Concept = {
+  slug: string;
+  name: string;
+  summary: string;
+  description: string;
+  aliases: string[];
+  kindInfo: { label: string };
+  relations: { type: string; label: string; inverseLabel: string; source: Ref; target: Ref }[];
+  claims: { id: string; statement: string; polarity: "PRO" | "CON" | "NEUTRAL"; aspect: { label: string } | null; value: string | null }[];
+  citations: Citation[];
+};
+
+const QUERY = `query ($slug: String!) { concept(slug: $slug) { slug name summary description aliases kindInfo { label }
+  relations { type label inverseLabel source { slug name } target { slug name } }
+  claims { id statement polarity aspect { label } value }
+  citations { locator passage source { title } } } }`;
+
+function Relations(props: { concept: Concept }) {
+  // Group by how each relation reads from this concept: "is an instance of", "has the instance"…
+  const groups = createMemo(() => {
+    const map = new Map<string, Ref[]>();
+    for (const r of props.concept.relations) {
+      const outgoing = r.source.slug === props.concept.slug;
+      const label = outgoing ? r.label : r.inverseLabel;
+      map.set(label, [...(map.get(label) ?? []), outgoing ? r.target : r.source]);
+    }
+    return [...map];
+  });
+  return (
+    <dl class="relations">
+      <For each={groups()}>
+        {([label, refs]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>
+              <For each={refs}>
+                {(ref, i) => (
+                  <>
+                    {i() > 0 ? ", " : ""}
+                    <A href={`/concepts/${ref.slug}`}>{ref.name}</A>
+                  </>
+                )}
+              </For>
+            </dd>
+          </>
+        )}
+      </For>
+    </dl>
+  );
+}
+
+function EmbedSnippet(props: { slug: string; name: string }) {
+  const origin = location.origin;
+  const snippet = () => `<script src="${origin}/embed.js" async></script>\n<graphdeck-card concept="${props.slug}" quiz>\n  <a href="${origin}/concepts/${props.slug}">${props.name} on Graphdeck</a>\n</graphdeck-card>`;
+  onMount(() => {
+    if (!document.querySelector('script[src="/embed.js"]')) {
+      const script = document.createElement("script");
+      script.src = "/embed.js";
+      script.async = true;
+      document.head.append(script);
+    }
+  });
+  return (
+    <section aria-labelledby="embed-title">
+      <h2 id="embed-title">Embed this card</h2>
+      <pre>
+        <code>{snippet()}</code>
+      </pre>
+      <p>Preview:</p>
+      {/* An attribute, not a property: the element is defined later, when embed.js has loaded. */}
+      <graphdeck-card attr:concept={props.slug} />
+    </section>
+  );
+}
+
+export default function ConceptPage() {
+  const params = useParams<{ slug: string }>();
+  const [concept, { refetch }] = createResource(
+    () => params.slug,
+    (slug) => gql<{ concept: Concept | null }>(QUERY, { slug }).then((d) => d.concept),
+  );
+  createEffect(() => {
+    const found = concept.latest;
+    if (found) document.title = `${found.name} · Graphdeck`;
+  });
+  return (
+    <AsyncView resource={concept} retry={refetch} label="this concept">
+      {(c) => (
+        <Show when={c} fallback={<p>There is no concept “{params.slug}”. <A href="/explore">Search instead</A>.</p>}>
+          {(found) => (
+            <article class="concept">
+              <p class="kind">{found().kindInfo.label}</p>
+              <h1>{found().name}</h1>
+              <p class="summary">{found().summary}</p>
+              <p>{found().description}</p>
+              <Show when={found().aliases.length}>
+                <p class="aliases">Also called: {found().aliases.join(", ")}</p>
+              </Show>
+              <p>
+                <A href={`/quiz/play?kind=MIXED&count=5&topic=${found().slug}`}>Quiz me on {found().name}</A> ·{" "}
+                <A href={`/flashcards?deck=${encodeURIComponent(`topic:${found().slug}`)}`}>Study its cards</A> ·{" "}
+                <A href={`/compare?a=${found().slug}`}>Compare</A>
+              </p>
+              <h2>How it relates</h2>
+              <Relations concept={found()} />
+              <Show when={found().claims.length}>
+                <h2>Pros, cons and facts</h2>
+                <ul class="claims">
+                  <For each={found().claims}>
+                    {(claim) => (
+                      <li class={claim.polarity.toLowerCase()}>
+                        <span class="badge">{claim.polarity === "PRO" ? "Pro" : claim.polarity === "CON" ? "Con" : "Fact"}</span> {claim.statement}
+                        <Show when={claim.aspect}>{(a) => <span class="aspect"> ({a().label}{claim.value ? `: ${claim.value}` : ""})</span>}</Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <h2>Sources</h2>
+              <ul class="citations">
+                <For each={found().citations}>
+                  {(citation) => (
+                    <li>
+                      <cite>{citation.source.title}</cite>, {citation.locator}
+                      <Show when={citation.passage}>
+                        {(passage) => (
+                          <details>
+                            <summary>Read the passage</summary>
+                            <blockquote>{passage()}</blockquote>
+                          </details>
+                        )}
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <EmbedSnippet slug={found().slug} name={found().name} />
+            </article>
+          )}
+        </Show>
+      )}
+    </AsyncView>
+  );
+}

@@ -1,0 +1,74 @@
+/** Home: what Graphdeck is, decks and quiz kinds to start, cards due, and search. */
+import { A, useNavigate } from "@solidjs/router";
+import { createResource, For, Show } from "solid-js";
+import { gql, storedToken } from "../api/graphql.ts";
+import { AsyncView } from "../components/async-view.tsx";
+import { QUIZ_KINDS } from "../quiz-kinds.ts";
+
+type Deck = { id: string; kind: string; title: string; cardCount: number };
+
+export default function HomePage() {
+  const navigate = useNavigate();
+  const [decks, { refetch }] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
+  const [due] = createResource(
+    () => storedToken(),
+    () => gql<{ progress: { dueToday: number; cards: { new: number } } }>(`query ($tz: String) { progress(timeZone: $tz) { dueToday cards { new } } }`, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }, { auth: true }).then((d) => d.progress),
+  );
+  return (
+    <>
+      <h1>Learn containers and virtual machines from a map of their concepts</h1>
+      <form
+        role="search"
+        class="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = new FormData(event.currentTarget).get("q");
+          navigate(`/explore?q=${encodeURIComponent(String(q ?? ""))}`);
+        }}
+      >
+        <label for="home-search">Search concepts</label>
+        <input id="home-search" name="q" type="search" placeholder="e.g. hypervisor, cgroups, virtualbx" />
+        <button type="submit">Search</button>
+      </form>
+      <Show when={due()}>
+        {(p) => (
+          <p class="due">
+            <A href="/flashcards">
+              {p().dueToday} cards due today, {p().cards.new} new — study now
+            </A>
+          </p>
+        )}
+      </Show>
+      <h2>Take a quiz</h2>
+      <ul class="tiles">
+        <For each={QUIZ_KINDS}>
+          {(kind) => (
+            <li>
+              <A href={`/quiz/play?kind=${kind.id}&count=10`}>
+                <strong>{kind.title}</strong>
+                <span>{kind.description}</span>
+              </A>
+            </li>
+          )}
+        </For>
+      </ul>
+      <h2>Study a deck</h2>
+      <AsyncView resource={decks} retry={refetch} label="the decks">
+        {(list) => (
+          <ul class="tiles">
+            <For each={list.filter((d) => d.kind !== "KIND").slice(0, 12)}>
+              {(deck) => (
+                <li>
+                  <A href={`/flashcards?deck=${encodeURIComponent(deck.id)}`}>
+                    <strong>{deck.title}</strong>
+                    <span>{deck.cardCount} cards</span>
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </AsyncView>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+/** Pick a quiz: kind, topic and length. */
+import { useNavigate } from "@solidjs/router";
+import { createResource, For } from "solid-js";
+import { gql } from "../api/graphql.ts";
+import { QUIZ_KINDS } from "../quiz-kinds.ts";
+
+export default function QuizSetupPage() {
+  const navigate = useNavigate();
+  const [topics] = createResource(() =>
+    gql<{ decks: { id: string; kind: string; title: string }[] }>("{ decks { id kind title } }").then((d) => d.decks.filter((deck) => deck.kind === "TOPIC")),
+  );
+  return (
+    <>
+      <h1>Quiz</h1>
+      <form
+        class="quiz-setup"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const query = new URLSearchParams({ kind: String(form.get("kind")), count: String(form.get("count")) });
+          const topic = String(form.get("topic") ?? "");
+          if (topic) query.set("topic", topic);
+          navigate(`/quiz/play?${query}`);
+        }}
+      >
+        <fieldset>
+          <legend>Kind</legend>
+          <For each={QUIZ_KINDS}>
+            {(kind, i) => (
+              <label class="option">
+                <input type="radio" name="kind" value={kind.id} checked={i() === 0} /> <strong>{kind.title}</strong> — {kind.description}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <label for="quiz-topic">Topic</label>
+        <select id="quiz-topic" name="topic">
+          <option value="">Everything</option>
+          <For each={topics() ?? []}>{(topic) => <option value={topic.id.replace(/^topic:/, "")}>{topic.title}</option>}</For>
+        </select>
+        <label for="quiz-count">Questions</label>
+        <select id="quiz-count" name="count">
+          <option value="5">5</option>
+          <option value="10" selected>
+            10
+          </option>
+          <option value="20">20</option>
+        </select>
+        <button type="submit">Start</button>
+      </form>
+    </>
+  );
+}
