@@ -8,6 +8,11 @@ export interface Random {
   /** A whole number in [0, n). */
   below(n: number): number;
   shuffle<T>(items: readonly T[]): T[];
+  /**
+   * Items in random order, drawn one at a time (a lazy Fisher–Yates shuffle):
+   * taking ten of a hundred thousand costs ten swaps, not a whole shuffle.
+   */
+  draw<T>(items: readonly T[]): () => T | undefined;
 }
 
 export function seededRandom(seed: number): Random {
@@ -23,6 +28,20 @@ export function seededRandom(seed: number): Random {
   return {
     next,
     below,
+    draw<T>(items: readonly T[]): () => T | undefined {
+      // Only the positions swapped so far are remembered; the list itself is never copied.
+      const swapped = new Map<number, T>();
+      const at = (i: number) => (swapped.has(i) ? (swapped.get(i) as T) : (items[i] as T));
+      let taken = 0;
+      return () => {
+        if (taken >= items.length) return undefined;
+        const j = taken + below(items.length - taken);
+        const picked = at(j);
+        swapped.set(j, at(taken));
+        taken++;
+        return picked;
+      };
+    },
     shuffle<T>(items: readonly T[]): T[] {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {

@@ -11,7 +11,7 @@ import type { Resolvers } from "../resolver-types.generated.ts";
 
 export async function cardsOfDeck(context: GraphContext, deck: string): Promise<Flashcard[]> {
   try {
-    return [...deckCards(await context.snapshot(), deck)];
+    return deckCards(await context.snapshot(), deck);
   } catch (error) {
     if (error instanceof UnknownDeckError) throw badInput(error.message);
     throw error;

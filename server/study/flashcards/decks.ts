@@ -5,7 +5,8 @@
  */
 import type { GraphSnapshot } from "../graph-snapshot.ts";
 import { topicMembers } from "../hierarchy.ts";
-import { generateFlashcards, type Flashcard } from "./generate-flashcards.ts";
+import { allCards } from "./card-index.ts";
+import type { Flashcard } from "./generate-flashcards.ts";
 
 export interface Deck {
   id: string;
@@ -31,18 +32,17 @@ export function deckSubjects(graph: GraphSnapshot, deckId: string): Set<string> 
   throw new UnknownDeckError(`No deck "${deckId.slice(0, 80)}". Deck ids are "all", "kind:<kind>" or "topic:<concept slug>"; the \`decks\` query lists them.`);
 }
 
-export function* deckCards(graph: GraphSnapshot, deckId: string): Generator<Flashcard> {
+export function deckCards(graph: GraphSnapshot, deckId: string): Flashcard[] {
   const subjects = deckSubjects(graph, deckId);
-  for (const card of generateFlashcards(graph)) {
-    if (subjects === "all" || subjects.has(card.subject)) yield card;
-  }
+  const cards = allCards(graph);
+  return subjects === "all" ? cards : cards.filter((card) => subjects.has(card.subject));
 }
 
 /** All decks worth offering, with their sizes. */
 export function listDecks(graph: GraphSnapshot): Deck[] {
   const perSubject = new Map<string, number>();
   let total = 0;
-  for (const card of generateFlashcards(graph)) {
+  for (const card of allCards(graph)) {
     perSubject.set(card.subject, (perSubject.get(card.subject) ?? 0) + 1);
     total++;
   }

@@ -15,44 +15,26 @@ const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const count = z.number().int().min(0).max(1_000_000);
 const text = z.string().min(1).max(300);
 
+/** What ts-fsrs records both on a card and in each review log. */
+const scheduling = {
+  due: date,
+  stability: z.number().finite().min(0),
+  difficulty: z.number().finite().min(0),
+  elapsedDays: count,
+  scheduledDays: count,
+  learningSteps: count,
+  state: z.number().int().min(0).max(3),
+};
+
 const exportFile = z.strictObject({
   format: z.literal(PROGRESS_FORMAT),
   version: z.literal(1),
   exportedAt: date,
   cards: z
-    .array(
-      z.strictObject({
-        cardId: text,
-        due: date,
-        stability: z.number().finite().min(0),
-        difficulty: z.number().finite().min(0),
-        elapsedDays: count,
-        scheduledDays: count,
-        learningSteps: count,
-        reps: count,
-        lapses: count,
-        state: z.number().int().min(0).max(3),
-        lastReview: date.nullable(),
-      }),
-    )
+    .array(z.strictObject({ cardId: text, ...scheduling, reps: count, lapses: count, lastReview: date.nullable() }))
     .max(100_000),
   reviews: z
-    .array(
-      z.strictObject({
-        reviewId: text,
-        cardId: text,
-        rating: z.number().int().min(1).max(4),
-        state: z.number().int().min(0).max(3),
-        due: date,
-        stability: z.number().finite().min(0),
-        difficulty: z.number().finite().min(0),
-        elapsedDays: count,
-        lastElapsedDays: count,
-        scheduledDays: count,
-        learningSteps: count,
-        reviewedAt: date,
-      }),
-    )
+    .array(z.strictObject({ reviewId: text, cardId: text, rating: z.number().int().min(1).max(4), ...scheduling, lastElapsedDays: count, reviewedAt: date }))
     .max(500_000),
   quizAnswers: z
     .array(z.strictObject({ quizId: z.string().min(1).max(500), questionId: text, quizKind: text, correct: z.boolean(), answeredAt: date }))

@@ -94,11 +94,10 @@ function candidatesOf(graph: GraphSnapshot, kind: QuestionKind): unknown[] {
 function questionStream(graph: GraphSnapshot, kind: QuestionKind, inTopic: ((slug: string) => boolean) | null, random: Random): () => QuizQuestion | null {
   const kindSource = SOURCES[kind];
   const all = candidatesOf(graph, kind);
-  const order = random.shuffle(inTopic ? all.filter((c) => kindSource.touches(graph, c, inTopic)) : all);
-  let next = 0;
+  const next = random.draw(inTopic ? all.filter((c) => kindSource.touches(graph, c, inTopic)) : all);
   return () => {
-    while (next < order.length) {
-      const question = kindSource.build(graph, order[next++], random);
+    for (let candidate = next(); candidate !== undefined; candidate = next()) {
+      const question = kindSource.build(graph, candidate, random);
       if (question) return question;
     }
     return null;

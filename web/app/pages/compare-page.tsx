@@ -1,8 +1,9 @@
 /** Any two concepts side by side, aspect by aspect; containers vs VMs by default. */
-import { A, useSearchParams } from "@solidjs/router";
+import { useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
+import { ConceptLinks } from "../components/concept-links.tsx";
 
 type Claim = { statement: string; value: string | null; polarity: string };
 type Comparison = { a: { slug: string; name: string }; b: { slug: string; name: string }; aspects: { aspect: { label: string }; a: Claim[]; b: Claim[] }[]; shared: { slug: string; name: string }[] };
@@ -84,15 +85,7 @@ export default function ComparePage() {
                 </Show>
                 <Show when={found().shared.length}>
                   <p>
-                    Both relate to:{" "}
-                    <For each={found().shared}>
-                      {(s, i) => (
-                        <>
-                          {i() > 0 ? ", " : ""}
-                          <A href={`/concepts/${s.slug}`}>{s.name}</A>
-                        </>
-                      )}
-                    </For>
+                    Both relate to: <ConceptLinks concepts={found().shared} />
                   </p>
                 </Show>
               </>

@@ -7,6 +7,7 @@ import { A, useParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, For, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
+import { ConceptLinks } from "../components/concept-links.tsx";
 
 type Ref = { slug: string; name: string };
 type Citation = { locator: string; passage: string | null; source: { title: string } };
@@ -45,14 +46,7 @@ function Relations(props: { concept: Concept }) {
           <>
             <dt>{label}</dt>
             <dd>
-              <For each={refs}>
-                {(ref, i) => (
-                  <>
-                    {i() > 0 ? ", " : ""}
-                    <A href={`/concepts/${ref.slug}`}>{ref.name}</A>
-                  </>
-                )}
-              </For>
+              <ConceptLinks concepts={refs} />
             </dd>
           </>
         )}

@@ -6,8 +6,16 @@ import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
+const slugLists = new WeakMap<GraphSnapshot, string[]>();
+
+/** Every concept's slug (once per snapshot): each can be asked about, or be a wrong answer. */
 export function definitionCandidates(graph: GraphSnapshot): string[] {
-  return graph.concepts.map((c) => c.slug);
+  let slugs = slugLists.get(graph);
+  if (!slugs) {
+    slugs = graph.concepts.map((c) => c.slug);
+    slugLists.set(graph, slugs);
+  }
+  return slugs;
 }
 
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random): QuizQuestion | null {
@@ -20,7 +28,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     [
       { refs: siblings, closeness: 1 },
       { refs: conceptsOfKind(graph, concept.kind), closeness: 0.6 },
-      { refs: graph.concepts.map((c) => c.slug), closeness: 0.2 },
+      { refs: definitionCandidates(graph), closeness: 0.2 },
     ],
     3,
     // Wrong when it is another concept with another summary.
