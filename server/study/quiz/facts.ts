@@ -12,7 +12,8 @@ export function holds(graph: GraphSnapshot, slug: string, fact: Fact): boolean {
 }
 
 export function describeFact(graph: GraphSnapshot, fact: Fact): string {
-  if ("category" in fact) return `is ${graph.concept.get(fact.category)?.name ?? fact.category} (or a kind of it)`;
+  // Classification is transitive: Xen falls under Type 1 hypervisor and under Hypervisor.
+  if ("category" in fact) return `falls under ${graph.concept.get(fact.category)?.name ?? fact.category}`;
   return `${graph.aspects.get(fact.aspect) ?? fact.aspect}: ${fact.value}`;
 }
 
