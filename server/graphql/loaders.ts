@@ -133,12 +133,18 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
   const allKinds = async () => (await vocabulary()).kinds;
   const allRelationTypes = async () => (await vocabulary()).relationTypes;
 
-  /** A learner's saved card states, once per request. */
-  let savedCards: Promise<Map<string, Card>> | undefined;
-  const cardStatesOf = (learnerId: number) =>
-    (savedCards ??= Promise.resolve(db.select().from(cardStates).where(eq(cardStates.learnerId, learnerId))).then(
-      (rows) => new Map(rows.map((row) => [row.cardId, cardFromRow(row)])),
-    ));
+  /** A learner's saved card states, loaded once per request and learner. */
+  const savedCards = new Map<number, Promise<Map<string, Card>>>();
+  const cardStatesOf = (learnerId: number) => {
+    let states = savedCards.get(learnerId);
+    if (!states) {
+      states = Promise.resolve(db.select().from(cardStates).where(eq(cardStates.learnerId, learnerId))).then(
+        (rows) => new Map(rows.map((row) => [row.cardId, cardFromRow(row)])),
+      );
+      savedCards.set(learnerId, states);
+    }
+    return states;
+  };
 
   /** A source paragraph's text by source and locator, for citations that came without it. */
   const passageOf = new DataLoader<string, string | null>(async (keys) => {

@@ -72,13 +72,3 @@ export function siblingCategories(graph: GraphSnapshot, category: string): strin
     (graph.incoming.get(parent) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from),
   );
 }
-
-/**
- * How close two concepts stand, for choosing hard distractors: 1 when they
- * share a category, 0.6 when they are of the same kind, 0.2 otherwise.
- */
-export function closeness(graph: GraphSnapshot, a: string, b: string): number {
-  const aCategories = new Set(categoriesOf(graph, a));
-  if (categoriesOf(graph, b).some((c) => aCategories.has(c))) return 1;
-  return graph.concept.get(a)?.kind === graph.concept.get(b)?.kind ? 0.6 : 0.2;
-}

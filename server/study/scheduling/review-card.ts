@@ -119,12 +119,3 @@ export function previewRatings(card: Card, now: Date): Record<RatingName, Card> 
     EASY: preview[RATINGS.EASY].card,
   };
 }
-
-export async function cardProgress(db: Db, learnerId: number, cardIds: readonly string[], now: Date): Promise<Map<string, Card>> {
-  const rows = await db.select().from(cardStates).where(eq(cardStates.learnerId, learnerId));
-  const wanted = new Set(cardIds);
-  const result = new Map<string, Card>();
-  for (const row of rows) if (wanted.has(row.cardId)) result.set(row.cardId, cardFromRow(row));
-  for (const id of cardIds) if (!result.has(id)) result.set(id, newCard(now));
-  return result;
-}
