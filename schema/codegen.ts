@@ -30,6 +30,8 @@ const config: CodegenConfig = {
           Quiz: "./study-rows.ts#QuizRow",
           Question: "./study-rows.ts#QuestionRow",
           Choice: "./study-rows.ts#ChoiceRow",
+          MatchingRound: "./study-rows.ts#MatchingRoundRow",
+          MatchTerm: "./study-rows.ts#MatchTermRow",
           AnswerResult: "./study-rows.ts#AnswerResultRow",
           Learner: "./study-rows.ts#LearnerRow",
           Progress: "./study-rows.ts#ProgressRow",

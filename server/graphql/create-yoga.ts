@@ -23,6 +23,7 @@ import type { GraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { bearerToken, findLearner } from "../study/learners/learner-tokens.ts";
 import { loadQuizKey } from "../study/quiz/quiz-key.ts";
 import { learnerResolvers } from "./learner/learner-resolvers.ts";
+import { matchingResolvers } from "./matching/matching-resolvers.ts";
 import { quizResolvers } from "./quiz/quiz-resolvers.ts";
 import { flashcardResolvers } from "./study/flashcard-resolvers.ts";
 
@@ -70,6 +71,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         graphWalkResolvers,
         flashcardResolvers,
         quizResolvers,
+        matchingResolvers,
         learnerResolvers,
       ],
     }),

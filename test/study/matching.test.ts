@@ -1,0 +1,108 @@
+/**
+ * The matching game over HTTP: every round is checked against the seed files
+ * (not the generator's own answers) — each term fits its target and no other
+ * target on the board — and a seed reproduces its round.
+ */
+import { describe, expect, it } from "vitest";
+import { seedFacts } from "../support/seed-graph.ts";
+import { useSeededServer } from "../support/seeded-server.ts";
+
+const api = useSeededServer();
+const facts = seedFacts();
+
+type Round = {
+  seed: number;
+  topic: string | null;
+  terms: { id: string; text: string; matchId: string; explanation: string; concept: { slug: string; name: string }; citations: { locator: string }[] }[];
+  targets: { id: string; text: string }[];
+};
+const MATCHING = `query ($kind: MatchingKind!, $size: Int, $seed: Int, $topic: String) { matching(kind: $kind, size: $size, seed: $seed, topic: $topic) {
+  seed topic terms { id text matchId explanation concept { slug name } citations { locator } } targets { id text } } }`;
+
+async function round(variables: Record<string, unknown>): Promise<Round> {
+  const { body } = await api.server.graphql<{ matching: Round }>(MATCHING, variables);
+  expect(body.errors).toBeUndefined();
+  return body.data?.matching as Round;
+}
+
+async function refusal(variables: Record<string, unknown>): Promise<{ message: string; code: string | undefined }> {
+  const { status, body } = await api.server.graphql<{ matching: Round }>(MATCHING, variables);
+  expect(status).toBeLessThan(500);
+  expect(body.data?.matching ?? null).toBeNull();
+  const error = body.errors?.[0] as { message: string; extensions?: { code?: string } };
+  return { message: error.message, code: error.extensions?.code };
+}
+
+const slugOfTarget = (id: string) => id.slice(id.indexOf(":") + 1);
+
+describe("matching game", () => {
+  it("sorts terms into categories so that each fits exactly one category on the board", async () => {
+    const categoriesSeen = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = await round({ kind: "CATEGORY", size: 8, seed });
+      expect(r.terms.length).toBeGreaterThanOrEqual(3);
+      expect(r.terms.length).toBeLessThanOrEqual(8);
+      expect(r.targets.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(r.terms.map((t) => t.concept.slug)).size).toBe(r.terms.length);
+      const targetSlugs = r.targets.map((t) => slugOfTarget(t.id));
+      for (const term of r.terms) {
+        const above = facts.categoriesAbove(term.concept.slug);
+        const fitting = targetSlugs.filter((c) => above.has(c));
+        expect(fitting, `${term.text} in round ${seed}`).toEqual([slugOfTarget(term.matchId)]);
+        expect(term.text).toBe(term.concept.name);
+        expect(term.explanation).toContain(term.text);
+      }
+      // Every category on the board has at least one term.
+      for (const target of r.targets) expect(r.terms.some((t) => t.matchId === target.id)).toBe(true);
+      targetSlugs.forEach((c) => categoriesSeen.add(c));
+    }
+    // Rounds vary: many categories get their turn over forty seeds.
+    expect(categoriesSeen.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it("pairs concepts one to one with their own summaries", async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = await round({ kind: "SUMMARY", size: 6, seed });
+      expect(r.terms).toHaveLength(6);
+      expect(r.targets).toHaveLength(6);
+      expect(new Set(r.terms.map((t) => t.matchId)).size).toBe(6);
+      expect(new Set(r.targets.map((t) => t.text.toLowerCase())).size).toBe(6);
+      for (const term of r.terms) {
+        const target = r.targets.find((t) => t.id === term.matchId);
+        expect(target?.text).toBe(facts.summaryOf(term.concept.slug));
+      }
+    }
+  });
+
+  it("draws a summary round from one neighbourhood, so the summaries resemble each other", async () => {
+    let sameKindPairs = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = await round({ kind: "SUMMARY", size: 5, seed });
+      const kinds = r.terms.map((t) => facts.kindOf(t.concept.slug));
+      const counts = new Map<string | undefined, number>();
+      for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (Math.max(...counts.values()) >= 2) sameKindPairs++;
+    }
+    expect(sameKindPairs).toBeGreaterThanOrEqual(15);
+  });
+
+  it("reproduces a round from its seed and keeps to a topic", async () => {
+    const a = await round({ kind: "CATEGORY", seed: 99, topic: "hypervisor" });
+    const b = await round({ kind: "CATEGORY", seed: 99, topic: "hypervisor" });
+    expect(b).toEqual(a);
+    expect(a.topic).toBe("hypervisor");
+    expect(a.terms.map((t) => t.concept.slug).every((slug) => facts.categoriesAbove(slug).has("hypervisor"))).toBe(true);
+    const others = await Promise.all([1, 2, 3].map((seed) => round({ kind: "CATEGORY", seed, topic: "hypervisor" })));
+    expect(others.some((o) => JSON.stringify(o.terms) !== JSON.stringify(a.terms))).toBe(true);
+    const unseeded = await round({ kind: "SUMMARY" });
+    expect(Number.isInteger(unseeded.seed)).toBe(true);
+  });
+
+  it("refuses bad sizes, unknown topics and topics too small to play", async () => {
+    expect(await refusal({ kind: "CATEGORY", size: 2 })).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringMatching(/size.*3 to 10/) });
+    expect(await refusal({ kind: "SUMMARY", size: 500 })).toMatchObject({ code: "BAD_USER_INPUT" });
+    expect(await refusal({ kind: "CATEGORY", topic: "no-such-thing" })).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringMatching(/No concept "no-such-thing"/) });
+    expect(await refusal({ kind: "CATEGORY", topic: "kaniko" })).toMatchObject({ code: "BAD_USER_INPUT", message: expect.stringMatching(/not enough/) });
+    expect((await api.server.graphql(MATCHING, { kind: "EVERYTHING" })).body.errors?.[0]?.message).toMatch(/EVERYTHING/);
+  });
+});
