@@ -5,7 +5,7 @@
  * dates move, compare two concepts, survive the API being down — each page
  * checked with axe and photographed.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -157,6 +157,209 @@ describe("the web app", () => {
     await page.getByRole("link", { name: "Container engine" }).waitFor();
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it("plays the category matching game with the keyboard to its results", async () => {
+    const { page, errors, close } = await open("/match?kind=CATEGORY&seed=3");
+    await page.getByRole("heading", { name: "Categories" }).waitFor();
+    // The round's answer key, as the API gives it (the server tests check it against the seeds).
+    const round = await page.evaluate(async () => {
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ matching(kind: CATEGORY, seed: 3) { terms { text matchId } targets { id text } } }" }),
+      });
+      return ((await response.json()) as { data: { matching: { terms: { text: string; matchId: string }[]; targets: { id: string; text: string }[] } } }).data.matching;
+    });
+    const terms = page.getByRole("region", { name: "Terms" });
+    const targets = page.getByRole("region", { name: "Categories" });
+    const targetText = (id: string) => round.targets.find((t) => t.id === id)?.text ?? "";
+    const status = page.getByRole("status").filter({ hasText: /Right|Not quite/ });
+    for (const [i, term] of round.terms.entries()) {
+      const button = terms.getByRole("button", { name: term.text, exact: true });
+      if (i === 0) {
+        // One wrong placement first: it is refused, counted and explained.
+        const wrong = round.targets.find((t) => t.id !== term.matchId) as { text: string };
+        await button.focus();
+        await page.keyboard.press("Enter");
+        expect(await button.getAttribute("aria-pressed")).toBe("true");
+        await targets.getByRole("button", { name: wrong.text, exact: true }).focus();
+        await page.keyboard.press("Enter");
+        await status.filter({ hasText: `Not quite: ${term.text} does not go under ${wrong.text}` }).waitFor();
+        if (i === 0) await expectAccessible(page, "matching board");
+      }
+      await button.focus();
+      await page.keyboard.press("Enter");
+      await targets.getByRole("button", { name: targetText(term.matchId), exact: true }).focus();
+      await page.keyboard.press("Enter");
+      await status.filter({ hasText: `Right: ${term.text} — ${targetText(term.matchId)}` }).waitFor();
+      expect(await terms.getByRole("button", { name: new RegExp(`^${term.text}`) }).isDisabled()).toBe(true);
+    }
+    const results = page.getByRole("heading", { name: `All matched: ${round.terms.length - 1} of ${round.terms.length} on the first try` });
+    await results.waitFor();
+    expect(await results.evaluate((el) => el === document.activeElement)).toBe(true);
+    const review = page.getByRole("listitem").filter({ hasText: round.terms[0]?.text ?? "" }).filter({ has: page.getByRole("link") });
+    expect(await review.innerText()).toMatch(/instance of|falls under|kind of|example of/);
+    expect(await page.getByRole("link", { name: /\/match\?kind=CATEGORY&seed=3/ }).count()).toBe(1);
+    await screenshot(page, "app-match-results");
+    await expectAccessible(page, "matching results");
+    await page.getByRole("button", { name: "Play another round" }).click();
+    await page.getByText(/^0 of \d+ matched$/).waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get("seed")).not.toBe("3");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("pairs summaries on a phone, starting from either side", async () => {
+    const { page, errors, close } = await open("/match?kind=SUMMARY&seed=4", { width: 360, dark: true });
+    const round = await page.evaluate(async () => {
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ matching(kind: SUMMARY, seed: 4) { terms { text matchId } targets { id text } } }" }),
+      });
+      return ((await response.json()) as { data: { matching: { terms: { text: string; matchId: string }[]; targets: { id: string; text: string }[] } } }).data.matching;
+    });
+    const summaries = page.getByRole("region", { name: "Summaries" });
+    await summaries.waitFor();
+    for (const [i, term] of round.terms.entries()) {
+      const summary = summaries.getByRole("button", { name: round.targets.find((t) => t.id === term.matchId)?.text ?? "", exact: true });
+      const name = page.getByRole("region", { name: "Terms" }).getByRole("button", { name: term.text, exact: true });
+      // Half the pairs summary first, half term first.
+      if (i % 2) {
+        await summary.click();
+        await name.click();
+      } else {
+        await name.click();
+        await summary.click();
+      }
+      await page.getByRole("status").filter({ hasText: `Right: ${term.text}` }).waitFor();
+    }
+    // A used summary is spent: it shows its term and cannot be chosen again.
+    expect(await summaries.getByRole("button").evaluateAll((buttons) => buttons.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
+    await page.getByRole("heading", { name: `All matched: ${round.terms.length} of ${round.terms.length} on the first try` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, "app-match-summaries-phone-dark");
+    await expectAccessible(page, "summary matching, dark phone");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("draws a concept's neighbourhood: zoom, a text list, and a click to travel", async () => {
+    const { page, errors, close } = await open("/concepts/docker");
+    const picture = page.getByRole("group", { name: "Picture of Docker and the concepts around it" });
+    await picture.locator(".node").first().waitFor();
+    const nodes = await picture.locator(".node").count();
+    expect(nodes).toBeGreaterThanOrEqual(10);
+    // The text list names the same connections.
+    const list = page.locator(".graph-list li");
+    expect(await list.count()).toBeGreaterThanOrEqual(nodes - 1);
+    expect(await list.allInnerTexts()).toContain("Docker is an instance of Container engine");
+    // Nodes do not sit on top of each other.
+    const centres = await picture.locator(".node circle").evaluateAll((circles) => circles.map((c) => [Number(c.getAttribute("cx")), Number(c.getAttribute("cy"))]));
+    for (const [i, [x1, y1]] of centres.entries()) {
+      for (const [x2, y2] of centres.slice(i + 1)) expect(Math.hypot((x1 ?? 0) - (x2 ?? 0), (y1 ?? 0) - (y2 ?? 0))).toBeGreaterThan(20);
+    }
+    const layer = picture.locator("> g");
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await expect.poll(() => layer.getAttribute("transform")).toMatch(/scale\(1\.3\)/);
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await expect.poll(() => layer.getAttribute("transform")).toMatch(/scale\(1\)/);
+    // Dragging pans the picture.
+    const box = (await picture.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 90, box.y + 50, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => layer.getAttribute("transform")).toMatch(/translate\((?!0,0)/);
+    await screenshot(page, "app-concept-neighbourhood");
+    await expectAccessible(page, "concept page with its neighbourhood");
+    // Two steps away shows more.
+    await page.getByLabel("Reach").selectOption("2");
+    await expect.poll(() => picture.locator(".node").count()).toBeGreaterThan(nodes);
+    // Keyboard: a node is a link; Enter goes to that concept.
+    await picture.getByRole("link", { name: "Podman", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Podman" }).waitFor();
+    await page.getByRole("group", { name: /Picture of Podman/ }).locator(".node.center").waitFor();
+    // A click on a node, too.
+    await page.getByRole("group", { name: /Picture of Podman/ }).getByRole("link", { name: "Container engine", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Container engine" }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("shows progress after studying, and moves it to another browser by export and import", async () => {
+    const { page, errors, close } = await open("/flashcards");
+    await page.getByLabel("Deck").selectOption("topic:hypervisor");
+    await expect.poll(() => new URL(page.url()).searchParams.get("deck")).toBe("topic:hypervisor");
+    for (const rating of ["3", "1"]) {
+      await page.locator(".flashcard .front").waitFor();
+      await page.locator("body").press("Space");
+      await page.getByRole("group", { name: /how well/i }).waitFor();
+      await page.keyboard.press(rating);
+      await page.getByRole("status").filter({ hasText: rating === "3" ? /^Good:/ : /^Again:/ }).waitFor();
+    }
+    await page.getByRole("link", { name: "Progress" }).click();
+    const reviews = page.locator(".stats div").filter({ hasText: "Reviews, 30 days" }).locator("dd");
+    await reviews.waitFor();
+    expect(await reviews.innerText()).toBe("2");
+    expect(await page.getByRole("img", { name: /^2 reviews in the last 30 days/ }).count()).toBe(1);
+    expect(await page.locator(".chart rect.bar").evaluateAll((bars) => bars.filter((b) => Number(b.getAttribute("height")) > 0).length)).toBe(1);
+    expect(await page.locator(".legend").innerText()).toMatch(/Learning 2/);
+    // The two cards were about hypervisors or their categories: some kind row shows them learning.
+    const learning = await page.locator(".by-kind tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.children[2]?.textContent)));
+    expect(learning.reduce((a, b) => a + b, 0)).toBe(2);
+    await screenshot(page, "app-progress");
+    await expectAccessible(page, "progress");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my progress" }).click()]);
+    // Read now: the download is deleted with its browser context.
+    const file = readFileSync(await download.path());
+    const exported = JSON.parse(file.toString("utf8")) as { cards: unknown[]; reviews: unknown[] };
+    expect(exported.cards).toHaveLength(2);
+    expect(exported.reviews).toHaveLength(2);
+    expect(download.suggestedFilename()).toMatch(/^graphdeck-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(errors).toEqual([]);
+    await close();
+
+    // Another browser: a new learner, nothing studied, until the file is imported.
+    const other = await open("/progress");
+    const otherReviews = other.page.locator(".stats div").filter({ hasText: "Reviews, 30 days" }).locator("dd");
+    await otherReviews.waitFor();
+    expect(await otherReviews.innerText()).toBe("0");
+    // A file that is not an export is refused, and changes nothing.
+    await other.page.getByLabel("Import a progress file").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello": "world"}') });
+    await other.page.getByRole("button", { name: "Import", exact: true }).click();
+    const alert = other.page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^Nothing was imported\. That is not a Graphdeck progress export/);
+    expect(await otherReviews.innerText()).toBe("0");
+    await other.page.getByLabel("Import a progress file").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/json", buffer: file });
+    await other.page.getByRole("button", { name: "Import", exact: true }).click();
+    await other.page.getByRole("status").filter({ hasText: "Imported: 2 cards, 2 reviews" }).waitFor();
+    await expect.poll(() => otherReviews.innerText()).toBe("2");
+    expect(await other.page.getByRole("alert").count()).toBe(0);
+    expect(other.errors).toEqual([]);
+    await other.close();
+  });
+
+  it("keeps the neighbourhood picture's library out of the first page", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${app.url}/`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(scripts.some((s) => s.includes("neighborhood-graph"))).toBe(false);
+    await page.getByRole("link", { name: "Explore" }).click();
+    await page.getByLabel("Search concepts").fill("xen");
+    await page.getByRole("link", { name: "Xen", exact: true }).click();
+    await page.locator(".graph .node").first().waitFor();
+    expect(scripts.filter((s) => s.includes("neighborhood-graph"))).toHaveLength(1);
+    await context.close();
   });
 
   it("says so, with a retry, when the API is down", async () => {

@@ -9,6 +9,8 @@ const QuizSetup = lazy(() => import("./pages/quiz-setup-page.tsx"));
 const QuizRun = lazy(() => import("./pages/quiz-run-page.tsx"));
 const Flashcards = lazy(() => import("./pages/flashcards-page.tsx"));
 const Compare = lazy(() => import("./pages/compare-page.tsx"));
+const Match = lazy(() => import("./pages/match-page.tsx"));
+const Progress = lazy(() => import("./pages/progress-page.tsx"));
 const NotFound = lazy(() => import("./pages/not-found-page.tsx"));
 
 function Layout(props: RouteSectionProps) {
@@ -25,7 +27,9 @@ function Layout(props: RouteSectionProps) {
           <A href="/explore">Explore</A>
           <A href="/flashcards">Flashcards</A>
           <A href="/quiz">Quiz</A>
+          <A href="/match">Match</A>
           <A href="/compare">Compare</A>
+          <A href="/progress">Progress</A>
         </nav>
       </header>
       <main id="main" tabindex="-1">
@@ -45,6 +49,8 @@ export function App() {
       <Route path="/quiz/play" component={QuizRun} />
       <Route path="/flashcards" component={Flashcards} />
       <Route path="/compare" component={Compare} />
+      <Route path="/match" component={Match} />
+      <Route path="/progress" component={Progress} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

@@ -4,10 +4,13 @@
  * with a live preview.
  */
 import { A, useParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, For, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createResource, For, lazy, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
+
+// The picture and its d3 libraries load only when a concept page is shown.
+const NeighborhoodGraph = lazy(() => import("../components/neighborhood-graph.tsx"));
 
 type Ref = { slug: string; name: string };
 type Citation = { locator: string; passage: string | null; source: { title: string } };
@@ -105,10 +108,12 @@ export default function ConceptPage() {
               <p>
                 <A href={`/quiz/play?kind=MIXED&count=5&topic=${found().slug}`}>Quiz me on {found().name}</A> ·{" "}
                 <A href={`/flashcards?deck=${encodeURIComponent(`topic:${found().slug}`)}`}>Study its cards</A> ·{" "}
+                <A href={`/match?kind=CATEGORY&topic=${found().slug}`}>Matching game</A> ·{" "}
                 <A href={`/compare?a=${found().slug}`}>Compare</A>
               </p>
               <h2>How it relates</h2>
               <Relations concept={found()} />
+              <NeighborhoodGraph slug={found().slug} name={found().name} />
               <Show when={found().claims.length}>
                 <h2>Pros, cons and facts</h2>
                 <ul class="claims">

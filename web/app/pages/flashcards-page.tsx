@@ -29,8 +29,37 @@ const RATINGS = [
 const DUE = `query ($deck: String) { dueCards(deck: $deck, first: 20) { id front back explanation concept { name }
   progress { due state } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } } }`;
 
+type Deck = { id: string; kind: "ALL" | "KIND" | "TOPIC"; title: string; cardCount: number };
+
+/** Choosing a deck: everything, a kind of concept, or a topic. */
+function DeckPicker(props: { deck: string; onChange: (deck: string) => void }) {
+  const [decks] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
+  const group = (kind: Deck["kind"]) => (decks() ?? []).filter((d) => d.kind === kind);
+  const option = (deck: Deck) => (
+    <option value={deck.id} selected={deck.id === props.deck}>
+      {deck.title} ({deck.cardCount})
+    </option>
+  );
+  return (
+    <p class="pickers">
+      <label for="deck-picker">Deck</label>
+      <select id="deck-picker" disabled={!decks()} onChange={(event) => props.onChange(event.currentTarget.value)}>
+        <Show when={decks()} fallback={<option>{props.deck === "all" ? "All cards" : props.deck}</option>}>
+          <For each={group("ALL")}>{option}</For>
+          <optgroup label="Topics">
+            <For each={group("TOPIC")}>{option}</For>
+          </optgroup>
+          <optgroup label="Kinds of concept">
+            <For each={group("KIND")}>{option}</For>
+          </optgroup>
+        </Show>
+      </select>
+    </p>
+  );
+}
+
 export default function FlashcardsPage() {
-  const [params] = useSearchParams<{ deck?: string }>();
+  const [params, setParams] = useSearchParams<{ deck?: string }>();
   const [cards, { refetch }] = createResource(
     () => params.deck ?? "all",
     (deck) => gql<{ dueCards: Card[] }>(DUE, { deck }, { auth: true }).then((d) => d.dueCards),
@@ -68,7 +97,7 @@ export default function FlashcardsPage() {
 
   onMount(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLInputElement) return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
       if (event.key === " ") {
         event.preventDefault();
         if (card()) setFlipped((f) => !f);
@@ -90,6 +119,16 @@ export default function FlashcardsPage() {
   return (
     <>
       <h1>Flashcards</h1>
+      <DeckPicker
+        deck={params.deck ?? "all"}
+        onChange={(deck) => {
+          setIndex(0);
+          setFlipped(false);
+          setLast(null);
+          setMessage("");
+          setParams({ deck });
+        }}
+      />
       <p class="hint">
         <kbd>Space</kbd> flips · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>U</kbd> undoes
       </p>

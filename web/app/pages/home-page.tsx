@@ -52,6 +52,21 @@ export default function HomePage() {
           )}
         </For>
       </ul>
+      <h2>Play a matching game</h2>
+      <ul class="tiles">
+        <li>
+          <A href="/match?kind=CATEGORY">
+            <strong>Tools and their categories</strong>
+            <span>Sort providers and tools under the right category.</span>
+          </A>
+        </li>
+        <li>
+          <A href="/match?kind=SUMMARY">
+            <strong>Concepts and their summaries</strong>
+            <span>Pair each concept with what it is.</span>
+          </A>
+        </li>
+      </ul>
       <h2>Study a deck</h2>
       <AsyncView resource={decks} retry={refetch} label="the decks">
         {(list) => (
