@@ -37,6 +37,24 @@ async function open(path: string, options: { width?: number; dark?: boolean } = 
   return { page, errors, close: () => context.close() };
 }
 
+/** A GraphQL query sent from inside the page, as the learner (with the page's token, if it has one). */
+async function queryAsPage<T>(page: Page, query: string): Promise<T> {
+  const body = await page.evaluate(async (q) => {
+    const token = localStorage.getItem("graphdeck.token");
+    const response = await fetch("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: q }),
+    });
+    return (await response.json()) as { data: unknown };
+  }, query);
+  return body.data as T;
+}
+
+type Round = { terms: { text: string; matchId: string }[]; targets: { id: string; text: string }[] };
+const roundOf = (page: Page, kind: string, seed: number) =>
+  queryAsPage<{ matching: Round }>(page, `{ matching(kind: ${kind}, seed: ${seed}) { terms { text matchId } targets { id text } } }`).then((d) => d.matching);
+
 /** No serious or critical accessibility violations. */
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const result = await new AxeBuilder({ page: page as never }).analyze();
@@ -122,15 +140,7 @@ describe("the web app", () => {
     await page.keyboard.press("3");
     await page.getByRole("status").filter({ hasText: /^Good: back in/ }).waitFor();
     // The server now has the card due later than now.
-    const progress = await page.evaluate(async () => {
-      const token = localStorage.getItem("graphdeck.token");
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: "{ progress { cards { learning review } } exportProgress }" }),
-      });
-      return (await response.json()) as { data: { progress: { cards: { learning: number; review: number } }; exportProgress: string } };
-    });
+    const progress = { data: await queryAsPage<{ progress: { cards: { learning: number; review: number } }; exportProgress: string }>(page, "{ progress { cards { learning review } } exportProgress }") };
     expect(progress.data.progress.cards.learning + progress.data.progress.cards.review).toBe(1);
     const due = (JSON.parse(progress.data.exportProgress) as { cards: { due: string }[] }).cards[0]?.due ?? "";
     expect(new Date(due).getTime()).toBeGreaterThan(Date.now());
@@ -163,14 +173,7 @@ describe("the web app", () => {
     const { page, errors, close } = await open("/match?kind=CATEGORY&seed=3");
     await page.getByRole("heading", { name: "Categories" }).waitFor();
     // The round's answer key, as the API gives it (the server tests check it against the seeds).
-    const round = await page.evaluate(async () => {
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ matching(kind: CATEGORY, seed: 3) { terms { text matchId } targets { id text } } }" }),
-      });
-      return ((await response.json()) as { data: { matching: { terms: { text: string; matchId: string }[]; targets: { id: string; text: string }[] } } }).data.matching;
-    });
+    const round = await roundOf(page, "CATEGORY", 3);
     const terms = page.getByRole("region", { name: "Terms" });
     const targets = page.getByRole("region", { name: "Categories" });
     const targetText = (id: string) => round.targets.find((t) => t.id === id)?.text ?? "";
@@ -212,14 +215,7 @@ describe("the web app", () => {
 
   it("pairs summaries on a phone, starting from either side", async () => {
     const { page, errors, close } = await open("/match?kind=SUMMARY&seed=4", { width: 360, dark: true });
-    const round = await page.evaluate(async () => {
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ matching(kind: SUMMARY, seed: 4) { terms { text matchId } targets { id text } } }" }),
-      });
-      return ((await response.json()) as { data: { matching: { terms: { text: string; matchId: string }[]; targets: { id: string; text: string }[] } } }).data.matching;
-    });
+    const round = await roundOf(page, "SUMMARY", 4);
     const summaries = page.getByRole("region", { name: "Summaries" });
     await summaries.waitFor();
     for (const [i, term] of round.terms.entries()) {
