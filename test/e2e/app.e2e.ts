@@ -358,6 +358,41 @@ describe("the web app", () => {
     await context.close();
   });
 
+  const PAGES = ["/", "/explore?q=docker", "/concepts/docker", "/quiz", "/quiz/play?kind=MIXED&count=3&seed=1", "/flashcards", "/compare", "/match", "/progress"];
+
+  it("holds its layout on a 360 px phone in the dark scheme, every page accessible", async () => {
+    const { page, errors, close } = await open("/", { width: 360, dark: true });
+    for (const path of PAGES) {
+      await page.goto(`${app.url}${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await page.getByRole("alert").count(), path).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      await expectAccessible(page, `${path} (dark, 360 px)`);
+    }
+    await screenshot(page, "app-progress-phone-dark");
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it("shows an error with a working retry on every page when the API is down", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of PAGES.filter((p) => p !== "/explore?q=docker")) {
+      await page.route("**/graphql", (route) => route.abort());
+      await page.goto(`${app.url}${path}`);
+      const alert = page.getByRole("alert").first();
+      await alert.waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error(`no alert on ${path} with the API down`);
+      });
+      expect(await alert.innerText(), path).toMatch(/cannot be reached/);
+      await page.unroute("**/graphql");
+      await alert.getByRole("button", { name: "Try again" }).click();
+      await expect.poll(() => page.getByRole("alert").count(), { message: path }).toBe(0);
+    }
+    await context.close();
+  });
+
   it("says so, with a retry, when the API is down", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

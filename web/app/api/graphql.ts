@@ -59,9 +59,16 @@ let starting: Promise<string> | undefined;
 export async function learnerToken(): Promise<string> {
   const saved = storedToken();
   if (saved) return saved;
-  starting ??= gql<{ startLearner: { token: string } }>("mutation { startLearner { token } }").then(({ startLearner }) => {
-    storeToken(startLearner.token);
-    return startLearner.token;
-  });
+  starting ??= gql<{ startLearner: { token: string } }>("mutation { startLearner { token } }").then(
+    ({ startLearner }) => {
+      storeToken(startLearner.token);
+      return startLearner.token;
+    },
+    (error: unknown) => {
+      // Forget the failure, so that "Try again" really tries again.
+      starting = undefined;
+      throw error;
+    },
+  );
   return starting;
 }

@@ -13,7 +13,7 @@ import { select } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
-import { AsyncView } from "./async-view.tsx";
+import { AsyncView, loaded } from "./async-view.tsx";
 
 type Ref = { slug: string; name: string };
 type Subgraph = { center: Ref; nodes: (Ref & { kind: string })[]; edges: { id: string; label: string; source: Ref; target: Ref }[] };
@@ -58,7 +58,7 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
     (vars) => gql<{ neighborhood: Subgraph | null }>(QUERY, vars).then((d) => d.neighborhood),
   );
   const placed = createMemo(() => {
-    const g = graph.latest;
+    const g = loaded(graph);
     return g ? layout(g) : { nodes: [], links: [] };
   });
   const [transform, setTransform] = createSignal(zoomIdentity.toString());

@@ -2,7 +2,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
-import { AsyncView } from "../components/async-view.tsx";
+import { AsyncView, loaded } from "../components/async-view.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
 
 type Claim = { statement: string; value: string | null; polarity: string };
@@ -25,7 +25,7 @@ export default function ComparePage() {
       <label for={`compare-${side}`}>{label}</label>
       <select id={`compare-${side}`} onChange={(e) => setParams({ [side]: e.currentTarget.value })}>
         {/* The options arrive after the select exists, so each says whether it is the chosen one. */}
-        <For each={options() ?? []}>
+        <For each={loaded(options) ?? []}>
           {(o) => (
             <option value={o.slug} selected={o.slug === pair()[side]}>
               {o.name}

@@ -4,7 +4,7 @@
  * with a live preview.
  */
 import { A, useParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, For, lazy, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, For, lazy, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
@@ -60,6 +60,7 @@ function Relations(props: { concept: Concept }) {
 
 function EmbedSnippet(props: { slug: string; name: string }) {
   const origin = location.origin;
+  const [copied, setCopied] = createSignal("");
   const snippet = () => `<script src="${origin}/embed.js" async></script>\n<graphdeck-card concept="${props.slug}" quiz>\n  <a href="${origin}/concepts/${props.slug}">${props.name} on Graphdeck</a>\n</graphdeck-card>`;
   onMount(() => {
     if (!document.querySelector('script[src="/embed.js"]')) {
@@ -75,6 +76,20 @@ function EmbedSnippet(props: { slug: string; name: string }) {
       <pre>
         <code>{snippet()}</code>
       </pre>
+      <p>
+        <button
+          type="button"
+          onClick={() =>
+            navigator.clipboard.writeText(snippet()).then(
+              () => setCopied("Snippet copied."),
+              () => setCopied("Copying was refused by the browser: select the snippet and copy it by hand."),
+            )
+          }
+        >
+          Copy snippet
+        </button>{" "}
+        <span role="status">{copied()}</span>
+      </p>
       <p>Preview:</p>
       {/* An attribute, not a property: the element is defined later, when embed.js has loaded. */}
       <graphdeck-card attr:concept={props.slug} />

@@ -6,7 +6,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
-import { AsyncView } from "../components/async-view.tsx";
+import { AsyncView, loaded } from "../components/async-view.tsx";
 
 type Interval = { interval: string; due: string };
 type Card = {
@@ -34,7 +34,7 @@ type Deck = { id: string; kind: "ALL" | "KIND" | "TOPIC"; title: string; cardCou
 /** Choosing a deck: everything, a kind of concept, or a topic. */
 function DeckPicker(props: { deck: string; onChange: (deck: string) => void }) {
   const [decks] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
-  const group = (kind: Deck["kind"]) => (decks() ?? []).filter((d) => d.kind === kind);
+  const group = (kind: Deck["kind"]) => (loaded(decks) ?? []).filter((d) => d.kind === kind);
   const option = (deck: Deck) => (
     <option value={deck.id} selected={deck.id === props.deck}>
       {deck.title} ({deck.cardCount})
@@ -43,8 +43,8 @@ function DeckPicker(props: { deck: string; onChange: (deck: string) => void }) {
   return (
     <p class="pickers">
       <label for="deck-picker">Deck</label>
-      <select id="deck-picker" disabled={!decks()} onChange={(event) => props.onChange(event.currentTarget.value)}>
-        <Show when={decks()} fallback={<option>{props.deck === "all" ? "All cards" : props.deck}</option>}>
+      <select id="deck-picker" disabled={!loaded(decks)} onChange={(event) => props.onChange(event.currentTarget.value)}>
+        <Show when={loaded(decks)} fallback={<option>{props.deck === "all" ? "All cards" : props.deck}</option>}>
           <For each={group("ALL")}>{option}</For>
           <optgroup label="Topics">
             <For each={group("TOPIC")}>{option}</For>
@@ -69,7 +69,7 @@ export default function FlashcardsPage() {
   const [last, setLast] = createSignal<{ cardId: string; due: string } | null>(null);
   const [message, setMessage] = createSignal("");
 
-  const card = () => cards()?.[index()];
+  const card = () => loaded(cards)?.[index()];
 
   const rate = async (rating: (typeof RATINGS)[number]) => {
     const c = card();

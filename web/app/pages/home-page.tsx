@@ -2,7 +2,7 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql, storedToken } from "../api/graphql.ts";
-import { AsyncView } from "../components/async-view.tsx";
+import { AsyncView, loaded } from "../components/async-view.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
 type Deck = { id: string; kind: string; title: string; cardCount: number };
@@ -30,7 +30,7 @@ export default function HomePage() {
         <input id="home-search" name="q" type="search" placeholder="e.g. hypervisor, cgroups, virtualbx" />
         <button type="submit">Search</button>
       </form>
-      <Show when={due()}>
+      <Show when={loaded(due)}>
         {(p) => (
           <p class="due">
             <A href="/flashcards">

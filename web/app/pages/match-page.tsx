@@ -7,7 +7,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
-import { AsyncView } from "../components/async-view.tsx";
+import { AsyncView, loaded } from "../components/async-view.tsx";
 
 type Term = { id: string; text: string; matchId: string; explanation: string; concept: { slug: string; name: string }; citations: { locator: string; source: { title: string } }[] };
 type Target = { id: string; text: string };
@@ -37,7 +37,7 @@ export default function MatchPage() {
 
   // A new round starts clean, and its seed goes into the address so it can be shared.
   // (A memo, so that re-fetching the same round does not wipe a game in play.)
-  const seed = createMemo(() => round()?.seed);
+  const seed = createMemo(() => loaded(round)?.seed);
   createEffect(
     on(
       seed,
@@ -53,23 +53,23 @@ export default function MatchPage() {
   );
 
   const game = () => GAMES.find((g) => g.kind === kind()) ?? GAMES[0];
-  const oneToOne = () => round()?.kind === "SUMMARY";
-  const textOf = (id: string) => round()?.targets.find((t) => t.id === id)?.text ?? "";
-  const termFor = (targetId: string) => round()?.terms.find((t) => t.matchId === targetId && matched().has(t.id));
+  const oneToOne = () => loaded(round)?.kind === "SUMMARY";
+  const textOf = (id: string) => loaded(round)?.targets.find((t) => t.id === id)?.text ?? "";
+  const termFor = (targetId: string) => loaded(round)?.terms.find((t) => t.matchId === targetId && matched().has(t.id));
   const targetUsed = (targetId: string) => oneToOne() && termFor(targetId) !== undefined;
   const done = createMemo(() => {
-    const r = round();
+    const r = loaded(round);
     return r !== undefined && r.terms.length > 0 && matched().size === r.terms.length;
   });
-  const firstTry = () => (round()?.terms ?? []).filter((t) => !misses().has(t.id)).length;
+  const firstTry = () => (loaded(round)?.terms ?? []).filter((t) => !misses().has(t.id)).length;
 
   const focusNext = () => {
-    const next = round()?.terms.find((t) => !matched().has(t.id));
+    const next = loaded(round)?.terms.find((t) => !matched().has(t.id));
     if (next) queueMicrotask(() => buttons.get(next.id)?.focus());
   };
 
   const attempt = (termId: string, targetId: string) => {
-    const t = round()?.terms.find((x) => x.id === termId);
+    const t = loaded(round)?.terms.find((x) => x.id === termId);
     if (!t) return;
     setTerm(null);
     setTarget(null);
@@ -89,7 +89,7 @@ export default function MatchPage() {
     if (chosenTarget) return attempt(id, chosenTarget);
     setTerm((current) => (current === id ? null : id));
     if (term() === id) {
-      const text = round()?.terms.find((t) => t.id === id)?.text;
+      const text = loaded(round)?.terms.find((t) => t.id === id)?.text;
       setMessage(`${text} picked: now choose where it belongs.`);
     }
   };
@@ -103,7 +103,7 @@ export default function MatchPage() {
 
   const shareUrl = () => {
     const url = new URL("/match", location.origin);
-    url.search = new URLSearchParams({ kind: kind(), seed: String(round()?.seed ?? ""), ...(params.topic ? { topic: params.topic } : {}) }).toString();
+    url.search = new URLSearchParams({ kind: kind(), seed: String(loaded(round)?.seed ?? ""), ...(params.topic ? { topic: params.topic } : {}) }).toString();
     return url.toString();
   };
 

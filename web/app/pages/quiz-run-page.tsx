@@ -6,7 +6,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
-import { AsyncView } from "../components/async-view.tsx";
+import { AsyncView, loaded } from "../components/async-view.tsx";
 
 type Question = { id: string; prompt: string; choices: { id: string; text: string }[]; concept: { slug: string; name: string } };
 type Quiz = { id: string; seed: number; kind: string; questions: Question[] };
@@ -27,12 +27,12 @@ export default function QuizRunPage() {
   const [busy, setBusy] = createSignal(false);
   let next: HTMLButtonElement | undefined;
 
-  const current = () => quiz()?.questions[index()];
+  const current = () => loaded(quiz)?.questions[index()];
   const answered = () => answers()[index()];
-  const done = () => quiz() !== undefined && index() >= (quiz()?.questions.length ?? 0);
+  const done = () => loaded(quiz) !== undefined && index() >= (loaded(quiz)?.questions.length ?? 0);
 
   const choose = async (choiceId: string) => {
-    const q = quiz();
+    const q = loaded(quiz);
     const question = current();
     if (!q || !question || answered() || busy()) return;
     setBusy(true);
@@ -67,7 +67,7 @@ export default function QuizRunPage() {
 
   const score = () => answers().filter((a) => a.correct).length;
   const shareUrl = () => {
-    const q = quiz();
+    const q = loaded(quiz);
     const url = new URL("/quiz/play", location.origin);
     url.search = new URLSearchParams({ kind: q?.kind ?? "MIXED", count: String(q?.questions.length ?? 10), seed: String(q?.seed ?? 0), ...(params.topic ? { topic: params.topic } : {}) }).toString();
     return url.toString();

@@ -1,17 +1,29 @@
 /** Pick a quiz: kind, topic and length. */
 import { useNavigate } from "@solidjs/router";
-import { createResource, For } from "solid-js";
+import { createResource, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { loaded } from "../components/async-view.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
 export default function QuizSetupPage() {
   const navigate = useNavigate();
-  const [topics] = createResource(() =>
+  const [topics, { refetch }] = createResource(() =>
     gql<{ decks: { id: string; kind: string; title: string }[] }>("{ decks { id kind title } }").then((d) => d.decks.filter((deck) => deck.kind === "TOPIC")),
   );
   return (
     <>
       <h1>Quiz</h1>
+      {/* Without the topic list the form still works (on everything); say so and offer a retry. */}
+      <Show when={topics.error as Error | undefined}>
+        {(error) => (
+          <div class="notice error" role="alert">
+            <p>Could not load the topics: {error().message}</p>
+            <button type="button" onClick={() => void refetch()}>
+              Try again
+            </button>
+          </div>
+        )}
+      </Show>
       <form
         class="quiz-setup"
         onSubmit={(event) => {
@@ -36,7 +48,7 @@ export default function QuizSetupPage() {
         <label for="quiz-topic">Topic</label>
         <select id="quiz-topic" name="topic">
           <option value="">Everything</option>
-          <For each={topics() ?? []}>{(topic) => <option value={topic.id.replace(/^topic:/, "")}>{topic.title}</option>}</For>
+          <For each={loaded(topics) ?? []}>{(topic) => <option value={topic.id.replace(/^topic:/, "")}>{topic.title}</option>}</For>
         </select>
         <label for="quiz-count">Questions</label>
         <select id="quiz-count" name="count">
