@@ -268,6 +268,13 @@ describe("the web app", () => {
     await page.mouse.move(box.x + 90, box.y + 50, { steps: 5 });
     await page.mouse.up();
     await expect.poll(() => layer.getAttribute("transform")).toMatch(/translate\((?!0,0)/);
+    // The keyboard pans and zooms the focused picture too.
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await picture.focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => layer.getAttribute("transform")).toBe("translate(40,0) scale(1)");
+    await page.keyboard.press("+");
+    await expect.poll(() => layer.getAttribute("transform")).toMatch(/scale\(1\.3\)/);
     await screenshot(page, "app-concept-neighbourhood");
     await expectAccessible(page, "concept page with its neighbourhood");
     // Two steps away shows more.

@@ -79,6 +79,27 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
   };
   const zoomBy = (factor: number) => svg && behaviour?.scaleBy(select(svg), factor);
   const reset = () => svg && behaviour?.transform(select(svg), zoomIdentity);
+  const panBy = (dx: number, dy: number) => svg && behaviour?.translateBy(select(svg), dx, dy);
+
+  // With the picture focused: arrows pan, + and − zoom, 0 resets — the keyboard's drag and pinch.
+  const onKey = (event: KeyboardEvent) => {
+    const step = 40;
+    const actions: Record<string, () => unknown> = {
+      ArrowLeft: () => panBy(step, 0),
+      ArrowRight: () => panBy(-step, 0),
+      ArrowUp: () => panBy(0, step),
+      ArrowDown: () => panBy(0, -step),
+      "+": () => zoomBy(1.3),
+      "=": () => zoomBy(1.3),
+      "-": () => zoomBy(1 / 1.3),
+      "0": reset,
+    };
+    const action = actions[event.key];
+    if (action && event.target === svg) {
+      event.preventDefault();
+      action();
+    }
+  };
 
   // The view fits the drawing (labels included), never zooming a small neighbourhood beyond life size.
   const bounds = createMemo(() => {
@@ -113,14 +134,23 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
         <button type="button" onClick={reset}>
           Reset view
         </button>
-        <span class="hint">Drag to pan · Ctrl + wheel or pinch to zoom · click a concept to go there</span>
+        <span class="hint">Drag or arrow keys to pan · Ctrl + wheel, pinch or +/− to zoom · click a concept to go there</span>
       </div>
       <AsyncView resource={graph} retry={refetch} label="the neighbourhood">
         {(g) => (
           <Show when={g} fallback={<p>No neighbourhood to show.</p>}>
             {(found) => (
               <div class="graph-layout">
-                <svg class="graph" viewBox={bounds()} ref={attachZoom} role="group" aria-label={`Picture of ${props.name} and the concepts around it`}>
+                <svg
+                  class="graph"
+                  viewBox={bounds()}
+                  ref={attachZoom}
+                  tabindex="0"
+                  onKeyDown={onKey}
+                  role="group"
+                  aria-label={`Picture of ${props.name} and the concepts around it`}
+                  aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown + - 0"
+                >
                   <g transform={transform()}>
                     <For each={placed().links}>
                       {(link) => (
