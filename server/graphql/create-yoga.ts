@@ -119,9 +119,10 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         session: () => null,
         enabled: (request) => !request.headers.get("authorization"),
         ttl: 5 * 60_000,
-        // Quizzes without a seed are random, and schedules depend on the moment: never cached.
+        // Quizzes and matching rounds without a seed are random, and schedules depend on the moment: never cached.
         ttlPerSchemaCoordinate: {
           "Query.quiz": 0,
+          "Query.matching": 0,
           "Query.me": 0,
           "Query.dueCards": 0,
           "Query.progress": 0,

@@ -94,8 +94,10 @@ describe("matching game", () => {
     expect(a.terms.map((t) => t.concept.slug).every((slug) => facts.categoriesAbove(slug).has("hypervisor"))).toBe(true);
     const others = await Promise.all([1, 2, 3].map((seed) => round({ kind: "CATEGORY", seed, topic: "hypervisor" })));
     expect(others.some((o) => JSON.stringify(o.terms) !== JSON.stringify(a.terms))).toBe(true);
-    const unseeded = await round({ kind: "SUMMARY" });
-    expect(Number.isInteger(unseeded.seed)).toBe(true);
+    // Without a seed, each request is a new round (never a cached one).
+    const unseeded = await Promise.all([1, 2, 3].map(() => round({ kind: "SUMMARY" })));
+    expect(unseeded.every((u) => Number.isInteger(u.seed))).toBe(true);
+    expect(new Set(unseeded.map((u) => u.seed)).size).toBe(3);
   });
 
   it("refuses bad sizes, unknown topics and topics too small to play", async () => {
