@@ -178,9 +178,14 @@ export type ConceptEdge = {
 
 export type DayCount = {
   __typename?: 'DayCount';
+  /** Every review that day. */
   count: Scalars['Int']['output'];
   /** YYYY-MM-DD in the requested time zone. */
   date: Scalars['String']['output'];
+  /** Reviews of cards already learned: the ones that tested memory (the rest are learning steps). */
+  recalls: Scalars['Int']['output'];
+  /** Of the recalls, how many were remembered (rated anything but Again): that day's retention is remembered / recalls. */
+  remembered: Scalars['Int']['output'];
 };
 
 export type Deck = {
@@ -1047,6 +1052,8 @@ export type ConceptEdgeResolvers<ContextType = GraphContext, ParentType extends 
 export type DayCountResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DayCount'] = ResolversParentTypes['DayCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remembered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DeckResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Deck'] = ResolversParentTypes['Deck']> = {

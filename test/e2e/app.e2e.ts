@@ -310,6 +310,9 @@ describe("the web app", () => {
     expect(await page.getByRole("img", { name: /^2 reviews in the last 30 days/ }).count()).toBe(1);
     expect(await page.locator(".chart rect.bar").evaluateAll((bars) => bars.filter((b) => Number(b.getAttribute("height")) > 0).length)).toBe(1);
     expect(await page.locator(".legend").innerText()).toMatch(/Learning 2/);
+    // The numbers behind the chart: today's two reviews were learning steps, not recalls.
+    await page.getByText("Show the numbers").click();
+    expect(await page.locator(".day-table tbody tr").first().innerText()).toMatch(/\t2\t0 of 0\t—$/);
     // The two cards were about hypervisors or their categories: some kind row shows them learning.
     const learning = await page.locator(".by-kind tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.children[2]?.textContent)));
     expect(learning.reduce((a, b) => a + b, 0)).toBe(2);

@@ -191,6 +191,22 @@ describe("two learners", () => {
 });
 
 describe("progress", () => {
+  it("counts retention over the reviews that tested memory, day by day", async () => {
+    const token = await newLearner();
+    // Easy on a new card skips learning: its next reviews test memory.
+    await review(token, "term:xen", "EASY");
+    await review(token, "term:docker", "EASY");
+    await review(token, "term:docker", "GOOD");
+    await review(token, "term:xen", "AGAIN");
+    // A learning step does not count as a recall.
+    await review(token, "term:podman", "GOOD");
+    type P = { progress: { retention: number | null; reviewsPerDay: { count: number; recalls: number; remembered: number }[] } };
+    const { data } = await as<P>(token, "{ progress { retention reviewsPerDay { count recalls remembered } } }");
+    expect(data?.progress.retention).toBe(0.5);
+    expect(data?.progress.reviewsPerDay.at(-1)).toEqual({ count: 5, recalls: 2, remembered: 1 });
+    expect(data?.progress.reviewsPerDay.slice(0, -1).every((d) => d.count === 0 && d.recalls === 0)).toBe(true);
+  });
+
   it("counts cards by state and kind, reviews per day and quiz results", async () => {
     const token = await newLearner();
     await review(token, "term:docker", "GOOD");

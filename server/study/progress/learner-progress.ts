@@ -20,11 +20,20 @@ export interface StateCounts {
   total: number;
 }
 
+export interface DayReviews {
+  date: string;
+  count: number;
+  /** Reviews of cards already learned (in review): the ones that tested memory. */
+  recalls: number;
+  /** Of those, the ones not forgotten (rated anything but Again). */
+  remembered: number;
+}
+
 export interface Progress {
   cards: StateCounts;
   dueToday: number;
   retention: number | null;
-  reviewsPerDay: { date: string; count: number }[];
+  reviewsPerDay: DayReviews[];
   byKind: ({ kind: string } & StateCounts)[];
   quizzes: { answered: number; correct: number };
 }
@@ -75,16 +84,26 @@ export async function learnerProgress(db: Db, graph: GraphSnapshot, cards: Flash
     if (saved && dayIn(timeZone, saved.due) <= today) dueToday++;
   }
   // Retention: of the reviews that tested memory (cards already in review), the share not forgotten.
-  const recalls = logs.filter((l) => l.state === State.Review);
-  const retention = recalls.length ? recalls.filter((l) => l.rating !== 1).length / recalls.length : null;
-  const perDay = new Map<string, number>();
+  const perDay = new Map<string, DayReviews>();
+  let recalls = 0;
+  let remembered = 0;
   for (const log of logs) {
-    const day = dayIn(timeZone, log.reviewedAt);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    const date = dayIn(timeZone, log.reviewedAt);
+    const day = perDay.get(date) ?? { date, count: 0, recalls: 0, remembered: 0 };
+    perDay.set(date, day);
+    day.count++;
+    if (log.state === State.Review) {
+      const kept = log.rating !== 1 ? 1 : 0;
+      day.recalls++;
+      day.remembered += kept;
+      recalls++;
+      remembered += kept;
+    }
   }
+  const retention = recalls ? remembered / recalls : null;
   const reviewsPerDay = Array.from({ length: HISTORY_DAYS }, (_, i) => {
     const date = dayIn(timeZone, new Date(now.getTime() - (HISTORY_DAYS - 1 - i) * 86_400_000));
-    return { date, count: perDay.get(date) ?? 0 };
+    return perDay.get(date) ?? { date, count: 0, recalls: 0, remembered: 0 };
   });
   return {
     cards: totals,

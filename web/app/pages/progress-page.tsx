@@ -7,20 +7,20 @@ import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ApiError, gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
-import { ReviewsChart } from "../components/reviews-chart.tsx";
+import { ReviewsChart, type DayReviews } from "../components/reviews-chart.tsx";
 
 type Counts = { new: number; learning: number; review: number; due: number; total: number };
 type Progress = {
   cards: Counts;
   dueToday: number;
   retention: number | null;
-  reviewsPerDay: { date: string; count: number }[];
+  reviewsPerDay: DayReviews[];
   byKind: (Counts & { kind: { slug: string; label: string } })[];
   quizzes: { answered: number; correct: number };
 };
 
 const PROGRESS = `query ($tz: String) { progress(timeZone: $tz) { dueToday retention cards { new learning review due total }
-  reviewsPerDay { date count } byKind { kind { slug label } new learning review due total } quizzes { answered correct } } }`;
+  reviewsPerDay { date count recalls remembered } byKind { kind { slug label } new learning review due total } quizzes { answered correct } } }`;
 
 /** The request body limit is 1 MiB; a bigger file would only be refused by the server. */
 const MAX_IMPORT_BYTES = 1024 * 1024 - 4096;
