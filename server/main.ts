@@ -36,8 +36,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    // Connections can close (a client giving up) while their request is still being handled.
+    const drained = closed.then(() => server.idle());
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     void Promise.race([drained, deadline])
       .then(() => graphVersion.stop())

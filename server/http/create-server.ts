@@ -30,7 +30,13 @@ export interface HttpServerOptions {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 
-export function createHttpServer(options: HttpServerOptions): Server {
+/** The HTTP server, plus a way to wait for the requests it is still working on. */
+export type GraphdeckServer = Server & {
+  /** Resolves once no request is being handled (at once when none is). */
+  idle(): Promise<void>;
+};
+
+export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
   const shell = loadAppShell();
   const yoga = createGraphqlServer({
@@ -55,7 +61,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     return json(404, { error: "Not found." });
   }
 
-  return createServer((req, res) => {
+  // Requests whose handler is still running, even if their client has gone: shutdown waits for
+  // them before closing the database, so none fails half-way on a closed connection.
+  let inFlight = 0;
+  let waiters: (() => void)[] = [];
+  const server = createServer((req, res) => {
+    inFlight++;
     void (async () => {
       let response: Response;
       try {
@@ -68,7 +79,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
         if (!(error instanceof BodyTooLargeError)) console.error(error);
       }
       await send(req, res, response, isFrameable(req.url ?? "/"));
-    })();
+    })().finally(() => {
+      if (--inFlight === 0) {
+        for (const wake of waiters) wake();
+        waiters = [];
+      }
+    });
+  });
+  return Object.assign(server, {
+    idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
   });
 }
 
