@@ -10,8 +10,21 @@ export function categoriesOf(graph: GraphSnapshot, slug: string): string[] {
   return [...new Set((graph.outgoing.get(slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.to))].sort();
 }
 
-/** Every category above a concept, following classifying relations upwards (not the concept itself). */
-export function ancestorsOf(graph: GraphSnapshot, slug: string): Set<string> {
+const ancestorMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string>>>();
+
+/**
+ * Every category above a concept, following classifying relations upwards (not
+ * the concept itself). Remembered per snapshot: quizzes and matching rounds ask
+ * for the same concepts' ancestors again and again.
+ */
+export function ancestorsOf(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
+  let memo = ancestorMemo.get(graph);
+  if (!memo) {
+    memo = new Map();
+    ancestorMemo.set(graph, memo);
+  }
+  const known = memo.get(slug);
+  if (known) return known;
   const seen = new Set<string>();
   const stack = [slug];
   while (stack.length) {
@@ -24,6 +37,7 @@ export function ancestorsOf(graph: GraphSnapshot, slug: string): Set<string> {
     }
   }
   seen.delete(slug);
+  memo.set(slug, seen);
   return seen;
 }
 

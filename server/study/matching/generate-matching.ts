@@ -10,7 +10,7 @@
  * resemble each other and the round is worth playing.
  */
 import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
-import { allCategories, ancestorsOf, categoriesOf, isCategory, topicMembers } from "../hierarchy.ts";
+import { ancestorsOf, categoriesOf, isCategory, siblingCategories, topicMembers } from "../hierarchy.ts";
 import { conceptsOfKind } from "../quiz/facts.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 
@@ -54,66 +54,97 @@ export class MatchingError extends Error {}
 
 const article = (label: string) => (/^[aeiou]/i.test(label) ? "an" : "a");
 
-const membersCache = new WeakMap<GraphSnapshot, Map<string, string[]>>();
-
-/** Every category with the non-category concepts under it at any level (once per snapshot). */
-function membersByCategory(graph: GraphSnapshot): Map<string, string[]> {
-  let members = membersCache.get(graph);
-  if (!members) {
-    members = new Map();
-    for (const concept of graph.concepts) {
-      if (isCategory(graph, concept.slug)) continue;
-      for (const category of ancestorsOf(graph, concept.slug)) {
-        const list = members.get(category);
-        if (list) list.push(concept.slug);
-        else members.set(category, [concept.slug]);
-      }
-    }
-    membersCache.set(graph, members);
-  }
-  return members;
+/** Categories and the non-category concepts under each, at any level. */
+interface CategoryIndex {
+  members: Map<string, string[]>;
+  /** Categories with at least one member, sorted. */
+  categories: string[];
 }
 
-function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, inTopic: (slug: string) => boolean, random: Random): Omit<MatchingRound, keyof MatchingSpec> {
-  // A category is worth a place in the round when a term of the topic lies under it.
-  const membersOf = new Map<string, string[]>();
-  for (const [category, members] of membersByCategory(graph)) {
-    const inside = members.filter(inTopic);
-    if (inside.length > 0) membersOf.set(category, inside);
+function indexCategories(graph: GraphSnapshot, terms: Iterable<string>): CategoryIndex {
+  const members = new Map<string, string[]>();
+  for (const slug of terms) {
+    if (isCategory(graph, slug)) continue;
+    for (const category of ancestorsOf(graph, slug)) {
+      const list = members.get(category);
+      if (list) list.push(slug);
+      else members.set(category, [slug]);
+    }
   }
-  const usable = allCategories(graph).filter((c) => membersOf.has(c));
+  return { members, categories: [...members.keys()].sort() };
+}
+
+const wholeGraphIndex = new WeakMap<GraphSnapshot, CategoryIndex>();
+
+/** Built once per snapshot for the whole graph; a topic's is built per request from its members only. */
+function categoryIndex(graph: GraphSnapshot, topic: ReadonlySet<string> | null): CategoryIndex {
+  if (topic) return indexCategories(graph, topic);
+  let index = wholeGraphIndex.get(graph);
+  if (!index) {
+    index = indexCategories(
+      graph,
+      graph.concepts.map((c) => c.slug),
+    );
+    wholeGraphIndex.set(graph, index);
+  }
+  return index;
+}
+
+/** How many candidates a round looks at before it settles for what it has: bounded work on any graph. */
+const LOOK_AT_MOST = 200;
+
+function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlySet<string> | null, random: Random): Omit<MatchingRound, keyof MatchingSpec> {
+  const index = categoryIndex(graph, topic);
   const related = (a: string, b: string) => a === b || ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
-  const parentsOf = (c: string) => new Set(categoriesOf(graph, c));
 
   // Start from one category, then prefer its siblings (Type 1 beside Type 2 hypervisor),
   // then any category unrelated to those chosen; never one above or below another.
-  const order = random.shuffle(usable);
-  const chosen: string[] = [];
-  for (const first of order) {
-    chosen.length = 0;
-    chosen.push(first);
-    const parents = parentsOf(first);
-    const siblings = order.filter((c) => [...parentsOf(c)].some((p) => parents.has(p)));
-    for (const candidate of [...siblings, ...order]) {
+  const nextCategory = random.draw(index.categories);
+  let chosen: string[] = [];
+  for (let attempt = 0; chosen.length < 2 && attempt < LOOK_AT_MOST; attempt++) {
+    const first = nextCategory();
+    if (first === undefined) break;
+    chosen = [first];
+    const siblings = random.shuffle(siblingCategories(graph, first).filter((c) => index.members.has(c)));
+    const consider = (candidate: string) => {
+      if (!chosen.some((c) => related(c, candidate))) chosen.push(candidate);
+    };
+    for (const sibling of siblings.slice(0, LOOK_AT_MOST)) {
       if (chosen.length >= MAX_CATEGORIES) break;
-      if (chosen.some((c) => related(c, candidate))) continue;
-      chosen.push(candidate);
+      consider(sibling);
     }
-    if (chosen.length >= 2) break;
+    // A draw of its own: the outer one must still offer every other first category.
+    const nextOther = random.draw(index.categories);
+    for (let looked = 0; chosen.length < MAX_CATEGORIES && looked < LOOK_AT_MOST; looked++) {
+      const other = nextOther();
+      if (other === undefined) break;
+      consider(other);
+    }
   }
 
   // Terms lying under exactly one chosen category; every category gets a term before any gets two.
-  const placeOf = new Map<string, string>();
-  for (const category of chosen) {
-    for (const member of membersOf.get(category) ?? []) placeOf.set(member, placeOf.has(member) ? "" : category);
-  }
-  const pools = chosen.map((category) => random.shuffle((membersOf.get(category) ?? []).filter((m) => placeOf.get(m) === category)));
+  const placeOf = (term: string) => {
+    const above = chosen.filter((c) => ancestorsOf(graph, term).has(c));
+    return above.length === 1 ? above[0] : undefined;
+  };
+  const pools = chosen.map((category) => ({ category, next: random.draw(index.members.get(category) ?? []), looked: 0 }));
   const picked: { term: string; category: string }[] = [];
-  for (let round = 0; picked.length < spec.size && pools.some((p) => p.length > round); round++) {
-    pools.forEach((pool, i) => {
-      const term = pool[round];
-      if (term && picked.length < spec.size) picked.push({ term, category: chosen[i] as string });
-    });
+  const taken = new Set<string>();
+  while (picked.length < spec.size) {
+    let progressed = false;
+    for (const pool of pools) {
+      if (picked.length >= spec.size) break;
+      for (let term = pool.next(); term !== undefined && pool.looked < LOOK_AT_MOST; term = pool.next()) {
+        pool.looked++;
+        if (!taken.has(term) && placeOf(term) === pool.category) {
+          taken.add(term);
+          picked.push({ term, category: pool.category });
+          progressed = true;
+          break;
+        }
+      }
+    }
+    if (!progressed) break;
   }
   const usedCategories = chosen.filter((c) => picked.some((p) => p.category === c));
   if (usedCategories.length < 2) return { terms: [], targets: [] };
@@ -140,24 +171,35 @@ function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, inTopic: (slug:
   return { terms, targets };
 }
 
-function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, inTopic: (slug: string) => boolean, random: Random): Omit<MatchingRound, keyof MatchingSpec> {
-  const eligible = graph.concepts.filter((c) => inTopic(c.slug) && c.summary.trim() !== "");
-  if (eligible.length === 0) return { terms: [], targets: [] };
-  const first = eligible[random.below(eligible.length)] as (typeof eligible)[number];
+function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlySet<string> | null, random: Random): Omit<MatchingRound, keyof MatchingSpec> {
+  const inTopic = (slug: string) => topic === null || topic.has(slug);
+  const hasSummary = (slug: string) => (graph.concept.get(slug)?.summary.trim() ?? "") !== "";
+  // The whole graph is drawn from in place (no copy of a hundred thousand slugs per round).
+  const nextConcept = random.draw(graph.concepts);
+  const nextInPool = topic ? random.draw([...topic].sort()) : () => nextConcept()?.slug;
+  // The first concept: drawn until one has a summary (a bounded look, not a scan of the graph).
+  let first: string | undefined;
+  for (let looked = 0; first === undefined && looked < LOOK_AT_MOST; looked++) {
+    const slug = nextInPool();
+    if (slug === undefined) break;
+    if (hasSummary(slug)) first = slug;
+  }
+  const firstConcept = first === undefined ? undefined : graph.concept.get(first);
+  if (!firstConcept) return { terms: [], targets: [] };
   // Neighbours first: same kind, then concepts sharing a category, then anyone in the topic.
-  const sameKind = conceptsOfKind(graph, first.kind);
-  const sameCategory = categoriesOf(graph, first.slug).flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
-  const layers = [random.shuffle(sameKind), random.shuffle(sameCategory), random.shuffle(eligible.map((c) => c.slug))];
-  const picked: string[] = [first.slug];
-  const summaries = new Set([first.summary.trim().toLowerCase()]);
-  for (const slug of layers.flat()) {
-    if (picked.length >= spec.size) break;
-    const concept = graph.concept.get(slug);
-    if (!concept || picked.includes(slug) || !inTopic(slug)) continue;
-    const summary = concept.summary.trim().toLowerCase();
-    if (summary === "" || summaries.has(summary)) continue;
-    summaries.add(summary);
-    picked.push(slug);
+  const sameCategory = categoriesOf(graph, firstConcept.slug).flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
+  const layers = [random.draw(conceptsOfKind(graph, firstConcept.kind)), random.draw(sameCategory), nextInPool];
+  const picked: string[] = [firstConcept.slug];
+  const summaries = new Set([firstConcept.summary.trim().toLowerCase()]);
+  for (const next of layers) {
+    for (let slug = next(), looked = 0; slug !== undefined && picked.length < spec.size && looked < LOOK_AT_MOST; slug = next(), looked++) {
+      const concept = graph.concept.get(slug);
+      if (!concept || picked.includes(slug) || !inTopic(slug)) continue;
+      const summary = concept.summary.trim().toLowerCase();
+      if (summary === "" || summaries.has(summary)) continue;
+      summaries.add(summary);
+      picked.push(slug);
+    }
   }
   const terms = random.shuffle(picked).map((slug): MatchTerm => {
     const concept = graph.concept.get(slug);
@@ -176,14 +218,13 @@ function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, inTopic: (slug: 
 }
 
 export function generateMatching(graph: GraphSnapshot, spec: MatchingSpec): MatchingRound {
-  let inTopic = (_slug: string) => true;
+  let topic: ReadonlySet<string> | null = null;
   if (spec.topic !== null) {
     if (!graph.concept.has(spec.topic)) throw new MatchingError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
-    const members = topicMembers(graph, spec.topic);
-    inTopic = (slug) => members.has(slug);
+    topic = topicMembers(graph, spec.topic);
   }
   const random = seededRandom(spec.seed);
-  const round = spec.kind === "CATEGORY" ? categoryRound(graph, spec, inTopic, random) : summaryRound(graph, spec, inTopic, random);
+  const round = spec.kind === "CATEGORY" ? categoryRound(graph, spec, topic, random) : summaryRound(graph, spec, topic, random);
   if (round.terms.length < MIN_TERMS) {
     const what = spec.kind === "CATEGORY" ? "terms in two or more categories" : "concepts with summaries";
     throw new MatchingError(`There are not enough ${what}${spec.topic ? ` under "${spec.topic}"` : ""} for a round (at least ${MIN_TERMS} are needed); try another topic.`);

@@ -27,7 +27,11 @@ export function conceptsOfKind(graph: GraphSnapshot, kind: string): string[] {
   let index = byKindCache.get(graph);
   if (!index) {
     index = new Map();
-    for (const c of graph.concepts) index.set(c.kind, [...(index.get(c.kind) ?? []), c.slug]);
+    for (const c of graph.concepts) {
+      const list = index.get(c.kind);
+      if (list) list.push(c.slug);
+      else index.set(c.kind, [c.slug]);
+    }
     byKindCache.set(graph, index);
   }
   return index.get(kind) ?? [];
