@@ -85,6 +85,7 @@ describe("the web app", () => {
     await page.getByLabel("Search concepts").fill("virtualbx");
     const result = page.getByRole("link", { name: "VirtualBox" });
     await result.waitFor();
+    await screenshot(page, "app-explore-typo");
     await result.focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "VirtualBox" }).waitFor();
@@ -114,6 +115,7 @@ describe("the web app", () => {
         const feedback = page.getByRole("status").filter({ hasText: /Right\.|Not quite\./ });
         await feedback.waitFor();
         if (i === 0) await expectAccessible(page, `${kind} question`);
+        if (i === 0 && kind === "MIXED") await screenshot(page, "app-quiz-feedback");
         await page.keyboard.press("Enter");
       }
       const results = page.getByRole("heading", { level: 1, name: /You scored \d of 3/ });
