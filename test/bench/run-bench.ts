@@ -47,14 +47,21 @@ const QUIZ = `query ($seed: Int) { quiz(kind: MIXED, count: 10, seed: $seed) {
 const COMPARE = `query ($a: String!, $b: String!) { compare(a: $a, b: $b) {
   a { name } b { name } aspects { aspect { label } a { statement value polarity } b { statement value polarity } } shared { slug name } } }`;
 
+const MATCHING = `query ($seed: Int) { matching(kind: CATEGORY, size: 8, seed: $seed) {
+  seed terms { id text matchId explanation concept { slug } citations { locator source { title } } } targets { id text } } }`;
+const NEIGHBOURHOOD = `query ($slug: String!) { neighborhood(slug: $slug, depth: 2) {
+  center { slug name } nodes { slug name kind } edges { id label source { slug name } target { slug name } } } }`;
+
 function operations(dataset: "seeds" | "synthetic"): Operation[] {
   const seeds = dataset === "seeds";
   return [
     { name: "concept page", query: PAGE, variables: { slug: seeds ? "docker" : "syn-4711" } },
     { name: "search (typo)", query: SEARCH, variables: { q: seeds ? "virtualbx" : "kubemanix" } },
     { name: "compare", query: COMPARE, variables: seeds ? { a: "container", b: "virtual-machine" } : { a: "syn-1", b: "syn-2" } },
-    // Quizzes are never answered from the response cache (a seedless quiz is random): both rows execute.
+    // Quizzes and matching rounds are never answered from the response cache (seedless ones are random): both rows execute.
     { name: "quiz (10, mixed)", query: QUIZ, variables: { seed: 7 } },
+    { name: "matching round (8)", query: MATCHING, variables: { seed: 7 } },
+    { name: "neighbourhood (2 steps)", query: NEIGHBOURHOOD, variables: { slug: seeds ? "docker" : "syn-4711" } },
   ];
 }
 
