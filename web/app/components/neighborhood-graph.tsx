@@ -165,15 +165,12 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
                       {(node) => (
                         // The <g> makes this template SVG: a bare <a> here would be created as an HTML link.
                         <g class={node.center ? "node center" : "node"}>
-                        <a
-                          href={`/concepts/${node.slug}`}
-                          aria-label={`${node.name}${node.center ? " (this concept)" : ""}`}
-                        >
-                          <circle cx={node.x ?? 0} cy={node.y ?? 0} r={node.center ? 12 : 8} />
-                          <text x={node.x ?? 0} y={(node.y ?? 0) + (node.center ? 28 : 22)} text-anchor="middle">
-                            {node.name}
-                          </text>
-                        </a>
+                          <a href={`/concepts/${node.slug}`} aria-label={`${node.name}${node.center ? " (this concept)" : ""}`}>
+                            <circle cx={node.x ?? 0} cy={node.y ?? 0} r={node.center ? 12 : 8} />
+                            <text x={node.x ?? 0} y={(node.y ?? 0) + (node.center ? 28 : 22)} text-anchor="middle">
+                              {node.name}
+                            </text>
+                          </a>
                         </g>
                       )}
                     </For>
