@@ -380,6 +380,9 @@ describe("the web app", () => {
       await page.waitForLoadState("networkidle");
       expect(await page.getByRole("alert").count(), path).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      // Nor does a table hide columns behind a sideways scroll.
+      const hidden = await page.locator(".table-scroll").evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth).length);
+      expect(hidden, path).toBe(0);
       await expectAccessible(page, `${path} (dark, 360 px)`);
     }
     await screenshot(page, "app-progress-phone-dark");
