@@ -14,8 +14,7 @@ import { ancestorsOf, categoriesOf, isCategory, siblingCategories, topicMembers 
 import { conceptsOfKind } from "../quiz/facts.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 
-export const MATCHING_KINDS = ["CATEGORY", "SUMMARY"] as const;
-export type MatchingKind = (typeof MATCHING_KINDS)[number];
+export type MatchingKind = "CATEGORY" | "SUMMARY";
 
 export interface MatchingSpec {
   kind: MatchingKind;
@@ -81,10 +80,7 @@ function categoryIndex(graph: GraphSnapshot, topic: ReadonlySet<string> | null):
   if (topic) return indexCategories(graph, topic);
   let index = wholeGraphIndex.get(graph);
   if (!index) {
-    index = indexCategories(
-      graph,
-      graph.concepts.map((c) => c.slug),
-    );
+    index = indexCategories(graph, graph.concepts.map((c) => c.slug));
     wholeGraphIndex.set(graph, index);
   }
   return index;
