@@ -460,7 +460,11 @@ export type Query = {
    * slug is unknown or no chain is that short; an empty list when `from` equals `to`.
    */
   path: Maybe<Array<Relation>>;
-  /** The learner's progress; days are counted in `timeZone` (IANA name, default UTC). Needs a token. */
+  /**
+   * The learner's progress in a deck: its cards, and the reviews of its cards (for
+   * `all`, every review, including those of cards a re-seed has since retired).
+   * Days are counted in `timeZone` (IANA name, default UTC). Needs a token.
+   */
   progress: Progress;
   /**
    * A quiz generated from the graph. The same `kind`, `count`, `seed` and `topic`

@@ -320,6 +320,12 @@ describe("the web app", () => {
     expect(learning.reduce((a, b) => a + b, 0)).toBe(2);
     await screenshot(page, "app-progress");
     await expectAccessible(page, "progress");
+    // Progress for one deck: the two reviews were of hypervisor-topic cards, none of vendor cards.
+    await page.getByLabel("Deck").selectOption("kind:vendor");
+    await expect.poll(() => reviews.innerText()).toBe("0");
+    await page.getByLabel("Deck").selectOption("topic:hypervisor");
+    await expect.poll(() => reviews.innerText()).toBe("2");
+    expect(new URL(page.url()).searchParams.get("deck")).toBe("topic:hypervisor");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my progress" }).click()]);
     // Read now: the download is deleted with its browser context.
     const file = readFileSync(await download.path());

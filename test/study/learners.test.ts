@@ -205,6 +205,10 @@ describe("progress", () => {
     expect(data?.progress.retention).toBe(0.5);
     expect(data?.progress.reviewsPerDay.at(-1)).toEqual({ count: 5, recalls: 2, remembered: 1 });
     expect(data?.progress.reviewsPerDay.slice(0, -1).every((d) => d.count === 0 && d.recalls === 0)).toBe(true);
+    // A deck counts only its own cards' reviews: Xen's two are in the hypervisor topic, Docker's and Podman's are not.
+    const deck = await as<P>(token, `{ progress(deck: "topic:hypervisor") { retention reviewsPerDay { count recalls remembered } } }`);
+    expect(deck.data?.progress.reviewsPerDay.at(-1)).toEqual({ count: 2, recalls: 1, remembered: 0 });
+    expect(deck.data?.progress.retention).toBe(0);
   });
 
   it("counts cards by state and kind, reviews per day and quiz results", async () => {

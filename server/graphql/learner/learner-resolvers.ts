@@ -16,8 +16,9 @@ export const learnerResolvers: Resolvers = {
       const learner = await requireLearner(context);
       const timeZone = args.timeZone ?? "UTC";
       if (!isTimeZone(timeZone)) throw badInput(`"${timeZone.slice(0, 60)}" is not a time zone; use an IANA name such as "Europe/Paris" or "UTC".`);
-      const cards = await cardsOfDeck(context, args.deck ?? "all");
-      return learnerProgress(context.db, await context.snapshot(), cards, { learnerId: learner.id, now: context.now, timeZone });
+      const deck = args.deck ?? "all";
+      const cards = await cardsOfDeck(context, deck);
+      return learnerProgress(context.db, await context.snapshot(), cards, { learnerId: learner.id, now: context.now, timeZone, wholeHistory: deck === "all" });
     },
     exportProgress: async (_, __, context) => exportProgress(context.db, (await requireLearner(context)).id, context.now),
   },

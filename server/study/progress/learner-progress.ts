@@ -52,13 +52,13 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-export async function learnerProgress(db: Db, graph: GraphSnapshot, cards: Flashcard[], input: { learnerId: number; now: Date; timeZone: string }): Promise<Progress> {
-  const { learnerId, now, timeZone } = input;
+export async function learnerProgress(db: Db, graph: GraphSnapshot, cards: Flashcard[], input: { learnerId: number; now: Date; timeZone: string; wholeHistory: boolean }): Promise<Progress> {
+  const { learnerId, now, timeZone, wholeHistory } = input;
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
   const [states, logs, answers] = await Promise.all([
     db.select({ cardId: cardStates.cardId, state: cardStates.state, due: cardStates.due }).from(cardStates).where(eq(cardStates.learnerId, learnerId)),
     db
-      .select({ reviewedAt: reviewLogs.reviewedAt, rating: reviewLogs.rating, state: reviewLogs.state })
+      .select({ cardId: reviewLogs.cardId, reviewedAt: reviewLogs.reviewedAt, rating: reviewLogs.rating, state: reviewLogs.state })
       .from(reviewLogs)
       .where(and(eq(reviewLogs.learnerId, learnerId), gte(reviewLogs.reviewedAt, since))),
     db.select({ correct: quizAnswers.correct }).from(quizAnswers).where(eq(quizAnswers.learnerId, learnerId)),
@@ -87,7 +87,11 @@ export async function learnerProgress(db: Db, graph: GraphSnapshot, cards: Flash
   const perDay = new Map<string, DayReviews>();
   let recalls = 0;
   let remembered = 0;
+  // A deck's history is the reviews of its cards; the whole history also keeps reviews of
+  // cards a re-seed has since retired (what the learner did still happened).
+  const inDeck = new Set(cards.map((card) => card.id));
   for (const log of logs) {
+    if (!wholeHistory && !inDeck.has(log.cardId)) continue;
     const date = dayIn(timeZone, log.reviewedAt);
     const day = perDay.get(date) ?? { date, count: 0, recalls: 0, remembered: 0 };
     perDay.set(date, day);

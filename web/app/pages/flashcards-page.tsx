@@ -7,6 +7,7 @@ import { useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
+import { DeckPicker } from "../components/deck-picker.tsx";
 
 type Interval = { interval: string; due: string };
 type Card = {
@@ -28,35 +29,6 @@ const RATINGS = [
 
 const DUE = `query ($deck: String) { dueCards(deck: $deck, first: 20) { id front back explanation concept { name }
   progress { due state } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } } }`;
-
-type Deck = { id: string; kind: "ALL" | "KIND" | "TOPIC"; title: string; cardCount: number };
-
-/** Choosing a deck: everything, a kind of concept, or a topic. */
-function DeckPicker(props: { deck: string; onChange: (deck: string) => void }) {
-  const [decks] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
-  const group = (kind: Deck["kind"]) => (loaded(decks) ?? []).filter((d) => d.kind === kind);
-  const option = (deck: Deck) => (
-    <option value={deck.id} selected={deck.id === props.deck}>
-      {deck.title} ({deck.cardCount})
-    </option>
-  );
-  return (
-    <p class="pickers">
-      <label for="deck-picker">Deck</label>
-      <select id="deck-picker" disabled={!loaded(decks)} onChange={(event) => props.onChange(event.currentTarget.value)}>
-        <Show when={loaded(decks)} fallback={<option>{props.deck === "all" ? "All cards" : props.deck}</option>}>
-          <For each={group("ALL")}>{option}</For>
-          <optgroup label="Topics">
-            <For each={group("TOPIC")}>{option}</For>
-          </optgroup>
-          <optgroup label="Kinds of concept">
-            <For each={group("KIND")}>{option}</For>
-          </optgroup>
-        </Show>
-      </select>
-    </p>
-  );
-}
 
 export default function FlashcardsPage() {
   const [params, setParams] = useSearchParams<{ deck?: string }>();

@@ -3,10 +3,11 @@
  * kind, quiz results; and the export/import that moves progress between
  * browsers (the token lives in this one only).
  */
-import { A } from "@solidjs/router";
+import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ApiError, gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
+import { DeckPicker } from "../components/deck-picker.tsx";
 import { ReviewsChart, type DayReviews } from "../components/reviews-chart.tsx";
 
 type Counts = { new: number; learning: number; review: number; due: number; total: number };
@@ -19,7 +20,7 @@ type Progress = {
   quizzes: { answered: number; correct: number };
 };
 
-const PROGRESS = `query ($tz: String) { progress(timeZone: $tz) { dueToday retention cards { new learning review due total }
+const PROGRESS = `query ($tz: String, $deck: String) { progress(timeZone: $tz, deck: $deck) { dueToday retention cards { new learning review due total }
   reviewsPerDay { date count recalls remembered } byKind { kind { slug label } new learning review due total } quizzes { answered correct } } }`;
 
 /** The request body limit is 1 MiB; a bigger file would only be refused by the server. */
@@ -118,12 +119,15 @@ function ExportImport(props: { onImported: () => void }) {
 }
 
 export default function ProgressPage() {
-  const [progress, { refetch }] = createResource(() =>
-    gql<{ progress: Progress }>(PROGRESS, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }, { auth: true }).then((d) => d.progress),
+  const [params, setParams] = useSearchParams<{ deck?: string }>();
+  const deck = () => params.deck ?? "all";
+  const [progress, { refetch }] = createResource(deck, (deck) =>
+    gql<{ progress: Progress }>(PROGRESS, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone, deck }, { auth: true }).then((d) => d.progress),
   );
   return (
     <>
       <h1>Your progress</h1>
+      <DeckPicker deck={deck()} onChange={(deck) => setParams({ deck: deck === "all" ? undefined : deck })} />
       <AsyncView resource={progress} retry={refetch} label="your progress">
         {(p) => (
           <>
@@ -150,7 +154,7 @@ export default function ProgressPage() {
                 ? "Retention shows once you review cards you have already learned."
                 : `Of your reviews of learned cards over 30 days, ${percent(p.retention)} were remembered.`}{" "}
               <Show when={p.dueToday > 0}>
-                <A href="/flashcards">Study the {p.dueToday} due today</A>.
+                <A href={deck() === "all" ? "/flashcards" : `/flashcards?deck=${encodeURIComponent(deck())}`}>Study the {p.dueToday} due today</A>.
               </Show>
             </p>
             <h2>Reviews per day</h2>

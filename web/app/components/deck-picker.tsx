@@ -1,0 +1,33 @@
+/** Choosing a deck: everything, a topic, or a kind of concept (the flashcards and progress pages). */
+import { createResource, For, Show } from "solid-js";
+import { gql } from "../api/graphql.ts";
+import { loaded } from "./async-view.tsx";
+
+type Deck = { id: string; kind: "ALL" | "KIND" | "TOPIC"; title: string; cardCount: number };
+
+export function DeckPicker(props: { deck: string; onChange: (deck: string) => void }) {
+  const [decks] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
+  const group = (kind: Deck["kind"]) => (loaded(decks) ?? []).filter((d) => d.kind === kind);
+  const option = (deck: Deck) => (
+    <option value={deck.id} selected={deck.id === props.deck}>
+      {deck.title} ({deck.cardCount})
+    </option>
+  );
+  return (
+    <p class="pickers">
+      <label for="deck-picker">Deck</label>
+      <select id="deck-picker" disabled={!loaded(decks)} onChange={(event) => props.onChange(event.currentTarget.value)}>
+        <Show when={loaded(decks)} fallback={<option>{props.deck === "all" ? "All cards" : props.deck}</option>}>
+          <For each={group("ALL")}>{option}</For>
+          <optgroup label="Topics">
+            <For each={group("TOPIC")}>{option}</For>
+          </optgroup>
+          <optgroup label="Kinds of concept">
+            <For each={group("KIND")}>{option}</For>
+          </optgroup>
+        </Show>
+      </select>
+    </p>
+  );
+}
+
