@@ -5,9 +5,28 @@
  */
 import type { GraphSnapshot } from "./graph-snapshot.ts";
 
-/** The categories a concept is directly classified under (e.g. Xen → Type 1 hypervisor). */
-export function categoriesOf(graph: GraphSnapshot, slug: string): string[] {
-  return [...new Set((graph.outgoing.get(slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.to))].sort();
+const categoryIndex = new WeakMap<GraphSnapshot, Map<string, readonly string[]>>();
+const NO_CATEGORIES: readonly string[] = [];
+
+/**
+ * The categories a concept is directly classified under (e.g. Xen → Type 1
+ * hypervisor), sorted. Indexed once per snapshot in one pass over the
+ * relations: walks up the hierarchy ask for the same concepts again and again.
+ */
+export function categoriesOf(graph: GraphSnapshot, slug: string): readonly string[] {
+  let index = categoryIndex.get(graph);
+  if (!index) {
+    const sets = new Map<string, Set<string>>();
+    for (const relation of graph.relations) {
+      if (!graph.classifying.has(relation.type)) continue;
+      const set = sets.get(relation.from);
+      if (set) set.add(relation.to);
+      else sets.set(relation.from, new Set([relation.to]));
+    }
+    index = new Map([...sets].map(([from, targets]) => [from, [...targets].sort()]));
+    categoryIndex.set(graph, index);
+  }
+  return index.get(slug) ?? NO_CATEGORIES;
 }
 
 const ancestorMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string>>>();
