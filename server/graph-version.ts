@@ -10,16 +10,28 @@ import { GRAPH_SEEDED_CHANNEL } from "./seed/apply-seeds.ts";
 
 export interface GraphVersion {
   current(): string;
+  /** Calls the listener with each new version, until the returned function is called. */
+  onChange(listener: (version: string) => void): () => void;
   stop(): Promise<void>;
 }
 
 export async function trackGraphVersion(database: Database): Promise<GraphVersion> {
   const [row] = await database.db.select({ hash: seedState.hash }).from(seedState).where(eq(seedState.id, "graph"));
   let version = row?.hash ?? "unseeded";
+  const listeners = new Set<(version: string) => void>();
   const unlisten = await database.listen(GRAPH_SEEDED_CHANNEL, (hash) => {
+    if (hash === version) return;
     version = hash;
+    for (const listener of listeners) listener(hash);
   });
-  return { current: () => version, stop: unlisten };
+  return {
+    current: () => version,
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: unlisten,
+  };
 }
 
 /**

@@ -26,7 +26,26 @@ server.listen(config.port, config.host, () => {
   const port = typeof address === "object" && address ? address.port : config.port;
   const where = database.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL";
   console.log(`Graphdeck listening on http://localhost:${port} (GraphQL at /graphql, ${where})`);
+  warmUp();
 });
+
+// Build the study material (cards, quiz questions, matching) in the background now and after
+// each re-seed, so the first learner does not wait for it: seconds on a graph of 100k concepts.
+// A failure only means the first request builds it instead.
+function warmUp(): void {
+  const started = performance.now();
+  server.warmUp().then(
+    (outcome) => {
+      if (!outcome.finished) return;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`study material ready in ${seconds} s: ${outcome.cards} flashcards, ${outcome.quizCandidates} quiz question candidates`);
+    },
+    (error: unknown) => {
+      if (!stopping) console.warn(`study material not built ahead (the first request will): ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
+}
+const stopWarmingUp = graphVersion.onChange(warmUp);
 
 // On SIGINT/SIGTERM: stop accepting, let requests in flight finish (5 s at most), then
 // close the database cleanly so PGlite's files are consistent on the next start.
@@ -41,6 +60,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     // Connections can close (a client giving up) while their request is still being handled.
     const drained = closed.then(() => server.idle());
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    stopWarmingUp();
     void Promise.race([drained, deadline])
       .then(() => graphVersion.stop())
       .then(() => database.close())

@@ -9,6 +9,7 @@ import type { Database } from "../db/connect.ts";
 import type { GraphVersion } from "../graph-version.ts";
 import { createGraphqlServer } from "../graphql/create-yoga.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
+import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
 import { appRoute, loadAppShell } from "./app-shell.ts";
 import { conceptPageRoute } from "./concept-page-route.ts";
@@ -34,6 +35,8 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 export type GraphdeckServer = Server & {
   /** Resolves once no request is being handled (at once when none is). */
   idle(): Promise<void>;
+  /** Loads the current graph and builds its study material now, before a learner asks for it. */
+  warmUp(): Promise<WarmUpOutcome>;
 };
 
 export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
@@ -88,6 +91,10 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   });
   return Object.assign(server, {
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    warmUp: async () => {
+      const graph = await snapshot();
+      return warmUpStudy(graph, () => options.graphVersion.current() === graph.version);
+    },
   });
 }
 

@@ -3,14 +3,16 @@
  * and answers /health; after a restart a learner's progress is still there and
  * the graph is not seeded again.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { createScratchPostgres, onPostgres } from "../support/test-database.ts";
-import { SOURCES_DIR } from "../support/seed-paths.ts";
+import { connect } from "../../server/db/connect.ts";
+import { ensureSeeded } from "../../server/seed/ensure-seeded.ts";
+import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer } from "../support/spawn-server.ts";
 
 function startServer(env: Record<string, string>) {
@@ -99,6 +101,32 @@ describe("start-up", () => {
     expect(await conceptCount(second.url)).toBeGreaterThan(5);
     expect(await repsOf(second.url, token)).toBe(1);
     expect(await second.stop()).toBe(0);
+  }, TWO_STARTS);
+
+  it.runIf(onPostgres)("builds the study material ahead, at start and again after a re-seed by another process", async () => {
+    const scratch = await createScratchPostgres();
+    cleanups.push(scratch.drop);
+    const server = await startServer({ DATABASE_URL: scratch.url });
+    try {
+      const ready = /study material ready in [\d.]+ s: (\d+) flashcards, (\d+) quiz question candidates/;
+      const first = ready.exec(await server.waitForOutput(ready));
+      expect(Number(first?.[1])).toBeGreaterThan(100);
+      expect(Number(first?.[2])).toBeGreaterThan(100);
+
+      // Another process changes a concept's summary: the server hears of it and builds again.
+      const dir = copyOfSeeds();
+      const file = join(dir, "concepts/practices.yaml");
+      writeFileSync(file, readFileSync(file, "utf8").replace("A popular system-on-chip board", "A well-liked system-on-chip board"));
+      const other = await connect({ databaseUrl: scratch.url, maxConnections: 1 });
+      expect((await ensureSeeded(other.db, { seedsDir: dir, sourcesDir: SOURCES_DIR })).seeded).toBe(true);
+      await other.close();
+      await server.waitForOutput(/study material ready[^]*study material ready/);
+
+      const { flashcard } = await graphql<{ flashcard: { back: string } }>(server.url, `{ flashcard(id: "term:raspberry-pi") { back } }`);
+      expect(flashcard.back).toMatch(/^A well-liked system-on-chip board/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   }, TWO_STARTS);
 
   it.runIf(onPostgres)("answers /health with 503 while the database is unreachable", async () => {

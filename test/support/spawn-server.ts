@@ -4,6 +4,8 @@ import { spawn } from "node:child_process";
 export interface SpawnedServer {
   url: string;
   output: () => string;
+  /** Resolves with the output once it matches, or fails after the timeout. */
+  waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   /** SIGTERM, then the exit code once the server has shut down. */
   stop: () => Promise<number | null>;
 }
@@ -31,6 +33,21 @@ export async function spawnServer(env: Record<string, string>, options: { inheri
   return {
     url,
     output: () => output,
+    waitForOutput: (pattern, timeoutMs = 60_000) =>
+      new Promise<string>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(output)) return false;
+          clearTimeout(timer);
+          child.stdout?.off("data", check);
+          resolve(output);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          child.stdout?.off("data", check);
+          reject(new Error(`no ${pattern} in the server's output:\n${output}`));
+        }, timeoutMs);
+        if (!check()) child.stdout?.on("data", check);
+      }),
     stop: () => {
       child.kill("SIGTERM");
       return exited;

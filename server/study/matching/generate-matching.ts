@@ -76,7 +76,7 @@ function indexCategories(graph: GraphSnapshot, terms: Iterable<string>): Categor
 const wholeGraphIndex = new WeakMap<GraphSnapshot, CategoryIndex>();
 
 /** Built once per snapshot for the whole graph; a topic's is built per request from its members only. */
-function categoryIndex(graph: GraphSnapshot, topic: ReadonlySet<string> | null): CategoryIndex {
+export function categoryIndex(graph: GraphSnapshot, topic: ReadonlySet<string> | null): CategoryIndex {
   if (topic) return indexCategories(graph, topic);
   let index = wholeGraphIndex.get(graph);
   if (!index) {

@@ -3,6 +3,7 @@
  * (kind, count, seed, topic) always gives the same questions in the same
  * order — that is what a shared link and server-side grading rely on.
  */
+import { collectInSlices } from "../collect-in-slices.ts";
 import type { GraphSnapshot } from "../graph-snapshot.ts";
 import { topicMembers } from "../hierarchy.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
@@ -25,8 +26,8 @@ export interface GeneratedQuiz extends QuizSpec {
 }
 
 interface KindSource<C> {
-  /** Every candidate in the graph; computed once per graph snapshot. */
-  candidates: (graph: GraphSnapshot) => C[];
+  /** Every candidate in the graph; collected once per graph snapshot. */
+  candidates: (graph: GraphSnapshot) => Iterable<C>;
   /** Whether a candidate is about a concept of the topic. */
   touches: (graph: GraphSnapshot, candidate: C, inTopic: (slug: string) => boolean) => boolean;
   build: (graph: GraphSnapshot, candidate: C, random: Random) => QuizQuestion | null;
@@ -74,26 +75,34 @@ const SOURCES: Record<QuestionKind, AnySource> = {
   }),
 };
 
-const candidateCache = new WeakMap<GraphSnapshot, Map<QuestionKind, unknown[]>>();
+const candidateCache = new WeakMap<GraphSnapshot, Map<QuestionKind, readonly unknown[]>>();
 
-function candidatesOf(graph: GraphSnapshot, kind: QuestionKind): unknown[] {
+function remember(graph: GraphSnapshot, kind: QuestionKind, list: readonly unknown[]): readonly unknown[] {
   let perKind = candidateCache.get(graph);
   if (!perKind) {
     perKind = new Map();
     candidateCache.set(graph, perKind);
   }
-  let list = perKind.get(kind);
-  if (!list) {
-    list = SOURCES[kind].candidates(graph);
-    perKind.set(kind, list);
-  }
+  const known = perKind.get(kind);
+  if (known) return known;
+  perKind.set(kind, list);
   return list;
+}
+
+/** Every candidate question of a kind in the graph, found once per snapshot. */
+export function quizCandidates(graph: GraphSnapshot, kind: QuestionKind): readonly unknown[] {
+  return candidateCache.get(graph)?.get(kind) ?? remember(graph, kind, [...SOURCES[kind].candidates(graph)]);
+}
+
+/** The same list, collected in slices that leave the server responsive (for building ahead). */
+export async function quizCandidatesInSlices(graph: GraphSnapshot, kind: QuestionKind): Promise<readonly unknown[]> {
+  return candidateCache.get(graph)?.get(kind) ?? remember(graph, kind, await collectInSlices(SOURCES[kind].candidates(graph)));
 }
 
 /** One kind's questions, in seeded random order, built only as they are asked for. */
 function questionStream(graph: GraphSnapshot, kind: QuestionKind, inTopic: ((slug: string) => boolean) | null, random: Random): () => QuizQuestion | null {
   const kindSource = SOURCES[kind];
-  const all = candidatesOf(graph, kind);
+  const all = quizCandidates(graph, kind);
   const next = random.draw(inTopic ? all.filter((c) => kindSource.touches(graph, c, inTopic)) : all);
   return () => {
     for (let candidate = next(); candidate !== undefined; candidate = next()) {

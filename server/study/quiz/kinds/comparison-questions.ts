@@ -14,8 +14,8 @@ import { makeQuestion, type Fact, type QuizQuestion } from "../quiz-question.ts"
 
 export type ComparisonCandidate = { a: string; b: string; fact: Fact };
 
-export function comparisonCandidates(graph: GraphSnapshot): ComparisonCandidate[] {
-  const candidates: ComparisonCandidate[] = [];
+/** Generated one pair at a time: on a big graph there are over a million, collected in slices. */
+export function* comparisonCandidates(graph: GraphSnapshot): Generator<ComparisonCandidate> {
   for (const { a, b, aspects } of contrastedPairs(graph)) {
     const shared = new Set(aspects);
     const seen = new Set<string>();
@@ -25,16 +25,15 @@ export function comparisonCandidates(graph: GraphSnapshot): ComparisonCandidate[
         const key = `${claim.aspect}=${(claim.value as string).toLowerCase()}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        candidates.push({ a, b, fact: { aspect: claim.aspect as string, value: claim.value as string } });
+        yield { a, b, fact: { aspect: claim.aspect as string, value: claim.value as string } };
       }
       for (const category of [...ancestorsOf(graph, side)].sort()) {
         if (category === a || category === b || seen.has(`category=${category}`)) continue;
         seen.add(`category=${category}`);
-        candidates.push({ a, b, fact: { category } });
+        yield { a, b, fact: { category } };
       }
     }
   }
-  return candidates;
 }
 
 export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCandidate, random: Random): QuizQuestion | null {
