@@ -89,6 +89,25 @@ export function isCategory(graph: GraphSnapshot, slug: string): boolean {
   return set.has(slug);
 }
 
+const categoriesByKind = new WeakMap<GraphSnapshot, Map<string, string[]>>();
+
+/** The categories of one kind (e.g. every hypervisor used as a category), indexed once per snapshot. */
+export function categoriesOfKind(graph: GraphSnapshot, kind: string): readonly string[] {
+  let index = categoriesByKind.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const slug of allCategories(graph)) {
+      const of = graph.concept.get(slug)?.kind;
+      if (of === undefined) continue;
+      const list = index.get(of);
+      if (list) list.push(slug);
+      else index.set(of, [slug]);
+    }
+    categoriesByKind.set(graph, index);
+  }
+  return index.get(kind) ?? [];
+}
+
 /** Concepts used as categories: the targets of classifying relations (computed once per snapshot). */
 export function allCategories(graph: GraphSnapshot): string[] {
   let list = categoryLists.get(graph);

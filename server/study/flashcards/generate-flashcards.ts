@@ -54,6 +54,25 @@ export function contrastedPairs(graph: GraphSnapshot): { a: string; b: string; a
   return pairs;
 }
 
+const partnerCache = new WeakMap<GraphSnapshot, Map<string, string[]>>();
+
+/** The concepts the graph contrasts with this one (indexed once per snapshot). */
+export function contrastPartners(graph: GraphSnapshot, slug: string): readonly string[] {
+  let index = partnerCache.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const { a, b } of contrastedPairs(graph)) {
+      for (const [one, other] of [[a, b], [b, a]] as const) {
+        const list = index.get(one);
+        if (list) list.push(other);
+        else index.set(one, [other]);
+      }
+    }
+    partnerCache.set(graph, index);
+  }
+  return index.get(slug) ?? [];
+}
+
 export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> {
   const name = (slug: string) => graph.concept.get(slug)?.name ?? slug;
   const citationsOfClaims = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);

@@ -5,7 +5,7 @@
  * under at any level, so "Xen is a hypervisor" is never offered as wrong.
  */
 import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { allCategories, ancestorsOf, categoriesOf, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { allCategories, ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -39,7 +39,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
       random,
       [
         { refs: besides.filter((c) => isCategory(graph, c)), closeness: 1 },
-        { refs: conceptsOfKind(graph, correctKind).filter((c) => isCategory(graph, c)), closeness: 0.6 },
+        { refs: categoriesOfKind(graph, correctKind), closeness: 0.6 },
         { refs: all, closeness: 0.2 },
       ],
       3,

@@ -5,11 +5,11 @@
  * Candidates are cheap (a subject and a true fact); the corruption is looked
  * for only when a question is built, so huge graphs stay fast.
  */
-import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
+import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { ancestorsOf, categoriesOf, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import type { Random } from "../../seeded-random.ts";
-import { conceptsOfKind, holds, valuedClaims } from "../facts.ts";
+import { holds, valuedClaims } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type Fact, type QuizQuestion } from "../quiz-question.ts";
 
@@ -35,7 +35,7 @@ function corruption(graph: GraphSnapshot, subject: string, truth: Fact, random: 
       random,
       [
         { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
-        { refs: conceptsOfKind(graph, kind).filter((c) => isCategory(graph, c)), closeness: 0.6 },
+        { refs: categoriesOfKind(graph, kind), closeness: 0.6 },
       ],
       1,
       (ref) => ref !== subject && !above.has(ref),
@@ -44,8 +44,7 @@ function corruption(graph: GraphSnapshot, subject: string, truth: Fact, random: 
     );
     return picked?.refs[0] ? { category: picked.refs[0] } : null;
   }
-  const partners = contrastedPairs(graph).flatMap((p) => (p.a === subject ? [p.b] : p.b === subject ? [p.a] : []));
-  const values = partners
+  const values = contrastPartners(graph, subject)
     .flatMap((p) => valuedClaims(graph, p).filter((c) => c.aspect === truth.aspect))
     .map((c) => ({ aspect: truth.aspect, value: c.value as string }))
     .filter((f) => !holds(graph, subject, f));
