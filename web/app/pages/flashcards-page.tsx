@@ -41,7 +41,8 @@ export default function FlashcardsPage() {
   const [last, setLast] = createSignal<{ cardId: string; due: string } | null>(null);
   const [message, setMessage] = createSignal("");
 
-  const card = () => loaded(cards)?.[index()];
+  // While another deck loads, the previous deck's card is neither shown nor rated.
+  const card = () => (cards.loading ? undefined : loaded(cards)?.[index()]);
 
   const rate = async (rating: (typeof RATINGS)[number]) => {
     const c = card();
@@ -111,6 +112,7 @@ export default function FlashcardsPage() {
             <p class="progress-text">
               {Math.min(index(), list.length)} of {list.length} studied
             </p>
+            <Show when={!cards.loading} fallback={<p class="notice" role="status">Loading your cards…</p>}>
             <Show when={card()} fallback={<p>Nothing more due in this deck. Well done.</p>}>
               {(c) => (
                 <section class="flashcard" aria-live="polite">
@@ -138,6 +140,7 @@ export default function FlashcardsPage() {
                   </Show>
                 </section>
               )}
+            </Show>
             </Show>
             <p class="status" role="status" aria-live="polite">
               {message()}
