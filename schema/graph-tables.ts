@@ -68,12 +68,16 @@ export const relationTypes = pgTable("relation_types", {
   broader: boolean("broader").notNull().default(false),
   /** The two ends are worth comparing side by side (contrasts-with…). */
   compares: boolean("compares").notNull().default(false),
+  /** The relation as a sentence: "{subject} {uses|use} {object}". */
+  sentence: text("sentence").notNull().default(""),
   position: integer("position").notNull(),
 });
 
 export const aspects = pgTable("aspects", {
   slug: text("slug").primaryKey(),
   label: text("label").notNull(),
+  /** A value on the aspect as a sentence: "{subject} {starts|start} in {value}". */
+  sentence: text("sentence").notNull().default(""),
   position: integer("position").notNull(),
 });
 
@@ -89,6 +93,11 @@ export const concepts = pgTable(
     summary: text("summary").notNull(),
     description: text("description").notNull(),
     aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    /** How a common noun reads inside a sentence ("container runtime"); null for proper names. */
+    noun: text("noun"),
+    nounPlural: text("noun_plural"),
+    /** A proper name that takes a plural verb ("Snaps are…"). */
+    plural: boolean("plural").notNull().default(false),
     /** Name and aliases, lower-cased, one per line: what fuzzy search matches against. */
     searchNames: text("search_names").notNull(),
   },
@@ -117,6 +126,8 @@ export const relations = pgTable(
     targetId: integer("target_id")
       .notNull()
       .references(() => concepts.id, { onDelete: "cascade" }),
+    /** Set when the sources said it but it is no longer true: why, in our words. Never a quiz answer. */
+    outdated: text("outdated"),
   },
   (t) => [
     unique("relations_type_source_target").on(t.type, t.sourceId, t.targetId),
@@ -138,6 +149,8 @@ export const claims = pgTable(
     polarity: polarity("polarity").notNull(),
     aspect: text("aspect").references(() => aspects.slug),
     value: text("value"),
+    /** Set when the sources said it but it is no longer true: why, in our words. Never a quiz answer. */
+    outdated: text("outdated"),
     position: integer("position").notNull(),
   },
   (t) => [index("claims_concept").on(t.conceptId), index("claims_aspect").on(t.aspect)],

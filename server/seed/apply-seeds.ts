@@ -104,6 +104,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
           classifies: r.classifies,
           broader: r.broader || r.classifies,
           compares: r.compares,
+          sentence: r.sentence,
           position,
         })),
       )
@@ -115,6 +116,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
           classifies: excluded("classifies"),
           broader: excluded("broader"),
           compares: excluded("compares"),
+          sentence: excluded("sentence"),
           position: excluded("position"),
         },
       });
@@ -122,7 +124,10 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
       await tx
         .insert(aspects)
         .values(aspectRows.map((a, position) => ({ ...a, position })))
-        .onConflictDoUpdate({ target: aspects.slug, set: { label: excluded("label"), position: excluded("position") } });
+        .onConflictDoUpdate({
+          target: aspects.slug,
+          set: { label: excluded("label"), sentence: excluded("sentence"), position: excluded("position") },
+        });
     }
 
     // Concepts keep their ids across re-seeds; removed ones take their relations and claims with them.
@@ -140,6 +145,9 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             summary: c.summary,
             description: c.description,
             aliases: c.aliases,
+            noun: c.noun ?? null,
+            nounPlural: c.nounPlural ?? null,
+            plural: c.plural,
             searchNames: searchNamesOf(c.name, c.aliases),
           })),
         )
@@ -151,6 +159,9 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             summary: excluded("summary"),
             description: excluded("description"),
             aliases: excluded("aliases"),
+            noun: excluded("noun"),
+            nounPlural: excluded("noun_plural"),
+            plural: excluded("plural"),
             searchNames: excluded("search_names"),
           },
         })
@@ -178,7 +189,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
       const slice = graph.relations.slice(i, i + CHUNK);
       const rows = await tx
         .insert(relations)
-        .values(slice.map((r) => ({ type: r.type, sourceId: idOf(r.from), targetId: idOf(r.to) })))
+        .values(slice.map((r) => ({ type: r.type, sourceId: idOf(r.from), targetId: idOf(r.to), outdated: r.outdated ?? null })))
         .returning({ id: relations.id });
       rows.forEach((row, j) => cite(slice[j]?.citations ?? [], { relationId: row.id }));
     }
@@ -194,6 +205,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             polarity: c.polarity,
             aspect: c.aspect ?? null,
             value: c.value ?? null,
+            outdated: c.outdated ?? null,
             position: i + j,
           })),
         )

@@ -28,6 +28,9 @@ export interface SeedConcept {
   name: string;
   kind: string;
   aliases: string[];
+  noun: string | undefined;
+  nounPlural: string | undefined;
+  plural: boolean;
   summary: string;
   description: string;
   citations: Citation[];
@@ -38,6 +41,7 @@ export interface SeedRelation {
   from: string;
   to: string;
   citations: Citation[];
+  outdated: string | undefined;
 }
 
 export interface SeedClaim {
@@ -48,6 +52,7 @@ export interface SeedClaim {
   aspect: string | undefined;
   value: string | undefined;
   citations: Citation[];
+  outdated: string | undefined;
 }
 
 export interface SeedGraph {
@@ -266,6 +271,9 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
       name: entry.name,
       kind: entry.kind,
       aliases: entry.aliases,
+      noun: entry.noun,
+      nounPlural: entry.noun_plural,
+      plural: entry.plural,
       summary: entry.summary,
       description: entry.description,
       citations: citationsOf(where, entry.cite),
@@ -278,7 +286,7 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
       const key = `${relation.type} ${entry.slug} ${relation.to}`;
       if (relationKeys.has(key)) problems.push(`${at}: duplicate relation`);
       relationKeys.add(key);
-      relations.push({ type: relation.type, from: entry.slug, to: relation.to, citations: citationsOf(at, relation.cite) });
+      relations.push({ type: relation.type, from: entry.slug, to: relation.to, citations: citationsOf(at, relation.cite), outdated: relation.outdated });
     });
     const claimIds = new Set<string>();
     entry.claims.forEach((claim, i) => {
@@ -295,6 +303,7 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
         aspect: claim.aspect,
         value: claim.value,
         citations: citationsOf(at, claim.cite),
+        outdated: claim.outdated,
       });
     });
   }

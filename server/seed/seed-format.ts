@@ -10,6 +10,13 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens, e.g. type-1-hypervisor");
 const text = z.string().trim().min(1, "must not be empty");
 const cite = z.union([text, z.array(text).min(1, "needs at least one citation")]);
+/**
+ * A sentence pattern: `{subject}`, `{object}` or `{value}` are filled in, and
+ * `{is|are}` picks the first word for a singular subject, the second for a plural one.
+ */
+const sentence = text.regex(/\{subject\}/, "must contain {subject}");
+/** Why a statement that was true when its source was written no longer is, in our own words. */
+const outdated = text.optional();
 
 export const sourceEntry = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _"),
@@ -32,13 +39,16 @@ export const vocabularyFile = z.strictObject({
         classifies: z.boolean().default(false),
         broader: z.boolean().default(false),
         compares: z.boolean().default(false),
+        /** How a relation reads as a sentence: "{subject} {uses|use} {object}". */
+        sentence: sentence.regex(/\{object\}/, "must contain {object}"),
       }),
     )
     .min(1),
-  aspects: z.array(z.strictObject({ slug, label: text })),
+  /** `sentence` says a value on the aspect: "{subject} {starts|start} in {value}". */
+  aspects: z.array(z.strictObject({ slug, label: text, sentence: sentence.regex(/\{value\}/, "must contain {value}") })),
 });
 
-export const relationEntry = z.strictObject({ type: slug, to: slug, cite });
+export const relationEntry = z.strictObject({ type: slug, to: slug, cite, outdated });
 
 export const claimEntry = z.strictObject({
   id: slug,
@@ -47,6 +57,7 @@ export const claimEntry = z.strictObject({
   aspect: slug.optional(),
   value: text.optional(),
   cite,
+  outdated,
 });
 
 export const conceptEntry = z.strictObject({
@@ -54,6 +65,16 @@ export const conceptEntry = z.strictObject({
   name: text,
   kind: slug,
   aliases: z.array(text).default([]),
+  /**
+   * For a common noun ("Container runtime"): how it reads inside a sentence, lower-cased
+   * where English wants it ("container runtime"); sentences then say "container runtimes
+   * are…" and "…is a container runtime". Proper names (Docker) leave it out.
+   */
+  noun: text.optional(),
+  /** The noun's plural when adding "s" is wrong ("registries"). */
+  noun_plural: text.optional(),
+  /** A proper name that is plural ("Snaps", "Namespaces"): "Snaps are…". */
+  plural: z.boolean().default(false),
   summary: text,
   description: text,
   cite,

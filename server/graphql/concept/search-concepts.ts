@@ -28,6 +28,9 @@ interface Row {
   summary: string;
   description: string;
   aliases: string[];
+  noun: string | null;
+  noun_plural: string | null;
+  plural: boolean;
   search_names: string;
 }
 
@@ -50,7 +53,7 @@ export async function searchConcepts(db: Db, query: string, first: number): Prom
       (select id from concepts where ${q} <% search_names
        order by ${q} <<-> search_names limit ${MAX_FUZZY_CANDIDATES})
     )
-    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.search_names
+    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.search_names
     from concepts c join candidates using (id)
     order by
       (case when ${q} = any(string_to_array(c.search_names, chr(10))) then 4
@@ -69,6 +72,9 @@ export async function searchConcepts(db: Db, query: string, first: number): Prom
     summary: r.summary,
     description: r.description,
     aliases: r.aliases,
+    noun: r.noun,
+    nounPlural: r.noun_plural,
+    plural: r.plural,
     searchNames: r.search_names,
   }));
 }
