@@ -10,8 +10,8 @@
 import type { SeedGraph } from "./load-seeds.ts";
 import type { Passage } from "./split-passages.ts";
 
-/** Fewest words of prose a passage needs to say something worth citing ("Docker containers are an operating system level virtualization technique." has ten). */
-export const MIN_PROSE_WORDS = 10;
+/** Fewest words of prose a passage needs to say something worth citing (a one-line definition can be this short). */
+export const MIN_PROSE_WORDS = 9;
 /** A list item shorter than this is a label, a menu entry or a table of contents line, not prose. */
 const MIN_LIST_ITEM_WORDS = 8;
 
