@@ -6,7 +6,7 @@ export type ClaimRow = typeof claims.$inferSelect;
 export type SourceRow = typeof sources.$inferSelect;
 export type AspectRow = Pick<typeof aspects.$inferSelect, "slug" | "label">;
 
-export type RelationRow = Pick<typeof relations.$inferSelect, "id" | "type" | "sourceId" | "targetId"> & {
+export type RelationRow = Pick<typeof relations.$inferSelect, "id" | "type" | "sourceId" | "targetId" | "outdated"> & {
   label: string;
   inverseLabel: string;
 };

@@ -32,6 +32,7 @@ export const relationColumns = {
   type: relations.type,
   sourceId: relations.sourceId,
   targetId: relations.targetId,
+  outdated: relations.outdated,
   label: relationTypes.label,
   inverseLabel: relationTypes.inverseLabel,
 };

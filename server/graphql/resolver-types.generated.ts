@@ -18,9 +18,15 @@ export type Scalars = {
 
 export type AnswerResult = {
   __typename?: 'AnswerResult';
+  /** Where `chosenExplanation` comes from. */
+  chosenCitations: Array<Citation>;
+  /** When the choice was wrong: why, as the graph's own fact about what was chosen. Null when right. */
+  chosenExplanation: Maybe<Scalars['String']['output']>;
+  /** Where the right answer comes from (each citation can give its passage). */
   citations: Array<Citation>;
   correct: Scalars['Boolean']['output'];
   correctChoiceId: Scalars['ID']['output'];
+  /** The right answer as a full sentence, from the graph. */
   explanation: Scalars['String']['output'];
   /** Whether the answer was saved in the learner's progress (a token was sent and it was the first answer). */
   recorded: Scalars['Boolean']['output'];
@@ -80,6 +86,11 @@ export type Claim = {
   concept: Concept;
   /** Stable across re-seeds: `<concept slug>/<claim id>`. */
   id: Scalars['ID']['output'];
+  /**
+   * Set when the cited source said it but it is no longer true: what holds today, in a sentence.
+   * Outdated claims are never a quiz or flashcard answer.
+   */
+  outdated: Maybe<Scalars['String']['output']>;
   polarity: Polarity;
   statement: Scalars['String']['output'];
   /** A short value on that aspect, e.g. `seconds` for startup time. */
@@ -483,6 +494,12 @@ export type Query = {
   search: Array<Concept>;
   /** The documents the graph cites. */
   sources: Array<Source>;
+  /**
+   * A quiz on the learner's weak spots: the concepts whose cards they retain least
+   * (FSRS retrievability) and those of quiz questions they missed. Needs a token;
+   * a learner with no history is answered with BAD_USER_INPUT saying so.
+   */
+  weakSpotsQuiz: Quiz;
 };
 
 
@@ -672,6 +689,20 @@ export type QuerySearchArgs = {
   query: Scalars['String']['input'];
 };
 
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
+export type QueryWeakSpotsQuizArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<QuizKind>;
+};
+
 export type Question = {
   __typename?: 'Question';
   /** Three or four choices (two for TRUE_FALSE); exactly one is right. */
@@ -741,6 +772,11 @@ export type Relation = {
   inverseLabel: Scalars['String']['output'];
   /** How the relation reads from source to target, e.g. `is an instance of`. */
   label: Scalars['String']['output'];
+  /**
+   * Set when the cited source said it but it is no longer true: what holds today, in a sentence.
+   * Outdated relations are never a quiz or flashcard answer.
+   */
+  outdated: Maybe<Scalars['String']['output']>;
   source: Concept;
   target: Concept;
   /** The relation type's slug, e.g. `instance-of`. */
@@ -969,6 +1005,8 @@ export type ResolversParentTypes = {
 };
 
 export type AnswerResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AnswerResult'] = ResolversParentTypes['AnswerResult']> = {
+  chosenCitations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  chosenExplanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   correct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   correctChoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1008,6 +1046,7 @@ export type ClaimResolvers<ContextType = GraphContext, ParentType extends Resolv
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   concept?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   polarity?: Resolver<ResolversTypes['Polarity'], ParentType, ContextType>;
   statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1185,6 +1224,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   relationTypes?: Resolver<Array<ResolversTypes['RelationType']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  weakSpotsQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<QueryWeakSpotsQuizArgs, 'count' | 'kind'>>;
 };
 
 export type QuestionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Question'] = ResolversParentTypes['Question']> = {
@@ -1222,6 +1262,7 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inverseLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
