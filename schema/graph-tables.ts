@@ -68,6 +68,8 @@ export const relationTypes = pgTable("relation_types", {
   broader: boolean("broader").notNull().default(false),
   /** The two ends are worth comparing side by side (contrasts-with…). */
   compares: boolean("compares").notNull().default(false),
+  /** Nothing lies under both ends: a quiz may offer one end as wrong for what is under the other. */
+  disjoint: boolean("disjoint").notNull().default(false),
   /** The relation as a sentence: "{subject} {uses|use} {object}". */
   sentence: text("sentence").notNull().default(""),
   position: integer("position").notNull(),

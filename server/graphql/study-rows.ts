@@ -22,6 +22,8 @@ export interface AnswerResultRow {
   correctChoiceId: string;
   explanation: string;
   citations: SnapshotCitation[];
+  chosenExplanation: string | null;
+  chosenCitations: SnapshotCitation[];
   recorded: boolean;
 }
 export type KindProgressRow = { kind: string } & StateCounts;

@@ -39,6 +39,11 @@ export const vocabularyFile = z.strictObject({
         classifies: z.boolean().default(false),
         broader: z.boolean().default(false),
         compares: z.boolean().default(false),
+        /**
+         * Nothing is under both ends (a type 1 hypervisor is never a type 2 one): lets a
+         * quiz prove a category wrong. Without it a missing relation proves nothing.
+         */
+        disjoint: z.boolean().default(false),
         /** How a relation reads as a sentence: "{subject} {uses|use} {object}". */
         sentence: sentence.regex(/\{object\}/, "must contain {object}"),
       }),

@@ -16,6 +16,11 @@ export interface SnapshotConcept {
   kind: string;
   summary: string;
   aliases: string[];
+  /** How a common noun reads in a sentence ("container runtime"); null for a proper name. */
+  noun: string | null;
+  nounPlural: string | null;
+  /** A proper name that takes a plural verb. */
+  plural: boolean;
 }
 
 export interface SnapshotRelation {
@@ -43,6 +48,13 @@ export interface SnapshotCitation {
 
 export interface GraphSnapshot {
   version: string;
+  /**
+   * Only current statements are indexed below. Those the seeds mark outdated are
+   * kept apart, so that nothing generated from the graph asserts them — nor denies
+   * them, since a learner who read the source would rightly be confused.
+   */
+  outdatedRelations: SnapshotRelation[];
+  outdatedClaims: SnapshotClaim[];
   /** Sorted by slug, so every walk over them is deterministic. */
   concepts: SnapshotConcept[];
   concept: Map<string, SnapshotConcept>;
@@ -55,12 +67,17 @@ export interface GraphSnapshot {
   /** In vocabulary order. */
   aspects: Map<string, string>;
   relationLabels: Map<string, string>;
+  /** Sentence patterns ("{subject} {uses|use} {object}") by relation type and by aspect. */
+  relationSentences: Map<string, string>;
+  aspectSentences: Map<string, string>;
   /** Relation types whose target is a category of the source (vocabulary `classifies`). */
   classifying: Set<string>;
   /** Relation types whose target is broader than the source (vocabulary `broader`). */
   broader: Set<string>;
   /** Relation types whose ends are worth comparing (vocabulary `compares`). */
   comparing: Set<string>;
+  /** Relation types whose ends share nothing (vocabulary `disjoint`). */
+  disjoint: Set<string>;
   citationsOfConcept: Map<number, SnapshotCitation[]>;
   citationsOfRelation: Map<number, SnapshotCitation[]>;
   citationsOfClaim: Map<number, SnapshotCitation[]>;
@@ -79,12 +96,16 @@ interface ConceptRow {
   kind: string;
   summary: string;
   aliases_json: string;
+  noun: string | null;
+  noun_plural: string | null;
+  plural: boolean;
 }
 interface RelationRow {
   id: number;
   type: string;
   source_id: number;
   target_id: number;
+  outdated: string | null;
 }
 interface ClaimRow {
   id: number;
@@ -94,6 +115,7 @@ interface ClaimRow {
   polarity: "pro" | "con" | "neutral";
   aspect: string | null;
   value: string | null;
+  outdated: string | null;
 }
 interface CitationRow {
   source_id: string;
@@ -111,9 +133,9 @@ interface CitationRow {
  */
 export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphSnapshot> {
   const [conceptRows, relationRows, claimRows, citationRows, kindRows, aspectRows, typeRows] = await Promise.all([
-    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, array_to_json(aliases)::text as aliases_json from concepts order by slug`),
-    queryRows<RelationRow>(db, sql`select id, type, source_id, target_id from relations order by id`),
-    queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value from claims order by position, id`),
+    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural from concepts order by slug`),
+    queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
+    queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
     queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
     db.select().from(kinds).orderBy(asc(kinds.position)),
     db.select().from(aspects).orderBy(asc(aspects.position)),
@@ -126,11 +148,16 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     kind: c.kind,
     summary: c.summary,
     aliases: JSON.parse(c.aliases_json) as string[],
+    noun: c.noun,
+    nounPlural: c.noun_plural,
+    plural: c.plural,
   }));
   const slugOf = new Map(conceptList.map((c) => [c.id, c.slug]));
   const relationLabels = new Map(typeRows.map((t) => [t.slug, t.label]));
   const snapshot: GraphSnapshot = {
     version,
+    outdatedRelations: [],
+    outdatedClaims: [],
     concepts: conceptList,
     concept: new Map(conceptList.map((c) => [c.slug, c])),
     relations: [],
@@ -141,9 +168,12 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     kinds: new Map(kindRows.map((k) => [k.slug, { label: k.label, plural: k.plural }])),
     aspects: new Map(aspectRows.map((a) => [a.slug, a.label])),
     relationLabels,
+    relationSentences: new Map(typeRows.map((t) => [t.slug, t.sentence])),
+    aspectSentences: new Map(aspectRows.map((a) => [a.slug, a.sentence])),
     classifying: new Set(typeRows.filter((t) => t.classifies).map((t) => t.slug)),
     broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
     comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),
+    disjoint: new Set(typeRows.filter((t) => t.disjoint).map((t) => t.slug)),
     citationsOfConcept: new Map(),
     citationsOfRelation: new Map(),
     citationsOfClaim: new Map(),
@@ -153,6 +183,10 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     const to = slugOf.get(row.target_id);
     if (!from || !to) continue;
     const relation = { id: row.id, type: row.type, from, to, label: relationLabels.get(row.type) ?? row.type };
+    if (row.outdated !== null) {
+      snapshot.outdatedRelations.push(relation);
+      continue;
+    }
     snapshot.relations.push(relation);
     push(snapshot.outgoing, from, relation);
     push(snapshot.incoming, to, relation);
@@ -161,6 +195,10 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     const concept = slugOf.get(row.concept_id);
     if (!concept) continue;
     const claim = { id: row.id, key: row.key, concept, statement: row.statement, polarity: row.polarity, aspect: row.aspect, value: row.value };
+    if (row.outdated !== null) {
+      snapshot.outdatedClaims.push(claim);
+      continue;
+    }
     snapshot.claims.push(claim);
     push(snapshot.claimsOf, concept, claim);
   }

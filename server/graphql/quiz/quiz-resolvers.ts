@@ -3,6 +3,8 @@ import { randomInt } from "node:crypto";
 import { quizAnswers } from "../../../schema/index.ts";
 import { generateQuiz, UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
 import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz/quiz-id.ts";
+import { weakSpots } from "../../study/quiz/weak-spots.ts";
+import { requireLearner } from "../learner/require-learner.ts";
 import { badInput, intInRange } from "../bad-input.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
 
@@ -36,6 +38,19 @@ export const quizResolvers: Resolvers = {
         throw error;
       }
     },
+    weakSpotsQuiz: async (_, args, context) => {
+      const learner = await requireLearner(context);
+      const count = intInRange("count", args.count, 1, 50, 10);
+      const kind = args.kind ?? "MIXED";
+      const graph = await context.snapshot();
+      const key = await context.quizKey();
+      const focus = await weakSpots(context.db, graph, key, learner.id, new Date());
+      if (focus.length === 0) throw badInput("No weak spots yet: review some flashcards or take a quiz first, then come back.");
+      const spec = { kind, count, seed: randomInt(0, 2 ** 31 - 1), topic: null, focus };
+      const quiz = generateQuiz(graph, spec);
+      if (quiz.questions.length === 0) throw badInput(`There are no ${kind} questions on your weak spots; try another kind.`);
+      return { ...quiz, id: encodeQuizId(key, spec) };
+    },
   },
   Mutation: {
     answer: async (_, args, context) => {
@@ -61,7 +76,16 @@ export const quizResolvers: Resolvers = {
           .returning({ quizId: quizAnswers.quizId });
         recorded = saved.length > 0;
       }
-      return { correct, correctChoiceId: question.correctChoiceId, explanation: question.explanation, citations: question.citations, recorded };
+      const chosen = correct ? undefined : question.wrongNotes[args.choiceId];
+      return {
+        correct,
+        correctChoiceId: question.correctChoiceId,
+        explanation: question.explanation,
+        citations: question.citations,
+        chosenExplanation: chosen?.explanation ?? null,
+        chosenCitations: chosen?.citations ?? [],
+        recorded,
+      };
     },
   },
   Question: {
@@ -73,5 +97,6 @@ export const quizResolvers: Resolvers = {
   },
   AnswerResult: {
     citations: (result) => result.citations.map((c) => ({ ...c, passage: undefined })),
+    chosenCitations: (result) => result.chosenCitations.map((c) => ({ ...c, passage: undefined })),
   },
 };

@@ -1,25 +1,131 @@
-/** Checkable facts about concepts, and the indexes question builders share. */
-import type { GraphSnapshot, SnapshotClaim } from "../graph-snapshot.ts";
+/**
+ * Checkable facts about concepts, and what the graph can prove of them.
+ *
+ * A quiz may only mark a choice wrong when the graph proves it false: a
+ * missing relation proves nothing. Falsehood comes from two places only:
+ * - a category under one end of a disjoint relation (type 1 vs type 2
+ *   hypervisor) is false of whatever lies under the other end;
+ * - a value on an aspect is false of a concept that has other values on that
+ *   aspect and not this one (the seeds phrase values of one aspect to exclude
+ *   each other).
+ * Statements the seeds mark outdated are neither true nor false here.
+ */
+import type { GraphSnapshot, SnapshotClaim, SnapshotRelation } from "../graph-snapshot.ts";
 import { ancestorsOf } from "../hierarchy.ts";
 import type { Fact } from "./quiz-question.ts";
 
 const normal = (value: string) => value.trim().toLowerCase();
 
-/** Whether the graph says the fact holds of the concept. */
-export function holds(graph: GraphSnapshot, slug: string, fact: Fact): boolean {
-  if ("category" in fact) return ancestorsOf(graph, slug).has(fact.category);
-  return (graph.claimsOf.get(slug) ?? []).some((c) => c.aspect === fact.aspect && c.value !== null && normal(c.value) === normal(fact.value));
+/** true, false, or null when the graph cannot tell. */
+export type Truth = boolean | null;
+
+interface DisjointIndex {
+  /** For each concept, the concepts a disjoint relation sets it apart from, with that relation. */
+  apart: Map<string, Map<string, SnapshotRelation>>;
+  /** Outdated classifications, "<from>|<to>": never asked either way. */
+  outdatedCategories: Set<string>;
+  /** Outdated values, "<concept>|<aspect>|<value>". */
+  outdatedValues: Set<string>;
 }
 
-export function describeFact(graph: GraphSnapshot, fact: Fact): string {
-  // Classification is transitive: Xen falls under Type 1 hypervisor and under Hypervisor.
-  if ("category" in fact) return `falls under ${graph.concept.get(fact.category)?.name ?? fact.category}`;
-  return `${graph.aspects.get(fact.aspect) ?? fact.aspect}: ${fact.value}`;
+const disjointIndexes = new WeakMap<GraphSnapshot, DisjointIndex>();
+
+function disjointIndex(graph: GraphSnapshot): DisjointIndex {
+  let index = disjointIndexes.get(graph);
+  if (index) return index;
+  const apart = new Map<string, Map<string, SnapshotRelation>>();
+  const link = (one: string, other: string, relation: SnapshotRelation) => {
+    let set = apart.get(one);
+    if (!set) apart.set(one, (set = new Map()));
+    set.set(other, relation);
+  };
+  for (const relation of graph.relations) {
+    if (!graph.disjoint.has(relation.type)) continue;
+    link(relation.from, relation.to, relation);
+    link(relation.to, relation.from, relation);
+  }
+  index = {
+    apart,
+    outdatedCategories: new Set(graph.outdatedRelations.filter((r) => graph.classifying.has(r.type)).map((r) => `${r.from}|${r.to}`)),
+    outdatedValues: new Set(
+      graph.outdatedClaims.filter((c) => c.aspect && c.value).map((c) => `${c.concept}|${c.aspect}|${normal(c.value as string)}`),
+    ),
+  };
+  disjointIndexes.set(graph, index);
+  return index;
+}
+
+/** The concept and every category above it. */
+function selfAndAbove(graph: GraphSnapshot, slug: string): string[] {
+  return [slug, ...ancestorsOf(graph, slug)];
+}
+
+/**
+ * The disjoint relation that proves `slug` is not under `category`, if any:
+ * something at or above the concept is set apart from something at or above
+ * the category.
+ */
+export function disproofOfCategory(graph: GraphSnapshot, slug: string, category: string): SnapshotRelation | null {
+  const { apart } = disjointIndex(graph);
+  const mine = selfAndAbove(graph, slug);
+  for (const other of selfAndAbove(graph, category)) {
+    for (const own of mine) {
+      const relation = apart.get(own)?.get(other);
+      if (relation) return relation;
+    }
+  }
+  return null;
+}
+
+/** Whether the concept has a current value on the aspect that is this one. */
+function hasValue(graph: GraphSnapshot, slug: string, aspect: string, value: string): boolean {
+  return (graph.claimsOf.get(slug) ?? []).some((c) => c.aspect === aspect && c.value !== null && normal(c.value) === normal(value));
+}
+
+/** What the graph can prove of the fact about the concept. */
+export function truthOf(graph: GraphSnapshot, slug: string, fact: Fact): Truth {
+  const index = disjointIndex(graph);
+  if ("category" in fact) {
+    if (ancestorsOf(graph, slug).has(fact.category)) return true;
+    if (index.outdatedCategories.has(`${slug}|${fact.category}`)) return null;
+    return disproofOfCategory(graph, slug, fact.category) ? false : null;
+  }
+  if (hasValue(graph, slug, fact.aspect, fact.value)) return true;
+  if (index.outdatedValues.has(`${slug}|${fact.aspect}|${normal(fact.value)}`)) return null;
+  return valuesOn(graph, slug, fact.aspect).length > 0 ? false : null;
+}
+
+/** Whether the graph says the fact holds of the concept. */
+export function holds(graph: GraphSnapshot, slug: string, fact: Fact): boolean {
+  return truthOf(graph, slug, fact) === true;
 }
 
 /** Claims with a value on an aspect: the facts whose falsehood the graph also knows. */
 export function valuedClaims(graph: GraphSnapshot, slug: string): SnapshotClaim[] {
   return (graph.claimsOf.get(slug) ?? []).filter((c) => c.aspect !== null && c.value !== null);
+}
+
+/** A concept's claims with a value on one aspect. */
+export function valuesOn(graph: GraphSnapshot, slug: string, aspect: string): SnapshotClaim[] {
+  return valuedClaims(graph, slug).filter((c) => c.aspect === aspect);
+}
+
+const holdersCache = new WeakMap<GraphSnapshot, Map<string, SnapshotClaim[]>>();
+
+/** Every claim with a value on an aspect, across the graph (indexed once per snapshot). */
+export function claimsOnAspect(graph: GraphSnapshot, aspect: string): readonly SnapshotClaim[] {
+  let index = holdersCache.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const claim of graph.claims) {
+      if (claim.aspect === null || claim.value === null) continue;
+      const list = index.get(claim.aspect);
+      if (list) list.push(claim);
+      else index.set(claim.aspect, [claim]);
+    }
+    holdersCache.set(graph, index);
+  }
+  return index.get(aspect) ?? [];
 }
 
 const byKindCache = new WeakMap<GraphSnapshot, Map<string, string[]>>();

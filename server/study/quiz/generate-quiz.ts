@@ -10,7 +10,7 @@ import { seededRandom, type Random } from "../seeded-random.ts";
 import { classificationCandidates, classificationQuestion, type ClassificationCandidate } from "./kinds/classification-questions.ts";
 import { comparisonCandidates, comparisonQuestion, type ComparisonCandidate } from "./kinds/comparison-questions.ts";
 import { definitionCandidates, definitionQuestion } from "./kinds/definition-questions.ts";
-import { prosConsCandidates, prosConsQuestion } from "./kinds/pros-cons-questions.ts";
+import { prosConsCandidates, prosConsQuestion, type ProsConsCandidate } from "./kinds/pros-cons-questions.ts";
 import { trueFalseCandidates, trueFalseQuestion, type TrueFalseCandidate } from "./kinds/true-false-questions.ts";
 import { QUESTION_KINDS, type QuestionKind, type QuizKind, type QuizQuestion } from "./quiz-question.ts";
 
@@ -19,6 +19,8 @@ export interface QuizSpec {
   count: number;
   seed: number;
   topic: string | null;
+  /** When set, only questions about these concepts (a learner's weak spots). */
+  focus?: string[] | undefined;
 }
 
 export interface GeneratedQuiz extends QuizSpec {
@@ -44,9 +46,6 @@ function source<C>(typed: KindSource<C>): AnySource {
   };
 }
 
-// Claim keys are "<concept slug>/<claim id>".
-const claimConcept = (key: string) => key.slice(0, key.indexOf("/"));
-
 const SOURCES: Record<QuestionKind, AnySource> = {
   DEFINITION: source({
     candidates: (graph) => definitionCandidates(graph),
@@ -65,7 +64,7 @@ const SOURCES: Record<QuestionKind, AnySource> = {
   }),
   PROS_CONS: source({
     candidates: (graph) => prosConsCandidates(graph),
-    touches: (_, key: string, inTopic) => inTopic(claimConcept(key)),
+    touches: (_, c: ProsConsCandidate, inTopic) => inTopic(c.subject),
     build: prosConsQuestion,
   }),
   TRUE_FALSE: source({
@@ -122,11 +121,18 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
     const members = topicMembers(graph, spec.topic);
     inTopic = (slug) => members.has(slug);
   }
+  if (spec.focus) {
+    const focus = new Set(spec.focus);
+    const topical = inTopic;
+    inTopic = (slug) => focus.has(slug) && (topical === null || topical(slug));
+  }
   const random = seededRandom(spec.seed);
   const kinds: QuestionKind[] = spec.kind === "MIXED" ? [...QUESTION_KINDS] : [spec.kind];
   const streams = new Map(kinds.map((k) => [k, questionStream(graph, k, inTopic, random)]));
   const questions: QuizQuestion[] = [];
   const seen = new Set<string>();
+  // Facts already asked or revealed: no fact twice, no question answering another.
+  const told = new Set<string>();
   while (questions.length < spec.count && streams.size > 0) {
     // MIXED draws each question's kind at random among those that still have questions.
     const live = [...streams.keys()];
@@ -136,8 +142,9 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
       streams.delete(kind);
       continue;
     }
-    if (seen.has(question.id)) continue;
+    if (seen.has(question.id) || question.facts.some((f) => told.has(f))) continue;
     seen.add(question.id);
+    for (const f of question.facts) told.add(f);
     questions.push(question);
   }
   return { ...spec, questions };

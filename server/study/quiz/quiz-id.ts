@@ -20,18 +20,20 @@ function sign(key: string, payload: string): string {
 }
 
 export function encodeQuizId(key: string, spec: QuizSpec): string {
-  const payload = Buffer.from(JSON.stringify([1, spec.kind, spec.count, spec.seed, spec.topic])).toString("base64url");
+  const fields: unknown[] = [1, spec.kind, spec.count, spec.seed, spec.topic];
+  if (spec.focus) fields.push(spec.focus);
+  const payload = Buffer.from(JSON.stringify(fields)).toString("base64url");
   return `${payload}.${sign(key, payload)}`;
 }
 
 export function decodeQuizId(key: string, id: string): QuizSpec {
   const [payload, signature, extra] = id.split(".");
-  if (!payload || !signature || extra !== undefined || id.length > 500) throw new InvalidQuizIdError();
+  if (!payload || !signature || extra !== undefined || id.length > 2000) throw new InvalidQuizIdError();
   const expected = Buffer.from(sign(key, payload));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidQuizIdError();
   const value: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   if (!Array.isArray(value) || value[0] !== 1 || !QUIZ_KINDS.includes(value[1])) throw new InvalidQuizIdError();
-  const [, kind, count, seed, topic] = value as [number, QuizKind, number, number, string | null];
-  return { kind, count, seed, topic };
+  const [, kind, count, seed, topic, focus] = value as [number, QuizKind, number, number, string | null, string[] | undefined];
+  return { kind, count, seed, topic, ...(Array.isArray(focus) ? { focus } : {}) };
 }

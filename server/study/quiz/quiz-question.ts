@@ -14,9 +14,9 @@ export type QuizKind = QuestionKind | "MIXED";
 export type Ask =
   | { type: "definition"; concept: string }
   | { type: "category"; subject: string }
-  | { type: "kind"; subject: string }
   | { type: "comparison"; a: string; b: string; fact: Fact }
-  | { type: "polarity"; claim: string }
+  /** Which value (choice ref "<aspect>=<value>") is an advantage ("pro") or drawback ("con") of the subject over the partner. */
+  | { type: "advantage"; subject: string; partner: string; polarity: "pro" | "con" }
   | { type: "true-false"; subject: string; fact: Fact };
 
 /** A checkable fact about a concept: classified under a category, or a value on an aspect. */
@@ -26,6 +26,12 @@ export interface Choice {
   id: string;
   text: string;
   ref: string;
+}
+
+/** Why a wrong choice is wrong: the graph's own fact about it, with its sources. */
+export interface WrongChoiceNote {
+  explanation: string;
+  citations: SnapshotCitation[];
 }
 
 export interface QuizQuestion {
@@ -39,8 +45,17 @@ export interface QuizQuestion {
   ask: Ask;
   /** 0 (easy) to 1 (hard): how close the wrong choices stand to the right one. */
   difficulty: number;
+  /** The right answer as a full sentence. */
   explanation: string;
   citations: SnapshotCitation[];
+  /** By choice id, for the wrong choices. */
+  wrongNotes: Record<string, WrongChoiceNote>;
+  /**
+   * What the question asks or reveals ("value:container:startup-time",
+   * "pair:container|virtual-machine"): a quiz never holds two questions that
+   * share one, so no question repeats a fact or gives another's answer away.
+   */
+  facts: string[];
 }
 
 function shortHash(text: string, length: number): string {
@@ -55,18 +70,22 @@ export function makeQuestion(input: {
   kind: QuestionKind;
   key: string;
   prompt: string;
-  choices: { text: string; ref: string }[];
+  choices: { text: string; ref: string; whyWrong?: WrongChoiceNote }[];
   correctRef: string;
   subject: string;
   ask: Ask;
   difficulty: number;
   explanation: string;
   citations: SnapshotCitation[];
+  facts: string[];
 }): QuizQuestion {
   const id = `q_${shortHash(`${input.kind}|${input.key}`, 12)}`;
-  const choices = input.choices.map((c) => ({ ...c, id: `c_${shortHash(`${id}|${c.ref}`, 8)}` }));
-  const correct = choices.find((c) => c.ref === input.correctRef);
+  const withIds = input.choices.map((c) => ({ ...c, id: `c_${shortHash(`${id}|${c.ref}`, 8)}` }));
+  const correct = withIds.find((c) => c.ref === input.correctRef);
   if (!correct) throw new Error(`question ${input.key}: the correct choice is missing`);
+  const wrongNotes: Record<string, WrongChoiceNote> = {};
+  for (const c of withIds) if (c.whyWrong && c.id !== correct.id) wrongNotes[c.id] = c.whyWrong;
+  const choices = withIds.map(({ id: choiceId, text, ref }) => ({ id: choiceId, text, ref }));
   return {
     id,
     kind: input.kind,
@@ -78,5 +97,7 @@ export function makeQuestion(input: {
     difficulty: Math.round(input.difficulty * 100) / 100,
     explanation: input.explanation,
     citations: input.citations,
+    wrongNotes,
+    facts: input.facts,
   };
 }

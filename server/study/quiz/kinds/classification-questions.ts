@@ -1,106 +1,90 @@
 /**
- * CLASSIFICATION: which category does a concept belong to (type 1 or type 2
- * hypervisor?), or what kind of thing is it (container runtime, image builder
- * or hypervisor?). A wrong category is one the concept is not classified
- * under at any level, so "Xen is a hypervisor" is never offered as wrong.
+ * CLASSIFICATION: what is a concept ("What is Xen?" — a type 1 or a type 2
+ * hypervisor?). A wrong category is one the graph proves the concept is not
+ * under: a disjoint relation sets it apart from one of the concept's own
+ * categories. So "a hypervisor" is never offered as wrong for Xen, and no
+ * category is offered as wrong merely because no relation links the two.
  */
-import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { allCategories, ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import { allCategories, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { conceptChoice, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { conceptsOfKind } from "../facts.ts";
+import { disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
-import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
+import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
-export type ClassificationCandidate = { form: "category" | "kind"; slug: string };
+export type ClassificationCandidate = { slug: string };
+
+/**
+ * The categories worth asking about: not those the concept's own name already
+ * says ("an application container" is a container).
+ */
+export function askableCategories(graph: GraphSnapshot, concept: SnapshotConcept): string[] {
+  return categoriesOf(graph, concept.slug).filter((slug) => {
+    const category = graph.concept.get(slug);
+    return category !== undefined && !namesOf(concept).some((name) => mentions(name, category));
+  });
+}
 
 export function classificationCandidates(graph: GraphSnapshot): ClassificationCandidate[] {
-  const candidates: ClassificationCandidate[] = [];
-  for (const concept of graph.concepts) {
-    if (categoriesOf(graph, concept.slug).length > 0) candidates.push({ form: "category", slug: concept.slug });
-    if (conceptsOfKind(graph, concept.kind).length > 1) candidates.push({ form: "kind", slug: concept.slug });
-  }
-  return candidates;
+  return graph.concepts.filter((c) => askableCategories(graph, c).length > 0).map((c) => ({ slug: c.slug }));
+}
+
+/** Why a category is wrong for the concept: the disjoint relation, as a sentence. */
+export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, category: SnapshotConcept): WrongChoiceNote | null {
+  const disproof = disproofOfCategory(graph, concept.slug, category.slug);
+  if (!disproof) return null;
+  const from = graph.concept.get(disproof.from);
+  const to = graph.concept.get(disproof.to);
+  if (!from || !to) return null;
+  const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
+  return {
+    explanation: `${not}: ${sentence(lowerArticle(sayRelation(graph, disproof.type, from, to)))}`,
+    citations: graph.citationsOfRelation.get(disproof.id) ?? [],
+  };
 }
 
 export function classificationQuestion(graph: GraphSnapshot, candidate: ClassificationCandidate, random: Random): QuizQuestion | null {
   const concept = graph.concept.get(candidate.slug);
   if (!concept) return null;
-  const cited = (graph.outgoing.get(concept.slug) ?? []).filter((r) => graph.classifying.has(r.type));
-
-  if (candidate.form === "category") {
-    const categories = categoriesOf(graph, concept.slug);
-    const correct = categories[random.below(categories.length)] as string;
-    const above = ancestorsOf(graph, concept.slug);
-    // Categories beside the right one (sharing a broader category) are the hardest wrong answers.
-    const besides = siblingCategories(graph, correct);
-    const all = allCategories(graph);
-    const correctKind = graph.concept.get(correct)?.kind ?? "";
-    const picked = pickDistractors(
-      random,
-      [
-        { refs: besides.filter((c) => isCategory(graph, c)), closeness: 1 },
-        { refs: categoriesOfKind(graph, correctKind), closeness: 0.6 },
-        { refs: all, closeness: 0.2 },
-      ],
-      3,
-      (ref) => ref !== concept.slug && !above.has(ref),
-      (ref) => graph.concept.get(ref)?.name ?? ref,
-      [graph.concept.get(correct)?.name ?? correct],
-    );
-    if (!picked) return null;
-    const refs = random.shuffle([correct, ...picked.refs]);
-    const relation = cited.find((r) => r.to === correct);
-    return makeQuestion({
-      kind: "CLASSIFICATION",
-      key: `category:${concept.slug}`,
-      prompt: `${concept.name} is classified under which of these?`,
-      choices: refs.map((ref) => ({ ref, text: graph.concept.get(ref)?.name ?? ref })),
-      correctRef: correct,
-      subject: concept.slug,
-      ask: { type: "category", subject: concept.slug },
-      difficulty: picked.difficulty,
-      explanation: `${concept.name} ${relation?.label ?? "belongs to"} ${graph.concept.get(correct)?.name ?? correct}.`,
-      citations: relation ? (graph.citationsOfRelation.get(relation.id) ?? []) : [],
-    });
-  }
-
-  // Kind form: the kinds of concepts near this one are the hardest wrong answers.
-  const near = new Set<string>();
-  for (const category of categoriesOf(graph, concept.slug)) {
-    for (const parent of [category, ...categoriesOf(graph, category)]) {
-      for (const r of graph.incoming.get(parent) ?? []) {
-        for (const r2 of [r, ...(graph.incoming.get(r.from) ?? [])]) {
-          const kind = graph.concept.get(r2.from)?.kind;
-          if (kind) near.add(kind);
-        }
-      }
-    }
-  }
-  const kinds = [...graph.kinds.keys()];
+  const categories = askableCategories(graph, concept);
+  if (categories.length === 0) return null;
+  const correct = categories[random.below(categories.length)] as string;
+  const category = graph.concept.get(correct);
+  const relation = (graph.outgoing.get(concept.slug) ?? []).find((r) => r.to === correct && graph.classifying.has(r.type));
+  if (!category || !relation) return null;
   const picked = pickDistractors(
     random,
     [
-      { refs: [...near], closeness: 1 },
-      { refs: kinds, closeness: 0.3 },
+      { refs: siblingCategories(graph, correct).filter((c) => isCategory(graph, c)), closeness: 1 },
+      { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
+      { refs: allCategories(graph), closeness: 0.2 },
     ],
     3,
-    (ref) => ref !== concept.kind,
-    (ref) => graph.kinds.get(ref)?.label ?? ref,
-    [graph.kinds.get(concept.kind)?.label ?? concept.kind],
+    (ref) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null,
+    (ref) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref),
+    [conceptChoice(category)],
   );
-  if (!picked) return null;
-  const refs = random.shuffle([concept.kind, ...picked.refs]);
-  const label = graph.kinds.get(concept.kind)?.label ?? concept.kind;
+  // Two proven-wrong categories at least: a two-way pick is still a question.
+  const wrong = picked ?? pickDistractors(random, [{ refs: allCategories(graph), closeness: 0.5 }], 2, (ref) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null, (ref) => ref, [correct]);
+  if (!wrong) return null;
+  const refs = random.shuffle([correct, ...wrong.refs]);
+  const subject = conceptPhrase(concept);
   return makeQuestion({
     kind: "CLASSIFICATION",
-    key: `kind:${concept.slug}`,
-    prompt: `What kind of thing is ${concept.name}?`,
-    choices: refs.map((ref) => ({ ref, text: graph.kinds.get(ref)?.label ?? ref })),
-    correctRef: concept.kind,
+    key: `category:${concept.slug}`,
+    prompt: `${fillPattern("What {is|are} {subject}?", { subject })}`.replace(/\?*$/, "?"),
+    choices: refs.map((ref) => {
+      const other = graph.concept.get(ref) as SnapshotConcept;
+      const whyWrong = whyNotUnder(graph, concept, other);
+      return { ref, text: conceptChoice(other), ...(whyWrong ? { whyWrong } : {}) };
+    }),
+    correctRef: correct,
     subject: concept.slug,
-    ask: { type: "kind", subject: concept.slug },
-    difficulty: picked.difficulty,
-    explanation: `${concept.name} is ${/^[aeiou]/i.test(label) ? "an" : "a"} ${label.toLowerCase()}: ${concept.summary}`,
-    citations: graph.citationsOfConcept.get(concept.id) ?? [],
+    ask: { type: "category", subject: concept.slug },
+    difficulty: wrong.difficulty,
+    explanation: sentence(sayRelation(graph, relation.type, concept, category)),
+    citations: graph.citationsOfRelation.get(relation.id) ?? [],
+    facts: [`category:${concept.slug}`],
   });
 }

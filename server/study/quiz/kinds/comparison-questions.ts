@@ -1,80 +1,79 @@
 /**
- * COMPARISON: is a fact true of one concept of a compared pair, of the other,
- * or of both? Only facts whose falsehood the graph also knows are asked: a
- * value on an aspect both concepts have values on, or a category (the
- * taxonomy says what each is). A missing relation proves nothing, so
- * "which uses namespaces?" is never asked this way.
+ * COMPARISON: of two concepts the graph contrasts, which one has a value on an
+ * aspect ("Which one starts in seconds: a container or a virtual machine?"),
+ * or both. Only aspects both concepts have values on are asked, so the graph
+ * knows the answer for each side; a value that names either concept would
+ * give the answer away and is not asked.
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
-import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { ancestorsOf } from "../../hierarchy.ts";
+import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import { conceptChoice, conceptPhrase, fillPattern, mentions, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { describeFact, holds, valuedClaims } from "../facts.ts";
-import { makeQuestion, type Fact, type QuizQuestion } from "../quiz-question.ts";
+import { truthOf, valuesOn } from "../facts.ts";
+import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
-export type ComparisonCandidate = { a: string; b: string; fact: Fact };
+export type ComparisonCandidate = { a: string; b: string; aspect: string; value: string };
 
 /** Generated one pair at a time: on a big graph there are over a million, collected in slices. */
 export function* comparisonCandidates(graph: GraphSnapshot): Generator<ComparisonCandidate> {
   for (const { a, b, aspects } of contrastedPairs(graph)) {
-    const shared = new Set(aspects);
-    const seen = new Set<string>();
-    for (const side of [a, b]) {
-      for (const claim of valuedClaims(graph, side)) {
-        if (!shared.has(claim.aspect as string)) continue;
-        const key = `${claim.aspect}=${(claim.value as string).toLowerCase()}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        yield { a, b, fact: { aspect: claim.aspect as string, value: claim.value as string } };
-      }
-      for (const category of [...ancestorsOf(graph, side)].sort()) {
-        if (category === a || category === b || seen.has(`category=${category}`)) continue;
-        seen.add(`category=${category}`);
-        yield { a, b, fact: { category } };
+    for (const aspect of aspects) {
+      const seen = new Set<string>();
+      for (const side of [a, b]) {
+        for (const claim of valuesOn(graph, side, aspect)) {
+          const value = claim.value as string;
+          if (seen.has(value.toLowerCase())) continue;
+          seen.add(value.toLowerCase());
+          yield { a, b, aspect, value };
+        }
       }
     }
   }
 }
 
+/** What the graph says of one side on the aspect, as sentences, with their sources. */
+function sideNote(graph: GraphSnapshot, concept: SnapshotConcept, aspect: string): WrongChoiceNote {
+  const claims = valuesOn(graph, concept.slug, aspect);
+  return {
+    explanation: claims.map((c) => sentence(sayValue(graph, concept, aspect, c.value as string) ?? c.statement)).join(" "),
+    citations: claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []),
+  };
+}
+
 export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCandidate, random: Random): QuizQuestion | null {
   const a = graph.concept.get(candidate.a);
   const b = graph.concept.get(candidate.b);
-  if (!a || !b) return null;
-  const onA = holds(graph, a.slug, candidate.fact);
-  const onB = holds(graph, b.slug, candidate.fact);
-  if (!onA && !onB) return null;
+  const pattern = graph.aspectSentences.get(candidate.aspect);
+  if (!a || !b || !pattern) return null;
+  if (mentions(candidate.value, a) || mentions(candidate.value, b)) return null;
+  const fact = { aspect: candidate.aspect, value: candidate.value };
+  const onA = truthOf(graph, a.slug, fact);
+  const onB = truthOf(graph, b.slug, fact);
+  if (onA === null || onB === null || (!onA && !onB)) return null;
   const correct = onA && onB ? "both" : onA ? "a" : "b";
-  const fact = describeFact(graph, candidate.fact);
   const [first, second] = random.next() < 0.5 ? [a, b] : [b, a];
   const refOf = (slug: string) => (slug === a.slug ? "a" : "b");
-  const claims = "aspect" in candidate.fact
-    ? [a.slug, b.slug].flatMap((s) => valuedClaims(graph, s).filter((c) => "aspect" in candidate.fact && c.aspect === candidate.fact.aspect))
-    : [];
-  let explanation: string;
-  if ("aspect" in candidate.fact) {
-    explanation = claims.map((c) => c.statement).join(" ");
-  } else {
-    const category = graph.concept.get(candidate.fact.category)?.name ?? candidate.fact.category;
-    explanation =
-      onA && onB
-        ? `Both ${a.name} and ${b.name} fall under ${category}.`
-        : `${onA ? a.name : b.name} falls under ${category}; ${onA ? b.name : a.name} does not.`;
-  }
+  const asked = fillPattern(pattern, { subject: { text: "which one", plural: false }, value: candidate.value });
+  const noteA = sideNote(graph, a, candidate.aspect);
+  const noteB = sideNote(graph, b, candidate.aspect);
+  const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
+  const missing = onA ? noteB : noteA;
   return makeQuestion({
     kind: "COMPARISON",
-    key: `${a.slug}|${b.slug}|${JSON.stringify(candidate.fact)}`,
-    prompt: `True of ${first.name}, of ${second.name}, or of both? “${fact}”`,
+    key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
+    prompt: `${asked}: ${conceptPhrase(first).text} or ${conceptPhrase(second).text}?`,
     choices: [
-      { ref: refOf(first.slug), text: first.name },
-      { ref: refOf(second.slug), text: second.name },
-      { ref: "both", text: "Both" },
+      { ref: refOf(first.slug), text: conceptChoice(first), whyWrong: noteOf(first.slug) },
+      { ref: refOf(second.slug), text: conceptChoice(second), whyWrong: noteOf(second.slug) },
+      { ref: "both", text: "Both", whyWrong: missing },
     ],
     correctRef: correct,
     subject: a.slug,
-    ask: { type: "comparison", a: a.slug, b: b.slug, fact: candidate.fact },
-    // A fact true of both is the hardest to spot; a category the easiest.
-    difficulty: correct === "both" ? 0.8 : "aspect" in candidate.fact ? 0.5 : 0.3,
-    explanation,
-    citations: claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []),
+    ask: { type: "comparison", a: a.slug, b: b.slug, fact },
+    // A value true of both is the hardest to spot.
+    difficulty: correct === "both" ? 0.8 : 0.5,
+    explanation: `${noteA.explanation} ${noteB.explanation}`,
+    citations: [...noteA.citations, ...noteB.citations],
+    facts: [`pair:${[a.slug, b.slug].sort().join("|")}`, `value:${a.slug}:${candidate.aspect}`, `value:${b.slug}:${candidate.aspect}`],
   });
 }

@@ -1,6 +1,16 @@
-/** DEFINITION: a concept's summary is shown; pick the concept it describes. */
-import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { categoriesOf } from "../../hierarchy.ts";
+/**
+ * DEFINITION: a concept's summary is shown; pick the concept it describes.
+ *
+ * The prompt must not give the answer away: concepts the answer is related to
+ * and that the summary names by a proper name (its maker, say) are masked by
+ * their kind ("a vendor's"), and a summary that still names the answer is not
+ * asked. Wrong choices are other concepts the summary cannot also describe:
+ * never one above or below the answer in the hierarchy, never one the summary
+ * names.
+ */
+import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import { ancestorsOf, categoriesOf } from "../../hierarchy.ts";
+import { capitalise, lowerArticle, mentions, namesOf, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -18,9 +28,63 @@ export function definitionCandidates(graph: GraphSnapshot): string[] {
   return slugs;
 }
 
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Words of a proper name that single it out on their own ("Google" of "Google Cloud"). */
+function distinctiveWords(concept: SnapshotConcept): string[] {
+  if (concept.noun) return [];
+  return [concept.name, ...concept.aliases].flatMap((name) => name.split(/[\s/]+/)).filter((w) => w.length >= 3 && /[A-Z0-9]/.test(w));
+}
+
+function containsWord(text: string, word: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, "iu").test(text);
+}
+
+/**
+ * The summary with the answer's related proper names masked by their kind,
+ * or null when it would still give the answer away.
+ */
+export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): string | null {
+  let text = concept.summary;
+  const related = new Set<string>();
+  for (const r of graph.outgoing.get(concept.slug) ?? []) related.add(r.to);
+  for (const r of graph.incoming.get(concept.slug) ?? []) related.add(r.from);
+  for (const slug of related) {
+    const other = graph.concept.get(slug);
+    if (!other || other.noun || !mentions(text, other)) continue;
+    const label = withArticle((graph.kinds.get(other.kind)?.label ?? "product").toLowerCase());
+    for (const name of namesOf(other).sort((x, y) => y.length - x.length)) {
+      // Only where it stands as a proper name (capitalised): "Google's" → "a vendor's".
+      text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(name)}(?![\\p{L}\\p{N}])`, "giu"), (found) =>
+        /^\p{Lu}/u.test(found) ? label : found,
+      );
+    }
+  }
+  text = capitalise(text);
+  if (mentions(text, concept)) return null;
+  if (distinctiveWords(concept).some((w) => containsWord(text, w))) return null;
+  return text;
+}
+
+/** Concepts the summary could also fairly describe: those above or below the answer. */
+function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
+  return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
+}
+
+/** "Podman is a daemon-less engine…": a summary that is a noun phrase reads after "is". */
+function whatItIs(concept: SnapshotConcept): string {
+  return /^(A|An|The)\s/.test(concept.summary)
+    ? sentence(`${concept.name} is ${lowerArticle(concept.summary)}`)
+    : `That describes ${concept.name}: “${sentence(concept.summary)}”`;
+}
+
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random): QuizQuestion | null {
   const concept = graph.concept.get(slug);
   if (!concept) return null;
+  const prompt = maskedSummary(graph, concept);
+  if (!prompt) return null;
   const categories = categoriesOf(graph, slug);
   const siblings = categories.flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
   const picked = pickDistractors(
@@ -31,23 +95,39 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
       { refs: definitionCandidates(graph), closeness: 0.2 },
     ],
     3,
-    // Wrong when it is another concept with another summary.
-    (ref) => ref !== slug && graph.concept.get(ref)?.summary !== concept.summary,
+    (ref) => {
+      const other = graph.concept.get(ref);
+      return !!other && ref !== slug && other.summary !== concept.summary && !sameLine(graph, ref, slug) && !mentions(prompt, other);
+    },
     (ref) => graph.concept.get(ref)?.name ?? ref,
     [concept.name],
   );
   if (!picked) return null;
   const refs = random.shuffle([slug, ...picked.refs]);
+  const category = categories[0] ? graph.concept.get(categories[0]) : undefined;
+  const relation = category ? (graph.outgoing.get(slug) ?? []).find((r) => r.to === category.slug && graph.classifying.has(r.type)) : undefined;
   return makeQuestion({
     kind: "DEFINITION",
     key: slug,
-    prompt: `Which concept is this? “${concept.summary}”`,
-    choices: refs.map((ref) => ({ ref, text: graph.concept.get(ref)?.name ?? ref })),
+    prompt: `Which of these does this describe? “${prompt}”`,
+    choices: refs.map((ref) => {
+      const other = graph.concept.get(ref) as SnapshotConcept;
+      return {
+        ref,
+        text: other.name,
+        whyWrong: { explanation: whatItIs(other), citations: graph.citationsOfConcept.get(other.id) ?? [] },
+      };
+    }),
     correctRef: slug,
     subject: slug,
     ask: { type: "definition", concept: slug },
     difficulty: picked.difficulty,
-    explanation: `That is the summary of ${concept.name}.`,
+    explanation: sentence(
+      relation && category
+        ? `It describes ${concept.name}. ${sayRelation(graph, relation.type, concept, category)}`
+        : `It describes ${concept.name}, ${withArticle((graph.kinds.get(concept.kind)?.label ?? "concept").toLowerCase())}`,
+    ),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
+    facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
   });
 }

@@ -1,41 +1,108 @@
-/** PROS_CONS: is a claim an advantage of its concept, a drawback, or a neutral fact? */
-import type { GraphSnapshot } from "../../graph-snapshot.ts";
+/**
+ * PROS_CONS: "Which of these is an advantage of a container over a virtual
+ * machine?" The right choice is one of the concept's own values that the
+ * sources count as an advantage (or a drawback), on an aspect where the
+ * partner differs; the wrong ones are the partner's values on aspects where
+ * the concept has other values, so the graph proves each wrong. Choices are
+ * said without a subject ("Starts in seconds"), so none names its concept.
+ */
+import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
+import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
+import { conceptPhrase, lowerArticle, mentions, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
+import { truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
-const CHOICES = [
-  { ref: "pro", text: "An advantage" },
-  { ref: "con", text: "A drawback" },
-  { ref: "neutral", text: "Neither: a neutral fact" },
-] as const;
+export type ProsConsCandidate = { subject: string; partner: string; claim: string };
 
-export function prosConsCandidates(graph: GraphSnapshot): string[] {
-  return graph.claims.map((c) => c.key);
-}
+const claimIndexes = new WeakMap<GraphSnapshot, Map<string, SnapshotClaim>>();
 
-const claimIndexes = new WeakMap<GraphSnapshot, Map<string, GraphSnapshot["claims"][number]>>();
-
-export function prosConsQuestion(graph: GraphSnapshot, key: string, _random: Random): QuizQuestion | null {
+function claimByKey(graph: GraphSnapshot, key: string): SnapshotClaim | undefined {
   let index = claimIndexes.get(graph);
   if (!index) {
     index = new Map(graph.claims.map((c) => [c.key, c]));
     claimIndexes.set(graph, index);
   }
-  const claim = index.get(key);
-  const concept = claim && graph.concept.get(claim.concept);
-  if (!claim || !concept) return null;
-  const aspect = claim.aspect ? graph.aspects.get(claim.aspect) : undefined;
-  const verdict = claim.polarity === "pro" ? "an advantage" : claim.polarity === "con" ? "a drawback" : "a neutral fact";
+  return index.get(key);
+}
+
+/** A valued pro or con claim of a concept, on an aspect where a contrasted concept has another value. */
+export function* prosConsCandidates(graph: GraphSnapshot): Generator<ProsConsCandidate> {
+  for (const concept of graph.concepts) {
+    const partners = contrastPartners(graph, concept.slug);
+    if (partners.length === 0) continue;
+    for (const claim of valuedClaims(graph, concept.slug)) {
+      if (claim.polarity === "neutral") continue;
+      for (const partner of partners) {
+        if (truthOf(graph, partner, { aspect: claim.aspect as string, value: claim.value as string }) === false) {
+          yield { subject: concept.slug, partner, claim: claim.key };
+        }
+      }
+    }
+  }
+}
+
+export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandidate, random: Random): QuizQuestion | null {
+  const claim = claimByKey(graph, candidate.claim);
+  const concept = graph.concept.get(candidate.subject);
+  const partner = graph.concept.get(candidate.partner);
+  if (!claim || !concept || !partner || claim.polarity === "neutral") return null;
+  const aspect = claim.aspect as string;
+  const right = sayPredicate(graph, aspect, claim.value as string);
+  if (!right || mentions(right, concept) || mentions(right, partner)) return null;
+
+  // Wrong: the partner's values that the graph proves false of the concept, one per aspect.
+  const wrongClaims = random
+    .shuffle(valuedClaims(graph, partner.slug))
+    .filter((c) => c.aspect !== aspect && truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
+  const taken = new Set([aspect, right.toLowerCase()]);
+  const wrong: { claim: SnapshotClaim; text: string }[] = [];
+  for (const c of wrongClaims) {
+    const text = sayPredicate(graph, c.aspect as string, c.value as string);
+    if (!text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || mentions(text, concept) || mentions(text, partner)) continue;
+    taken.add(c.aspect as string);
+    taken.add(text.toLowerCase());
+    wrong.push({ claim: c, text });
+    if (wrong.length === 3) break;
+  }
+  if (wrong.length < 2) return null;
+
+  const word = claim.polarity === "pro" ? "an advantage" : "a drawback";
+  const subject = conceptPhrase(concept).text;
+  const other = conceptPhrase(partner).text;
+  const partnerValues = valuesOn(graph, partner.slug, aspect);
+  const contrast = partnerValues.map((c) => sayValue(graph, partner, aspect, c.value as string)).filter((s): s is string => !!s);
+  const choices = random.shuffle([
+    { ref: `${aspect}=${claim.value as string}`, text: right },
+    ...wrong.map((w) => ({
+      ref: `${w.claim.aspect as string}=${w.claim.value as string}`,
+      text: w.text,
+      whyWrong: {
+        explanation: `${sentence(sayValue(graph, partner, w.claim.aspect as string, w.claim.value as string) as string)} ${valuesOn(graph, concept.slug, w.claim.aspect as string)
+          .map((c) => sentence(sayValue(graph, concept, c.aspect as string, c.value as string) ?? c.statement))
+          .join(" ")}`,
+        citations: [
+          ...(graph.citationsOfClaim.get(w.claim.id) ?? []),
+          ...valuesOn(graph, concept.slug, w.claim.aspect as string).flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []),
+        ],
+      },
+    })),
+  ]);
   return makeQuestion({
     kind: "PROS_CONS",
-    key,
-    prompt: `For ${concept.name}, is this an advantage, a drawback, or neither? “${claim.statement}”`,
-    choices: [...CHOICES],
-    correctRef: claim.polarity,
+    key: `${claim.key}|${partner.slug}`,
+    prompt:
+      claim.polarity === "pro"
+        ? `Which of these is an advantage of ${subject} over ${other}?`
+        : `Which of these is a drawback of ${subject} compared with ${other}?`,
+    choices,
+    correctRef: `${aspect}=${claim.value as string}`,
     subject: concept.slug,
-    ask: { type: "polarity", claim: key },
-    difficulty: claim.polarity === "neutral" ? 0.7 : 0.4,
-    explanation: `The sources count it as ${verdict} of ${concept.name}${aspect ? ` (${aspect.toLowerCase()}${claim.value ? `: ${claim.value}` : ""})` : ""}.`,
-    citations: graph.citationsOfClaim.get(claim.id) ?? [],
+    ask: { type: "advantage", subject: concept.slug, partner: partner.slug, polarity: claim.polarity },
+    difficulty: 0.5,
+    explanation: `${sentence(claim.statement)} The sources count this as ${word}${contrast.length ? `; by contrast, ${sentence(lowerArticle(contrast.join("; ")))}` : "."}`,
+    citations: [...(graph.citationsOfClaim.get(claim.id) ?? []), ...partnerValues.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
+    // The wrong choices are shown unattributed, so only the asked aspect is revealed.
+    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`],
   });
 }

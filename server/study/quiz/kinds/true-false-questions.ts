@@ -1,24 +1,28 @@
 /**
- * TRUE_FALSE: a fact about a concept, sometimes corrupted with a plausible
- * wrong object — a neighbouring category it does not belong to, or the value
- * its compared counterpart has on the same aspect. Two choices by nature.
- * Candidates are cheap (a subject and a true fact); the corruption is looked
- * for only when a question is built, so huge graphs stay fast.
+ * TRUE_FALSE: one sentence about a concept, true as the graph states it or,
+ * half the time, made false in a way the graph can prove and a learner could
+ * believe: a category set apart from the concept's own (type 2 for a type 1
+ * hypervisor), or a value the same aspect takes on another concept (minutes
+ * where containers take seconds), said with the same sentence pattern.
+ * Candidates are cheap (a subject and a true fact); the false version is
+ * looked for only when a question is built, so huge graphs stay fast.
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
-import type { GraphSnapshot } from "../../graph-snapshot.ts";
-import { ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import { allCategories, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { mentions, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { holds, valuedClaims } from "../facts.ts";
+import { claimsOnAspect, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
-import { makeQuestion, type Fact, type QuizQuestion } from "../quiz-question.ts";
+import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
+import { askableCategories, whyNotUnder } from "./classification-questions.ts";
 
 export type TrueFalseCandidate = { subject: string; truth: Fact };
 
 export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] {
   const candidates: TrueFalseCandidate[] = [];
   for (const concept of graph.concepts) {
-    for (const category of categoriesOf(graph, concept.slug)) candidates.push({ subject: concept.slug, truth: { category } });
+    for (const category of askableCategories(graph, concept)) candidates.push({ subject: concept.slug, truth: { category } });
     for (const claim of valuedClaims(graph, concept.slug)) {
       candidates.push({ subject: concept.slug, truth: { aspect: claim.aspect as string, value: claim.value as string } });
     }
@@ -26,59 +30,104 @@ export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] 
   return candidates;
 }
 
-/** A plausible false version of the fact, or null when the graph offers none it can vouch for. */
-function corruption(graph: GraphSnapshot, subject: string, truth: Fact, random: Random): Fact | null {
-  if ("category" in truth) {
-    const above = ancestorsOf(graph, subject);
-    const kind = graph.concept.get(truth.category)?.kind ?? "";
-    const picked = pickDistractors(
-      random,
-      [
-        { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
-        { refs: categoriesOfKind(graph, kind), closeness: 0.6 },
-      ],
-      1,
-      (ref) => ref !== subject && !above.has(ref),
-      (ref) => ref,
-      [truth.category],
-    );
-    return picked?.refs[0] ? { category: picked.refs[0] } : null;
+/** A value the aspect takes elsewhere that the graph proves false of the subject, with its holder. */
+function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string, random: Random): { value: string; holder: SnapshotConcept } | null {
+  const partners = new Set(contrastPartners(graph, subject.slug));
+  const claims = claimsOnAspect(graph, aspect).filter((c) => c.concept !== subject.slug);
+  // Values of the concepts it is contrasted with first: the most believable.
+  const ordered = [...random.shuffle(claims.filter((c) => partners.has(c.concept))), ...random.shuffle(claims.filter((c) => !partners.has(c.concept))).slice(0, 32)];
+  for (const claim of ordered) {
+    const holder = graph.concept.get(claim.concept);
+    const value = claim.value as string;
+    if (!holder || mentions(value, holder) || mentions(value, subject)) continue;
+    if (truthOf(graph, subject.slug, { aspect, value }) === false) return { value, holder };
   }
-  const values = contrastPartners(graph, subject)
-    .flatMap((p) => valuedClaims(graph, p).filter((c) => c.aspect === truth.aspect))
-    .map((c) => ({ aspect: truth.aspect, value: c.value as string }))
-    .filter((f) => !holds(graph, subject, f));
-  return values.length ? (values[random.below(values.length)] as Fact) : null;
+  return null;
 }
 
 export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCandidate, random: Random): QuizQuestion | null {
   const concept = graph.concept.get(candidate.subject);
   if (!concept) return null;
-  const wrong = random.next() < 0.5 ? corruption(graph, concept.slug, candidate.truth, random) : null;
-  const fact = wrong ?? candidate.truth;
-  const isTrue = holds(graph, concept.slug, fact);
-  const name = (slug: string) => graph.concept.get(slug)?.name ?? slug;
   const truth = candidate.truth;
-  const relation = "category" in truth ? (graph.outgoing.get(concept.slug) ?? []).find((r) => r.to === truth.category) : undefined;
-  // Both the true and the corrupted statement read with the true relation's label ("is an instance of").
-  const say = (f: Fact) =>
-    "category" in f
-      ? `${concept.name} ${relation?.label ?? "is a kind of"} ${name(f.category)}.`
-      : `${graph.aspects.get(f.aspect) ?? f.aspect} of ${concept.name}: ${f.value}.`;
-  const claim = "aspect" in truth ? valuedClaims(graph, concept.slug).find((c) => c.aspect === truth.aspect && c.value === truth.value) : undefined;
+  const makeFalse = random.next() < 0.5;
+
+  if ("category" in truth) {
+    const category = graph.concept.get(truth.category);
+    const relation = (graph.outgoing.get(concept.slug) ?? []).find((r) => r.to === truth.category && graph.classifying.has(r.type));
+    if (!category || !relation) return null;
+    let said = category;
+    let note: WrongChoiceNote | null = null;
+    if (makeFalse) {
+      const picked = pickDistractors(
+        random,
+        [
+          { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
+          { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
+          { refs: allCategories(graph), closeness: 0.3 },
+        ],
+        1,
+        (ref) => ref !== concept.slug && truthOf(graph, concept.slug, { category: ref }) === false,
+        (ref) => ref,
+        [truth.category],
+      );
+      const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
+      if (!wrong) return null;
+      said = wrong;
+      note = whyNotUnder(graph, concept, wrong);
+    }
+    const statement = sentence(sayRelation(graph, relation.type, concept, said));
+    const right = sentence(sayRelation(graph, relation.type, concept, category));
+    const citations = graph.citationsOfRelation.get(relation.id) ?? [];
+    return makeQuestion({
+      kind: "TRUE_FALSE",
+      key: `${concept.slug}|category=${said.slug}`,
+      prompt: `True or false? ${statement}`,
+      choices: [
+        { ref: "true", text: "True", ...(note ? { whyWrong: note } : {}) },
+        { ref: "false", text: "False", whyWrong: { explanation: right, citations } },
+      ],
+      correctRef: note ? "false" : "true",
+      subject: concept.slug,
+      ask: { type: "true-false", subject: concept.slug, fact: { category: said.slug } },
+      difficulty: note ? 0.7 : 0.4,
+      explanation: note ? `False. ${right}` : `True. ${right}`,
+      citations,
+      facts: [`category:${concept.slug}`],
+    });
+  }
+
+  const claims = valuesOn(graph, concept.slug, truth.aspect);
+  const claim = claims.find((c) => c.value === truth.value);
+  const rightSentence = sayValue(graph, concept, truth.aspect, truth.value);
+  if (!claim || !rightSentence || mentions(truth.value, concept)) return null;
+  const wrong = makeFalse ? falseValue(graph, concept, truth.aspect, random) : null;
+  if (makeFalse && !wrong) return null;
+  const value = wrong?.value ?? truth.value;
+  const statement = sentence(sayValue(graph, concept, truth.aspect, value) as string);
+  const own = claims.map((c) => sentence(sayValue(graph, concept, truth.aspect, c.value as string) as string)).join(" ");
+  const citations = claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
+  let note: WrongChoiceNote | null = null;
+  if (wrong) {
+    const holderClaims = valuesOn(graph, wrong.holder.slug, truth.aspect).filter((c) => c.value === wrong.value);
+    note = {
+      explanation: `${own} ${sentence(sayValue(graph, wrong.holder, truth.aspect, wrong.value) as string)}`,
+      citations: [...citations, ...holderClaims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
+    };
+  }
   return makeQuestion({
     kind: "TRUE_FALSE",
-    key: `${concept.slug}|${JSON.stringify(fact)}`,
-    prompt: `True or false? ${say(fact)}`,
+    key: `${concept.slug}|${truth.aspect}=${value.toLowerCase()}`,
+    prompt: `True or false? ${statement}`,
     choices: [
-      { ref: "true", text: "True" },
-      { ref: "false", text: "False" },
+      { ref: "true", text: "True", ...(note ? { whyWrong: note } : {}) },
+      { ref: "false", text: "False", whyWrong: { explanation: own, citations } },
     ],
-    correctRef: isTrue ? "true" : "false",
+    correctRef: wrong ? "false" : "true",
     subject: concept.slug,
-    ask: { type: "true-false", subject: concept.slug, fact },
+    ask: { type: "true-false", subject: concept.slug, fact: { aspect: truth.aspect, value } },
     difficulty: wrong ? 0.7 : 0.4,
-    explanation: isTrue ? `True. ${claim?.statement ?? say(fact)}` : `False. ${say(truth)}`,
-    citations: relation ? (graph.citationsOfRelation.get(relation.id) ?? []) : claim ? (graph.citationsOfClaim.get(claim.id) ?? []) : [],
+    explanation: wrong ? `False. ${own}` : `True. ${claim.statement}`,
+    citations,
+    facts: [`value:${concept.slug}:${truth.aspect}`],
   });
 }

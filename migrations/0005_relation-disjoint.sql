@@ -1,0 +1,1 @@
+ALTER TABLE "relation_types" ADD COLUMN "disjoint" boolean DEFAULT false NOT NULL;

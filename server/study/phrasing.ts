@@ -1,0 +1,114 @@
+/**
+ * Turns the graph's facts into English sentences with the patterns the
+ * vocabulary gives ("{subject} {starts|start} in {value}"). Concepts read as a
+ * proper name ("Docker", "Namespaces" with a plural verb) or, when the seeds
+ * give a `noun`, as "a container runtime". Nothing here knows the topic.
+ */
+import type { GraphSnapshot, SnapshotConcept } from "./graph-snapshot.ts";
+
+export interface Phrase {
+  text: string;
+  plural: boolean;
+}
+
+const VOWEL_SOUND = /^(?:[aeio]|u(?!ni|se|sa|su)|hour|honest)/i;
+
+export function withArticle(noun: string): string {
+  return `${VOWEL_SOUND.test(noun) ? "an" : "a"} ${noun}`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How a concept reads inside a sentence: "a container runtime", "Docker", "Namespaces" (plural). */
+export function conceptPhrase(concept: SnapshotConcept): Phrase {
+  if (concept.noun) return { text: withArticle(concept.noun), plural: false };
+  return { text: concept.name, plural: concept.plural };
+}
+
+/**
+ * Fills a sentence pattern: `{subject}`, `{object}`, `{value}`, and `{is|are}`
+ * chosen by the subject's number. The result starts with a capital and has no
+ * final full stop (callers add the punctuation their sentence needs).
+ */
+export function fillPattern(pattern: string, parts: { subject: Phrase; object?: string; value?: string }): string {
+  const filled = pattern.replace(/\{([^{}|]+)\|([^{}|]+)\}|\{(subject|object|value)\}/g, (_, singular: string, plural: string, slot: string) => {
+    if (slot === "subject") return parts.subject.text;
+    if (slot === "object") return parts.object ?? "";
+    if (slot === "value") return parts.value ?? "";
+    return parts.subject.plural ? plural : singular;
+  });
+  return capitalise(filled.replace(/\s+/g, " ").trim().replace(/[.\s]+$/, ""));
+}
+
+/** "A container…" → "a container…" for use mid-sentence; a proper name keeps its capital. */
+export function lowerArticle(text: string): string {
+  return /^(A|An|The)\s/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** A sentence ending in one full stop. */
+export function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, " ");
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** "A container starts in seconds": a concept's value on an aspect, as a sentence (no final stop). */
+export function sayValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string, value: string): string | null {
+  const pattern = graph.aspectSentences.get(aspect);
+  if (!pattern) return null;
+  return fillPattern(pattern, { subject: conceptPhrase(subject), value });
+}
+
+/**
+ * The same without its subject, as a choice reads: "Starts in seconds". Only
+ * for patterns that begin with the subject; null otherwise.
+ */
+export function sayPredicate(graph: GraphSnapshot, aspect: string, value: string): string | null {
+  const pattern = graph.aspectSentences.get(aspect);
+  if (!pattern?.startsWith("{subject} ")) return null;
+  return fillPattern(pattern.slice("{subject} ".length), { subject: { text: "", plural: false }, value });
+}
+
+/** "Xen is a type 1 hypervisor": a relation as a sentence (no final stop). */
+export function sayRelation(graph: GraphSnapshot, type: string, subject: SnapshotConcept, object: SnapshotConcept): string {
+  const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
+  return fillPattern(pattern, { subject: conceptPhrase(subject), object: conceptPhrase(object).text });
+}
+
+/** A choice naming a concept: "A container runtime" or "Docker". */
+export function conceptChoice(concept: SnapshotConcept): string {
+  return capitalise(conceptPhrase(concept).text);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Every way the text could name the concept: name, aliases, noun and its plural. */
+export function namesOf(concept: SnapshotConcept): string[] {
+  const names = [concept.name, ...concept.aliases];
+  if (concept.noun) names.push(concept.noun, concept.nounPlural ?? `${concept.noun}s`);
+  return names.filter((n) => n.trim().length > 0);
+}
+
+const nameMatchers = new WeakMap<SnapshotConcept, RegExp>();
+
+/** Whether a text names the concept (whole words, any case, a possessive included). */
+export function mentions(text: string, concept: SnapshotConcept): boolean {
+  let matcher = nameMatchers.get(concept);
+  if (!matcher) {
+    const alternatives = namesOf(concept)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex);
+    matcher = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "iu");
+    nameMatchers.set(concept, matcher);
+  }
+  return matcher.test(text);
+}
+
+/** "A, B and C". */
+export function listOf(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
