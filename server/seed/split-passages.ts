@@ -37,6 +37,25 @@ function stripMarkup(line: string): string {
     .trim();
 }
 
+/**
+ * A paragraph as a reader of the page sees it: link and image text without
+ * their addresses, emphasis and code marks dropped, layout attributes
+ * ("{:target=…}") and HTML tags removed, Markdown escapes undone.
+ */
+export function readableText(markdown: string): string {
+  return markdown
+    .replace(/\{:[^}]*\}/g, "")
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
+    .replace(/(\*\*|__)([\s\S]*?)\1/g, "$2")
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, "$1$2")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
+    .replace(/[ \t]+/g, " ")
+    .trim();
+}
+
 function isHeading(block: string): boolean {
   const lines = block.split("\n");
   const first = lines[0]?.trim() ?? "";
@@ -83,7 +102,7 @@ export function splitPassages(raw: string): Passage[] {
       heading,
       paragraph,
       locator: formatLocator(heading, paragraph),
-      text: block.split("\n").map((line) => line.trim()).join("\n"),
+      text: block.split("\n").map((line) => readableText(line)).join("\n"),
     });
   }
   return passages;
