@@ -3,6 +3,7 @@ import { A, useNavigate } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql, storedToken } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
+import { WeakSpotsButton } from "../components/weak-spots-button.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
 type Deck = { id: string; kind: string; title: string; cardCount: number };
@@ -52,6 +53,7 @@ export default function HomePage() {
           )}
         </For>
       </ul>
+      <WeakSpotsButton />
       <h2>Play a matching game</h2>
       <ul class="tiles">
         <li>

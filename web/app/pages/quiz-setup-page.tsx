@@ -3,10 +3,17 @@ import { useNavigate } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { loaded } from "../components/async-view.tsx";
+import { WeakSpotsButton } from "../components/weak-spots-button.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
 export default function QuizSetupPage() {
   const navigate = useNavigate();
+  let form: HTMLFormElement | undefined;
+  // The weak-spots quiz takes the kind and length chosen in the form (not the topic: it picks its own concepts).
+  const settings = () => {
+    const data = form ? new FormData(form) : undefined;
+    return { kind: String(data?.get("kind") ?? "MIXED"), count: Number(data?.get("count") ?? 10) };
+  };
   const [topics, { refetch }] = createResource(() =>
     gql<{ decks: { id: string; kind: string; title: string }[] }>("{ decks { id kind title } }").then((d) => d.decks.filter((deck) => deck.kind === "TOPIC")),
   );
@@ -25,6 +32,7 @@ export default function QuizSetupPage() {
         )}
       </Show>
       <form
+        ref={form}
         class="quiz-setup"
         onSubmit={(event) => {
           event.preventDefault();
@@ -60,6 +68,8 @@ export default function QuizSetupPage() {
         </select>
         <button type="submit">Start</button>
       </form>
+      <h2>Or practise what you miss</h2>
+      <WeakSpotsButton settings={settings} />
     </>
   );
 }
