@@ -63,17 +63,17 @@ export function createCardClient(origin: string) {
       });
     },
 
-    async answer(quizId: string, questionId: string, choiceId: string): Promise<{ correct: boolean; correctChoiceId: string; explanation: string }> {
+    async answer(quizId: string, questionId: string, choiceId: string): Promise<AnswerFeedback> {
       const response = await fetch(new URL("/graphql", origin), {
         method: "POST",
         headers: { "content-type": "application/json" },
         credentials: "omit",
         body: JSON.stringify({
-          query: "mutation ($q: ID!, $qq: ID!, $c: ID!) { answer(quizId: $q, questionId: $qq, choiceId: $c) { correct correctChoiceId explanation } }",
+          query: "mutation ($q: ID!, $qq: ID!, $c: ID!) { answer(quizId: $q, questionId: $qq, choiceId: $c) { correct correctChoiceId explanation chosenExplanation } }",
           variables: { q: quizId, qq: questionId, c: choiceId },
         }),
       });
-      const body = (await response.json()) as { data?: { answer: { correct: boolean; correctChoiceId: string; explanation: string } } };
+      const body = (await response.json()) as { data?: { answer: AnswerFeedback } };
       if (!body.data) throw new Error("not graded");
       return body.data.answer;
     },
@@ -81,3 +81,11 @@ export function createCardClient(origin: string) {
 }
 
 export type CardClient = ReturnType<typeof createCardClient>;
+
+/** How the server graded a "test yourself" answer: the right answer, and why the chosen one was wrong. */
+export interface AnswerFeedback {
+  correct: boolean;
+  correctChoiceId: string;
+  explanation: string;
+  chosenExplanation: string | null;
+}

@@ -7,7 +7,7 @@
  */
 import { createResource, createSignal, ErrorBoundary, For, Match, Show, Switch } from "solid-js";
 import { customElement } from "solid-element";
-import type { CardClient, CardConcept, CardQuiz } from "./card-client.ts";
+import type { AnswerFeedback, CardClient, CardConcept, CardQuiz } from "./card-client.ts";
 import { cardCss } from "./card-styles.ts";
 
 function conceptHref(origin: string, slug: string): string {
@@ -17,7 +17,7 @@ function conceptHref(origin: string, slug: string): string {
 function Quiz(props: { quiz: CardQuiz; client: CardClient }) {
   const question = () => props.quiz.questions[0];
   const [chosen, setChosen] = createSignal<string | null>(null);
-  const [result, setResult] = createSignal<{ correct: boolean; correctChoiceId: string; explanation: string } | null>(null);
+  const [result, setResult] = createSignal<AnswerFeedback | null>(null);
   const [failed, setFailed] = createSignal(false);
   const choose = async (choiceId: string) => {
     const q = question();
@@ -57,7 +57,7 @@ function Quiz(props: { quiz: CardQuiz; client: CardClient }) {
           </ul>
           <p class="feedback" role="status" aria-live="polite">
             <Show when={result()} fallback={failed() ? "Could not check that answer; try again." : ""}>
-              {(r) => `${r().correct ? "Right." : "Not quite."} ${r().explanation}`}
+              {(r) => (r().correct ? `Right. ${r().explanation}` : `Not quite. ${r().chosenExplanation ?? ""} ${r().explanation}`.replace(/\s+/g, " "))}
             </Show>
           </p>
         </section>

@@ -5,7 +5,7 @@ import { gql } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
 
-type Claim = { statement: string; value: string | null; polarity: string };
+type Claim = { statement: string; value: string | null; polarity: string; outdated: string | null; citations: { locator: string; source: { publisher: string } }[] };
 type Comparison = { a: { slug: string; name: string }; b: { slug: string; name: string }; aspects: { aspect: { label: string }; a: Claim[]; b: Claim[] }[]; shared: { slug: string; name: string }[] };
 
 export default function ComparePage() {
@@ -16,7 +16,8 @@ export default function ComparePage() {
   );
   const [comparison, { refetch }] = createResource(pair, (p) =>
     gql<{ compare: Comparison | null }>(
-      `query ($a: String!, $b: String!) { compare(a: $a, b: $b) { a { slug name } b { slug name } aspects { aspect { label } a { statement value polarity } b { statement value polarity } } shared { slug name } } }`,
+      `query ($a: String!, $b: String!) { compare(a: $a, b: $b) { a { slug name } b { slug name } aspects { aspect { label } a { ...side } b { ...side } } shared { slug name } } }
+      fragment side on Claim { statement value polarity outdated citations { locator source { publisher } } }`,
       p,
     ).then((d) => d.compare),
   );
@@ -39,8 +40,16 @@ export default function ComparePage() {
     <Show when={claims.length} fallback={<span class="muted">—</span>}>
       <For each={claims}>
         {(c) => (
-          <p>
+          // Where sources disagree, each side stays, with the source it comes from.
+          <p class={c.outdated ? "outdated" : undefined}>
+            <Show when={c.outdated}>
+              <span class="badge outdated">No longer true</span>{" "}
+            </Show>
             <strong>{c.value ?? ""}</strong> {c.statement}
+            <Show when={c.citations.length}>
+              <span class="muted"> ({c.citations.map((x) => x.source.publisher).filter((v, i, all) => all.indexOf(v) === i).join(", ")})</span>
+            </Show>
+            <Show when={c.outdated}>{(note) => <span class="outdated-note"> Today: {note()}</span>}</Show>
           </p>
         )}
       </For>

@@ -21,14 +21,14 @@ type Concept = {
   description: string;
   aliases: string[];
   kindInfo: { label: string };
-  relations: { type: string; label: string; inverseLabel: string; source: Ref; target: Ref }[];
-  claims: { id: string; statement: string; polarity: "PRO" | "CON" | "NEUTRAL"; aspect: { label: string } | null; value: string | null }[];
+  relations: { type: string; label: string; inverseLabel: string; source: Ref; target: Ref; outdated: string | null }[];
+  claims: { id: string; statement: string; polarity: "PRO" | "CON" | "NEUTRAL"; aspect: { label: string } | null; value: string | null; outdated: string | null }[];
   citations: Citation[];
 };
 
 const QUERY = `query ($slug: String!) { concept(slug: $slug) { slug name summary description aliases kindInfo { label }
-  relations { type label inverseLabel source { slug name } target { slug name } }
-  claims { id statement polarity aspect { label } value }
+  relations { type label inverseLabel source { slug name } target { slug name } outdated }
+  claims { id statement polarity aspect { label } value outdated }
   citations { locator passage source { title } } } }`;
 
 function Relations(props: { concept: Concept }) {
@@ -36,25 +36,41 @@ function Relations(props: { concept: Concept }) {
   const groups = createMemo(() => {
     const map = new Map<string, Ref[]>();
     for (const r of props.concept.relations) {
+      if (r.outdated) continue;
       const outgoing = r.source.slug === props.concept.slug;
       const label = outgoing ? r.label : r.inverseLabel;
       map.set(label, [...(map.get(label) ?? []), outgoing ? r.target : r.source]);
     }
     return [...map];
   });
+  // What the sources said that no longer holds: shown apart, with what is true today.
+  const outdated = () => props.concept.relations.filter((r) => r.outdated);
   return (
-    <dl class="relations">
-      <For each={groups()}>
-        {([label, refs]) => (
-          <>
-            <dt>{label}</dt>
-            <dd>
-              <ConceptLinks concepts={refs} />
-            </dd>
-          </>
-        )}
-      </For>
-    </dl>
+    <>
+      <dl class="relations">
+        <For each={groups()}>
+          {([label, refs]) => (
+            <>
+              <dt>{label}</dt>
+              <dd>
+                <ConceptLinks concepts={refs} />
+              </dd>
+            </>
+          )}
+        </For>
+      </dl>
+      <Show when={outdated().length}>
+        <ul class="outdated-list">
+          <For each={outdated()}>
+            {(r) => (
+              <li>
+                <span class="badge outdated">No longer true</span> {r.source.name} {r.label} {r.target.name}. <span class="outdated-note">{r.outdated}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
   );
 }
 
@@ -134,9 +150,10 @@ export default function ConceptPage() {
                 <ul class="claims">
                   <For each={found().claims}>
                     {(claim) => (
-                      <li class={claim.polarity.toLowerCase()}>
-                        <span class="badge">{claim.polarity === "PRO" ? "Pro" : claim.polarity === "CON" ? "Con" : "Fact"}</span> {claim.statement}
+                      <li class={claim.outdated ? "outdated" : claim.polarity.toLowerCase()}>
+                        <span class="badge">{claim.outdated ? "No longer true" : claim.polarity === "PRO" ? "Pro" : claim.polarity === "CON" ? "Con" : "Fact"}</span> {claim.statement}
                         <Show when={claim.aspect}>{(a) => <span class="aspect"> ({a().label}{claim.value ? `: ${claim.value}` : ""})</span>}</Show>
+                        <Show when={claim.outdated}>{(note) => <span class="outdated-note"> Today: {note()}</span>}</Show>
                       </li>
                     )}
                   </For>
