@@ -18,7 +18,7 @@ describe("passages as text", () => {
     expect(readableText("**Bold with a space before the close. **")).toBe("Bold with a space before the close.");
   });
 
-  it("leaves no Markdown in any passage of the real sources, and keeps their locators", { skip: !SOURCES_DIR ? "the source texts are not beside this checkout (../shared/sources)" : false }, () => {
+  it.skipIf(!SOURCES_DIR)("leaves no Markdown in any passage of the real sources (skipped without ../shared/sources beside the checkout)", () => {
     const dir = SOURCES_DIR as string;
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
       const passages = splitPassages(readFileSync(join(dir, file), "utf8"));
