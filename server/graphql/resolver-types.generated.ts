@@ -214,6 +214,20 @@ export type DeckKind =
   | 'KIND'
   | 'TOPIC';
 
+export type DiffKind =
+  /** Typed, but not in the expected answer. */
+  | 'EXTRA'
+  /** In the expected answer, not typed. */
+  | 'MISSING'
+  /** Typed as expected. */
+  | 'SAME';
+
+export type DiffPart = {
+  __typename?: 'DiffPart';
+  kind: DiffKind;
+  text: Scalars['String']['output'];
+};
+
 /** Which side of a relation a concept is on. */
 export type Direction =
   /** Either. */
@@ -240,6 +254,8 @@ export type Flashcard = {
   /** The learner's scheduling state for this card (a new card without a token or before any review). */
   progress: CardProgress;
   type: FlashcardType;
+  /** Whether the card takes a typed answer (its back is a name): grade it with `checkTypedAnswer`. */
+  typeIn: Scalars['Boolean']['output'];
 };
 
 export type FlashcardType =
@@ -420,6 +436,13 @@ export type Query = {
   /** The aspects claims are about (startup time, isolation, …). */
   aspects: Array<Aspect>;
   /**
+   * Grades a typed answer to a card whose `typeIn` is true, on the server: case,
+   * punctuation and a leading article do not count, aliases are accepted, and so is a
+   * small typo (one edit in a word of up to seven letters, two in a longer one; numbers
+   * must be exact). Saves nothing: rate the card with `review` afterwards.
+   */
+  checkTypedAnswer: TypedAnswer;
+  /**
    * Two concepts side by side: their claims lined up by aspect, and what both
    * relate to. Works for any pair; null when either slug is unknown.
    */
@@ -495,11 +518,40 @@ export type Query = {
   /** The documents the graph cites. */
   sources: Array<Source>;
   /**
+   * The next card to study in a deck, as Anki chooses it: learning cards when their short
+   * step is up, then due reviews, then new cards (20 new a day). Once a card of a concept
+   * was studied today, the concept's other new and review cards wait until tomorrow (buried
+   * siblings), and two cards of one concept never come one after another while another
+   * card could come between. When nothing is due now but a card comes back within 20
+   * minutes, `card` is null and `waitUntil` says when; with `learnAhead` that card comes
+   * now. Needs a token.
+   */
+  studyNext: StudyStep;
+  /**
+   * Today's reviews against a daily goal (1 to 1000 reviews, default 20), and the streak
+   * of days on which it was met. Days are counted in `timeZone`. Needs a token.
+   */
+  studyStreak: StudyStreak;
+  /**
    * A quiz on the learner's weak spots: the concepts whose cards they retain least
    * (FSRS retrievability) and those of quiz questions they missed. Needs a token;
    * a learner with no history is answered with BAD_USER_INPUT saying so.
    */
   weakSpotsQuiz: Quiz;
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
+export type QueryCheckTypedAnswerArgs = {
+  answer: Scalars['String']['input'];
+  cardId: Scalars['ID']['input'];
 };
 
 
@@ -698,6 +750,35 @@ export type QuerySearchArgs = {
  * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
  * slug in a lookup gives `null`, not an error.
  */
+export type QueryStudyNextArgs = {
+  deck?: InputMaybe<Scalars['String']['input']>;
+  learnAhead?: InputMaybe<Scalars['Boolean']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
+export type QueryStudyStreakArgs = {
+  dailyGoal?: InputMaybe<Scalars['Int']['input']>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
 export type QueryWeakSpotsQuizArgs = {
   count?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<QuizKind>;
@@ -823,6 +904,45 @@ export type StateCounts = {
   total: Scalars['Int']['output'];
 };
 
+export type StudyQueueCounts = {
+  __typename?: 'StudyQueueCounts';
+  /** Cards in learning whose step is up. */
+  learning: Scalars['Int']['output'];
+  /** New cards on offer today. */
+  new: Scalars['Int']['output'];
+  /** Reviews due. */
+  review: Scalars['Int']['output'];
+};
+
+/** Where a study session stands: the card to show, or how long until the next one. */
+export type StudyStep = {
+  __typename?: 'StudyStep';
+  /** Cards due or new that wait until tomorrow because a card of their concept was studied today. */
+  buried: Scalars['Int']['output'];
+  /** The card to study now; null when nothing is due (see `waitUntil`). */
+  card: Maybe<Flashcard>;
+  /** Cards due now, by queue (the card shown included). */
+  due: StudyQueueCounts;
+  /** New cards of this deck first studied today. */
+  newToday: Scalars['Int']['output'];
+  /** The soonest any card of the deck is due after now (ISO 8601), buried ones included. */
+  nextDue: Maybe<Scalars['String']['output']>;
+  /** When nothing is due now: when the next card comes back (ISO 8601), if within 20 minutes; null when the session is over. */
+  waitUntil: Maybe<Scalars['String']['output']>;
+};
+
+export type StudyStreak = {
+  __typename?: 'StudyStreak';
+  dailyGoal: Scalars['Int']['output'];
+  goalMet: Scalars['Boolean']['output'];
+  /** The longest such run in the last 400 days. */
+  longest: Scalars['Int']['output'];
+  /** Reviews so far today, in every deck. */
+  reviewsToday: Scalars['Int']['output'];
+  /** Days in a row on which the goal was met, ending today once today's is met (else yesterday). */
+  streak: Scalars['Int']['output'];
+};
+
 /** A piece of the graph: concepts and the relations between them. */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -831,6 +951,18 @@ export type Subgraph = {
   /** Every relation between two of the nodes. */
   edges: Array<Relation>;
   nodes: Array<Concept>;
+};
+
+/** A typed answer, graded. */
+export type TypedAnswer = {
+  __typename?: 'TypedAnswer';
+  correct: Scalars['Boolean']['output'];
+  /** What was typed against `expected`, letter by letter. */
+  diff: Array<DiffPart>;
+  /** Right with nothing forgiven but case, punctuation or an article. */
+  exact: Scalars['Boolean']['output'];
+  /** The accepted spelling closest to what was typed (the card's back, or the alias typed). */
+  expected: Scalars['String']['output'];
 };
 
 
@@ -922,6 +1054,8 @@ export type ResolversTypes = {
   DayCount: ResolverTypeWrapper<DayCount>;
   Deck: ResolverTypeWrapper<DeckRow>;
   DeckKind: DeckKind;
+  DiffKind: DiffKind;
+  DiffPart: ResolverTypeWrapper<DiffPart>;
   Direction: Direction;
   Flashcard: ResolverTypeWrapper<FlashcardRow>;
   FlashcardType: FlashcardType;
@@ -955,7 +1089,11 @@ export type ResolversTypes = {
   Source: ResolverTypeWrapper<SourceRow>;
   StateCounts: ResolverTypeWrapper<StateCounts>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StudyQueueCounts: ResolverTypeWrapper<StudyQueueCounts>;
+  StudyStep: ResolverTypeWrapper<Omit<StudyStep, 'card'> & { card?: Maybe<ResolversTypes['Flashcard']> }>;
+  StudyStreak: ResolverTypeWrapper<StudyStreak>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  TypedAnswer: ResolverTypeWrapper<TypedAnswer>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -974,6 +1112,7 @@ export type ResolversParentTypes = {
   ConceptEdge: Omit<ConceptEdge, 'node'> & { node: ResolversParentTypes['Concept'] };
   DayCount: DayCount;
   Deck: DeckRow;
+  DiffPart: DiffPart;
   Flashcard: FlashcardRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1001,7 +1140,11 @@ export type ResolversParentTypes = {
   Source: SourceRow;
   StateCounts: StateCounts;
   String: Scalars['String']['output'];
+  StudyQueueCounts: StudyQueueCounts;
+  StudyStep: Omit<StudyStep, 'card'> & { card?: Maybe<ResolversParentTypes['Flashcard']> };
+  StudyStreak: StudyStreak;
   Subgraph: SubgraphRow;
+  TypedAnswer: TypedAnswer;
 };
 
 export type AnswerResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AnswerResult'] = ResolversParentTypes['AnswerResult']> = {
@@ -1107,6 +1250,11 @@ export type DeckResolvers<ContextType = GraphContext, ParentType extends Resolve
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DiffPartResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DiffPart'] = ResolversParentTypes['DiffPart']> = {
+  kind?: Resolver<ResolversTypes['DiffKind'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FlashcardResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Flashcard'] = ResolversParentTypes['Flashcard']> = {
   back?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1117,6 +1265,7 @@ export type FlashcardResolvers<ContextType = GraphContext, ParentType extends Re
   intervals?: Resolver<ResolversTypes['RatingPreview'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['CardProgress'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['FlashcardType'], ParentType, ContextType>;
+  typeIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ImportResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
@@ -1205,6 +1354,7 @@ export type ProgressResolvers<ContextType = GraphContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   aspects?: Resolver<Array<ResolversTypes['Aspect']>, ParentType, ContextType>;
+  checkTypedAnswer?: Resolver<ResolversTypes['TypedAnswer'], ParentType, ContextType, RequireFields<QueryCheckTypedAnswerArgs, 'answer' | 'cardId'>>;
   compare?: Resolver<Maybe<ResolversTypes['Comparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'a' | 'b'>>;
   concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QueryConceptArgs, 'slug'>>;
   concepts?: Resolver<ResolversTypes['ConceptConnection'], ParentType, ContextType, RequireFields<QueryConceptsArgs, 'first'>>;
@@ -1224,6 +1374,8 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   relationTypes?: Resolver<Array<ResolversTypes['RelationType']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  studyNext?: Resolver<ResolversTypes['StudyStep'], ParentType, ContextType, RequireFields<QueryStudyNextArgs, 'deck' | 'learnAhead' | 'timeZone'>>;
+  studyStreak?: Resolver<ResolversTypes['StudyStreak'], ParentType, ContextType, RequireFields<QueryStudyStreakArgs, 'dailyGoal' | 'timeZone'>>;
   weakSpotsQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<QueryWeakSpotsQuizArgs, 'count' | 'kind'>>;
 };
 
@@ -1296,10 +1448,40 @@ export type StateCountsResolvers<ContextType = GraphContext, ParentType extends 
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type StudyQueueCountsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StudyQueueCounts'] = ResolversParentTypes['StudyQueueCounts']> = {
+  learning?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  new?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  review?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StudyStepResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StudyStep'] = ResolversParentTypes['StudyStep']> = {
+  buried?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  card?: Resolver<Maybe<ResolversTypes['Flashcard']>, ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['StudyQueueCounts'], ParentType, ContextType>;
+  newToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextDue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  waitUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type StudyStreakResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['StudyStreak'] = ResolversParentTypes['StudyStreak']> = {
+  dailyGoal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  goalMet?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  longest?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reviewsToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streak?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type SubgraphResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
   center?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+};
+
+export type TypedAnswerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TypedAnswer'] = ResolversParentTypes['TypedAnswer']> = {
+  correct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  diff?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
+  exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphContext> = {
@@ -1316,6 +1498,7 @@ export type Resolvers<ContextType = GraphContext> = {
   ConceptEdge?: ConceptEdgeResolvers<ContextType>;
   DayCount?: DayCountResolvers<ContextType>;
   Deck?: DeckResolvers<ContextType>;
+  DiffPart?: DiffPartResolvers<ContextType>;
   Flashcard?: FlashcardResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   Kind?: KindResolvers<ContextType>;
@@ -1339,6 +1522,10 @@ export type Resolvers<ContextType = GraphContext> = {
   ScheduledReview?: ScheduledReviewResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StateCounts?: StateCountsResolvers<ContextType>;
+  StudyQueueCounts?: StudyQueueCountsResolvers<ContextType>;
+  StudyStep?: StudyStepResolvers<ContextType>;
+  StudyStreak?: StudyStreakResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  TypedAnswer?: TypedAnswerResolvers<ContextType>;
 };
 

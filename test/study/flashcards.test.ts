@@ -17,13 +17,16 @@ async function cards(deck: string): Promise<Card[]> {
 }
 
 describe("flashcards", () => {
-  it("exist for every concept (term, definition, kind) and every pro or con", async () => {
+  it("exist for every concept (term, and definition for most) and every current pro or con", async () => {
     const all = await cards("all");
     const ids = new Set(all.map((c) => c.id));
-    for (const concept of facts.seeds.concepts) {
-      for (const type of ["term", "definition", "kind"]) expect(ids.has(`${type}:${concept.slug}`), `${type}:${concept.slug}`).toBe(true);
-    }
-    for (const claim of facts.seeds.claims.filter((c) => c.polarity !== "neutral")) expect(ids.has(`polarity:${claim.key}`)).toBe(true);
+    for (const concept of facts.seeds.concepts) expect(ids.has(`term:${concept.slug}`), `term:${concept.slug}`).toBe(true);
+    const defined = facts.seeds.concepts.filter((c) => ids.has(`definition:${c.slug}`));
+    expect(defined.length).toBeGreaterThan(facts.seeds.concepts.length * 0.8);
+    const polar = all.filter((c) => c.type === "POLARITY").map((c) => c.id);
+    const current = facts.seeds.claims.filter((c) => c.polarity !== "neutral" && !c.outdated);
+    expect(polar.length).toBeGreaterThan(current.length * 0.9);
+    for (const claim of facts.seeds.claims.filter((c) => c.outdated)) expect(ids.has(`polarity:${claim.key}`), claim.key).toBe(false);
     expect(new Set(all.map((c) => c.type))).toEqual(new Set(["TERM", "DEFINITION", "KIND", "RELATION", "POLARITY", "COMPARISON"]));
   });
 
@@ -79,5 +82,138 @@ describe("flashcards", () => {
     expect(records.length).toBe((await cards("topic:hypervisor")).length);
     expect(records.some((r) => r.startsWith('"Xen is an instance of …","Type 1 hypervisor'))).toBe(true);
     expect((await fetch(`${api.server.url}/decks/nowhere/anki.csv`)).status).toBe(404);
+  });
+
+  it("never show their answer on their front: not the back, nor the answer's name or aliases", async () => {
+    const all = await cards("all");
+    const conceptBySlug = new Map(facts.seeds.concepts.map((c) => [c.slug, c]));
+    const conceptByName = new Map(facts.seeds.concepts.map((c) => [c.name.toLowerCase(), c]));
+    const kindLabels = new Map(facts.seeds.vocabulary.kinds.map((k) => [k.label.toLowerCase(), [k.label, k.plural]]));
+    // Whole words, any case, with an optional plural or possessive ending: written apart from the server's code.
+    const shows = (front: string, phrase: string) => {
+      const words = phrase.trim().split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      return new RegExp(`(^|[^\\p{L}\\p{N}])${words.join("[\\s-]+")}(s|es)?($|[^\\p{L}\\p{N}])`, "iu").test(front);
+    };
+    const giveaways: string[] = [];
+    for (const card of all) {
+      if (card.type === "TERM") continue; // the front is the name, the back its summary
+      const names: string[] = [];
+      if (card.type === "COMPARISON") names.push(...card.back.split(/ · |; |: /).filter((part) => !conceptByName.has(part.toLowerCase())));
+      else names.push(card.back);
+      const named = conceptByName.get(card.back.toLowerCase());
+      if (named && card.type !== "COMPARISON") names.push(...named.aliases, ...(named.noun ? [named.noun] : []));
+      if (card.type === "KIND") names.push(...(kindLabels.get(card.back.toLowerCase()) ?? []));
+      // A polarity card asks "an advantage or a drawback?": its statement must not say which.
+      const shown = card.type === "POLARITY" ? card.front.slice(card.front.indexOf("“")) : card.front;
+      for (const name of names) if (shows(shown, name)) giveaways.push(`${card.id}: “${card.front}” shows “${name}”`);
+      if (card.type === "DEFINITION") {
+        const concept = conceptBySlug.get(card.concept.slug);
+        expect(card.back).toBe(concept?.name);
+        // Its summary is there, masked.
+        expect(card.front.includes("[…]") || card.front === concept?.summary, card.id).toBe(true);
+      }
+    }
+    expect(giveaways).toEqual([]);
+    // No two cards share a front but not a back.
+    const backs = new Map<string, Set<string>>();
+    for (const card of all) backs.set(card.front.toLowerCase(), (backs.get(card.front.toLowerCase()) ?? new Set()).add(card.back.toLowerCase()));
+    expect([...backs].filter(([, b]) => b.size > 1).map(([front]) => front)).toEqual([]);
+  });
+
+  it("turn a list of answers into one card per item, the others shown (a cloze)", async () => {
+    const all = await cards("all");
+    const names = new Set(facts.seeds.concepts.map((c) => c.name));
+    for (const card of all.filter((c) => c.type === "RELATION")) {
+      // The back is always one concept, never "A, B and C".
+      expect(names.has(card.back), `${card.id}: ${card.back}`).toBe(true);
+    }
+    // A relation type with several current targets: each target its own card, with the gap once.
+    const targets = new Map<string, string[]>();
+    for (const r of facts.seeds.relations.filter((r) => !r.outdated)) targets.set(`${r.from}:${r.type}`, [...(targets.get(`${r.from}:${r.type}`) ?? []), r.to]);
+    const [key, many] = [...targets].find(([, list]) => list.length >= 3) ?? ["", []];
+    const items = all.filter((c) => c.id.startsWith(`relation:${key}:`));
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    for (const item of items) {
+      expect(item.front.split("[…]")).toHaveLength(2);
+      expect(many).toContain(item.id.split(":").at(-1));
+    }
+    // Outdated statements are never an answer.
+    for (const r of facts.seeds.relations.filter((r) => r.outdated)) {
+      expect(all.some((c) => c.id === `relation:${r.from}:${r.type}:${r.to}` || (c.id === `relation:${r.from}:${r.type}` && c.back === facts.seeds.concepts.find((x) => x.slug === r.to)?.name))).toBe(false);
+    }
+  });
+
+  it("grade a typed answer on the server: case, punctuation, aliases and small typos forgiven, with the difference shown", async () => {
+    const CHECK = `query ($id: ID!, $answer: String!) { checkTypedAnswer(cardId: $id, answer: $answer) { correct exact expected diff { kind text } } }`;
+    type Checked = { checkTypedAnswer: { correct: boolean; exact: boolean; expected: string; diff: { kind: string; text: string }[] } };
+    const check = async (id: string, answer: string) => {
+      const { body } = await api.server.graphql<Checked>(CHECK, { id, answer });
+      expect(body.errors).toBeUndefined();
+      return body.data?.checkTypedAnswer;
+    };
+    const all = await cards("all");
+    const typed = await api.server.graphql<{ flashcards: { id: string; typeIn: boolean; type: string }[] }>(`{ flashcards(first: 500) { id type typeIn } }`);
+    const typeIn = new Map((typed.body.data?.flashcards ?? []).map((c) => [c.id, c.typeIn]));
+    expect(all.filter((c) => c.type === "TERM").every((c) => typeIn.get(c.id) === false)).toBe(true);
+    expect(all.filter((c) => c.type === "DEFINITION").every((c) => typeIn.get(c.id) === true)).toBe(true);
+    // A definition card whose answer is a long single word, and one with an alias.
+    const long = all.find((c) => c.type === "DEFINITION" && /^[A-Za-z]{8,}$/.test(c.back));
+    expect(long).toBeDefined();
+    const name = long?.back as string;
+    expect(await check(long?.id as string, name.toUpperCase())).toMatchObject({ correct: true, exact: true });
+    expect(await check(long?.id as string, ` ${name}! `)).toMatchObject({ correct: true, exact: true });
+    const typo = `${name.slice(0, 2)}${name[3]}${name[2]}${name.slice(4, -1)}`; // a swap and a missing last letter
+    const graded = await check(long?.id as string, typo);
+    expect(graded).toMatchObject({ correct: true, exact: false, expected: name });
+    expect(graded?.diff.map((p) => p.kind)).toContain("MISSING");
+    expect((await check(long?.id as string, "something else entirely"))?.correct).toBe(false);
+    const aliased = facts.seeds.concepts.find((c) => all.some((x) => x.id === `definition:${c.slug}`) && c.aliases.some((a) => a.toLowerCase() !== c.name.toLowerCase() && a.length > 3));
+    const alias = aliased?.aliases.find((a) => a.toLowerCase() !== aliased.name.toLowerCase() && a.length > 3) as string;
+    expect(await check(`definition:${aliased?.slug}`, alias.toLowerCase())).toMatchObject({ correct: true, exact: true });
+    // Cards whose back is not a name take no typed answer.
+    const term = await api.server.graphql(CHECK, { id: `term:${aliased?.slug}`, answer: "x" });
+    expect(term.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("study a deck as Anki does: siblings apart, a wait for learning steps, a goal and a streak", async () => {
+    const as = async <T>(token: string | null, query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(`${api.server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    };
+    const start = await as<{ startLearner: { token: string } }>(null, "mutation { startLearner { token } }");
+    const token = start.data?.startLearner.token as string;
+    const { body } = await api.server.graphql<{ decks: { id: string; cardCount: number }[] }>(`{ decks { id cardCount } }`);
+    // The smallest deck of a few concepts.
+    const deck = [...(body.data?.decks ?? [])].filter((d) => d.cardCount >= 8).sort((a, b) => a.cardCount - b.cardCount)[0]?.id as string;
+    const NEXT = `query ($deck: String) { studyNext(deck: $deck) { card { id concept { slug } } waitUntil nextDue buried newToday due { learning review new } } }`;
+    type Step = { studyNext: { card: { id: string; concept: { slug: string } } | null; waitUntil: string | null; nextDue: string | null; buried: number; newToday: number; due: { learning: number; review: number; new: number } } };
+    expect((await as(null, NEXT, { deck })).errors?.[0]?.message).toMatch(/token/i);
+    const seen: { id: string; concept: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      const step = (await as<Step>(token, NEXT, { deck })).data?.studyNext;
+      if (!step?.card) {
+        // Every card was rated Good (learning, back in 10 minutes): the session waits rather than ends.
+        expect(step?.waitUntil).not.toBeNull();
+        expect(new Date(step?.waitUntil as string).getTime() - Date.now()).toBeLessThanOrEqual(20 * 60_000);
+        expect(step?.buried).toBeGreaterThan(0);
+        break;
+      }
+      seen.push({ id: step.card.id, concept: step.card.concept.slug });
+      const rated = await as(token, `mutation ($c: ID!, $r: ID!) { review(cardId: $c, rating: GOOD, reviewId: $r) { due } }`, { c: step.card.id, r: `s${i}` });
+      expect(rated.errors).toBeUndefined();
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    // One card per concept (the siblings are buried until tomorrow), so none follows its sibling.
+    expect(new Set(seen.map((s) => s.concept)).size).toBe(seen.length);
+    const streak = await as<{ studyStreak: { reviewsToday: number; goalMet: boolean; streak: number } }>(token, `query ($goal: Int) { studyStreak(dailyGoal: $goal) { reviewsToday goalMet streak longest dailyGoal } }`, { goal: seen.length });
+    expect(streak.data?.studyStreak).toMatchObject({ reviewsToday: seen.length, goalMet: true, streak: 1 });
+    const short = await as<{ studyStreak: { goalMet: boolean; streak: number } }>(token, `{ studyStreak(dailyGoal: 1000) { goalMet streak } }`);
+    expect(short.data?.studyStreak).toEqual({ goalMet: false, streak: 0 });
+    expect((await as(token, `{ studyStreak(dailyGoal: 0) { streak } }`)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await as(token, `{ studyNext(timeZone: "Mars/Olympus") { buried } }`)).errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

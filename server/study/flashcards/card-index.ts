@@ -6,9 +6,26 @@ import { generateFlashcards, type Flashcard } from "./generate-flashcards.ts";
 const lists = new WeakMap<GraphSnapshot, Flashcard[]>();
 const indexes = new WeakMap<GraphSnapshot, Map<string, Flashcard>>();
 
-function remember(graph: GraphSnapshot, list: Flashcard[]): Flashcard[] {
+/**
+ * Cards whose front has another card's front but a different back are dropped,
+ * all of them: a front must have one answer (three clouds whose summaries differ
+ * only by the masked maker's name read "[…]'s cloud, which rents VMs by the fleet").
+ */
+export function withOneAnswerPerFront(cards: Flashcard[]): Flashcard[] {
+  const backs = new Map<string, Set<string>>();
+  for (const card of cards) {
+    const key = card.front.toLowerCase();
+    const known = backs.get(key);
+    if (known) known.add(card.back.toLowerCase());
+    else backs.set(key, new Set([card.back.toLowerCase()]));
+  }
+  return cards.filter((card) => (backs.get(card.front.toLowerCase())?.size ?? 0) <= 1);
+}
+
+function remember(graph: GraphSnapshot, generated: Flashcard[]): Flashcard[] {
   const known = lists.get(graph);
   if (known) return known;
+  const list = withOneAnswerPerFront(generated);
   lists.set(graph, list);
   return list;
 }

@@ -5,7 +5,8 @@
  * claim key behind it), never of database ids, so a re-seed keeps every
  * learner's progress on every card that still exists.
  */
-import type { GraphSnapshot, SnapshotCitation, SnapshotClaim } from "../graph-snapshot.ts";
+import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
+import { MASK, maskPhrases, mentions } from "./mask-answer.ts";
 
 export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
 
@@ -18,6 +19,13 @@ export interface Flashcard {
   back: string;
   explanation: string;
   citations: SnapshotCitation[];
+  /** The concept the back names, when it is another concept (a relation's target, a comparison's other side). */
+  answerConcept?: string;
+  /**
+   * What a typed answer is graded against: the back's name, its aliases and other
+   * spellings. Empty when the back is not a name to type (a summary, a comparison).
+   */
+  answers: string[];
 }
 
 function list(names: string[]): string {
@@ -73,73 +81,159 @@ export function contrastPartners(graph: GraphSnapshot, slug: string): readonly s
   return index.get(slug) ?? [];
 }
 
+/** "is part of" → "are part of", "uses" → "use": a relation label agreeing with a plural subject. */
+function agree(label: string, plural: boolean): string {
+  if (!plural) return label;
+  const [verb = "", ...rest] = label.split(" ");
+  const irregular: Record<string, string> = { is: "are", has: "have", does: "do" };
+  const agreed = irregular[verb] ?? (/[^s]s$/.test(verb) ? verb.slice(0, -1) : verb);
+  return [agreed, ...rest].join(" ");
+}
+
+/** The names a learner may type for a concept: its name, aliases, and the noun it reads as. */
+function namesOf(concept: SnapshotConcept): string[] {
+  const names = [concept.name, ...concept.aliases];
+  if (concept.noun) names.push(concept.noun);
+  if (concept.nounPlural) names.push(concept.nounPlural);
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
+
+const categoryKindCache = new WeakMap<GraphSnapshot, Set<string>>();
+
+/**
+ * Kinds whose members are mostly categories (targets of classifying relations):
+ * "What kind of thing is Type 1 hypervisor? — Category" teaches nothing, so
+ * their members get no kind card.
+ */
+function categoryKinds(graph: GraphSnapshot): Set<string> {
+  const cached = categoryKindCache.get(graph);
+  if (cached) return cached;
+  const members = new Map<string, { all: number; categories: number }>();
+  for (const concept of graph.concepts) {
+    const count = members.get(concept.kind) ?? { all: 0, categories: 0 };
+    members.set(concept.kind, count);
+    count.all++;
+    if ((graph.incoming.get(concept.slug) ?? []).some((r) => graph.classifying.has(r.type))) count.categories++;
+  }
+  const kinds = new Set([...members].filter(([, c]) => c.categories * 2 >= c.all && c.categories > 0).map(([kind]) => kind));
+  categoryKindCache.set(graph, kinds);
+  return kinds;
+}
+
+/**
+ * What a concept relates to, by relation type, targets sorted by name. A type
+ * that compares (an alternative to, contrasts with) reads both ways: if AWS is an
+ * alternative to Azure, Azure is one to AWS, so both count as answers.
+ */
+function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target: SnapshotConcept; relation: SnapshotRelation }[]> {
+  const byType = new Map<string, { target: SnapshotConcept; relation: SnapshotRelation }[]>();
+  const add = (type: string, other: string, relation: SnapshotRelation) => {
+    const target = graph.concept.get(other);
+    if (!target || other === slug) return;
+    const ends = byType.get(type) ?? [];
+    byType.set(type, ends);
+    if (!ends.some((end) => end.target === target)) ends.push({ target, relation });
+  };
+  for (const relation of graph.outgoing.get(slug) ?? []) add(relation.type, relation.to, relation);
+  for (const relation of graph.incoming.get(slug) ?? []) if (graph.comparing.has(relation.type)) add(relation.type, relation.from, relation);
+  for (const ends of byType.values()) ends.sort((a, b) => a.target.name.localeCompare(b.target.name));
+  return byType;
+}
+
+/**
+ * Every card the graph yields, none of which shows its answer on its front: a
+ * summary has its concept's name and aliases masked, and a card whose front
+ * would name its answer anyway (the answer is part of the subject's name, as
+ * "Docker" in "Docker Hub is made by …") is not made. Outdated statements are
+ * not in the snapshot's indexes, so they are never an answer.
+ */
 export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> {
   const name = (slug: string) => graph.concept.get(slug)?.name ?? slug;
   const citationsOfClaims = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
+  const categories = categoryKinds(graph);
 
   for (const concept of graph.concepts) {
-    const kind = graph.kinds.get(concept.kind)?.label ?? concept.kind;
+    const kind = graph.kinds.get(concept.kind) ?? { label: concept.kind, plural: concept.kind };
     const cited = graph.citationsOfConcept.get(concept.id) ?? [];
+    const names = namesOf(concept);
     const aka = concept.aliases.filter((a) => a.toLowerCase() !== concept.name.toLowerCase());
+    const verb = (label: string) => agree(label, concept.plural);
     yield {
       id: `term:${concept.slug}`,
       type: "term",
       subject: concept.slug,
       front: concept.name,
       back: concept.summary,
-      explanation: `${concept.name} is ${article(kind.toLowerCase())}.${aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : ""}`,
+      explanation: `${concept.name} ${verb("is")} ${article(kind.label.toLowerCase())}.${aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : ""}`,
       citations: cited,
+      answers: [],
     };
-    yield {
-      id: `definition:${concept.slug}`,
-      type: "definition",
-      subject: concept.slug,
-      front: concept.summary,
-      back: concept.name,
-      explanation: `This describes ${concept.name}, ${article(kind.toLowerCase())}.`,
-      citations: cited,
-    };
-    yield {
-      id: `kind:${concept.slug}`,
-      type: "kind",
-      subject: concept.slug,
-      front: `What kind of thing is ${concept.name}?`,
-      back: kind,
-      explanation: concept.summary,
-      citations: cited,
-    };
-
-    // One card per relation type, listing every target, so the answer is complete.
-    const byType = new Map<string, typeof graph.relations>();
-    for (const relation of graph.outgoing.get(concept.slug) ?? []) {
-      byType.set(relation.type, [...(byType.get(relation.type) ?? []), relation]);
-    }
-    for (const [type, relations] of byType) {
-      const label = graph.relationLabels.get(type) ?? type;
-      const targets = relations.map((r) => name(r.to)).sort();
-      const first = graph.concept.get(relations[0]?.to ?? "");
+    const masked = maskPhrases(concept.summary, names, [concept.name]);
+    if (!mentions(masked, names) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
-        id: `relation:${concept.slug}:${type}`,
-        type: "relation",
+        id: `definition:${concept.slug}`,
+        type: "definition",
         subject: concept.slug,
-        front: `${concept.name} ${label} …`,
-        back: list(targets),
-        explanation: `${concept.name} ${label} ${list(targets)}.${first ? ` ${first.name}: ${first.summary}` : ""}`,
-        citations: relations.flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
+        front: masked,
+        back: concept.name,
+        explanation: `This describes ${concept.name}, ${article(kind.label.toLowerCase())}: ${concept.summary}`,
+        citations: cited,
+        answers: names,
       };
+    }
+    const kindNames = [kind.label, kind.plural];
+    if (!categories.has(concept.kind) && !mentions(concept.name, kindNames) && !concept.aliases.some((a) => mentions(a, kindNames))) {
+      yield {
+        id: `kind:${concept.slug}`,
+        type: "kind",
+        subject: concept.slug,
+        front: `What kind of thing ${verb("is")} ${concept.name}?`,
+        back: kind.label,
+        explanation: `${concept.name} ${verb("is")} ${article(kind.label.toLowerCase())}. ${concept.summary}`,
+        citations: cited,
+        answers: kindNames,
+      };
+    }
+
+    // Relations of one type: one card when there is one target, else one cloze
+    // card per target, the others shown ("Container runs on A, […] and C").
+    for (const [type, ends] of relatedByType(graph, concept.slug)) {
+      const label = verb(graph.relationLabels.get(type) ?? type);
+      const all = list(ends.map((end) => end.target.name));
+      for (const { target, relation } of ends) {
+        const others = ends.map((end) => (end.target === target ? MASK : end.target.name));
+        const front = ends.length === 1 ? `${concept.name} ${label} …` : `${concept.name} ${label} ${list(others)}`;
+        const answers = namesOf(target);
+        if (mentions(front, answers)) continue;
+        yield {
+          id: ends.length === 1 ? `relation:${concept.slug}:${type}` : `relation:${concept.slug}:${type}:${target.slug}`,
+          type: "relation",
+          subject: concept.slug,
+          answerConcept: target.slug,
+          front,
+          back: target.name,
+          explanation: `${concept.name} ${label} ${all}. ${target.name}: ${target.summary}`,
+          citations: graph.citationsOfRelation.get(relation.id) ?? [],
+          answers,
+        };
+      }
     }
 
     for (const claim of graph.claimsOf.get(concept.slug) ?? []) {
       if (claim.polarity === "neutral") continue;
       const aspect = claim.aspect ? graph.aspects.get(claim.aspect) : undefined;
+      const answers = claim.polarity === "pro" ? ["Advantage", "Pro", "Benefit"] : ["Drawback", "Con", "Disadvantage"];
+      const front = `An advantage or a drawback of ${concept.name}? “${claim.statement}”`;
+      if (mentions(claim.statement, [...answers, "advantage", "drawback"])) continue;
       yield {
         id: `polarity:${claim.key}`,
         type: "polarity",
         subject: concept.slug,
-        front: `An advantage or a drawback of ${concept.name}? “${claim.statement}”`,
+        front,
         back: polarityWord[claim.polarity],
         explanation: `Counted as ${claim.polarity === "pro" ? "an advantage" : "a drawback"} of ${concept.name}${aspect ? ` (${aspect.toLowerCase()}${claim.value ? `: ${claim.value}` : ""})` : ""}.`,
         citations: graph.citationsOfClaim.get(claim.id) ?? [],
+        answers,
       };
     }
   }
@@ -149,14 +243,19 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       const label = graph.aspects.get(aspect) ?? aspect;
       const onA = (graph.claimsOf.get(a) ?? []).filter((c) => c.aspect === aspect && c.value);
       const onB = (graph.claimsOf.get(b) ?? []).filter((c) => c.aspect === aspect && c.value);
+      const values = [...onA, ...onB].map((c) => c.value as string);
+      const front = `${label}: ${name(a)} vs ${name(b)}`;
+      if (mentions(front, values)) continue;
       yield {
         id: `comparison:${a}:${b}:${aspect}`,
         type: "comparison",
         subject: a,
-        front: `${label}: ${name(a)} vs ${name(b)}`,
+        answerConcept: b,
+        front,
         back: `${name(a)}: ${onA.map((c) => c.value).join("; ")} · ${name(b)}: ${onB.map((c) => c.value).join("; ")}`,
         explanation: [...onA, ...onB].map((c) => c.statement).join(" "),
         citations: citationsOfClaims([...onA, ...onB]),
+        answers: [],
       };
     }
   }
