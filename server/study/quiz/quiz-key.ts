@@ -15,3 +15,21 @@ export async function loadQuizKey(db: Db, fromEnvironment: string | undefined): 
   if (!row) throw new Error("quiz key missing");
   return row.value;
 }
+
+/**
+ * The key, loaded on first use and kept once loaded; a failed load (a database
+ * hiccup) is forgotten, so the next call tries again instead of failing forever.
+ */
+export function quizKeyLoader(db: Db, fromEnvironment: string | undefined): () => Promise<string> {
+  let pending: Promise<string> | undefined;
+  return () => {
+    if (!pending) {
+      const attempt = loadQuizKey(db, fromEnvironment);
+      pending = attempt;
+      attempt.catch(() => {
+        if (pending === attempt) pending = undefined;
+      });
+    }
+    return pending;
+  };
+}

@@ -58,6 +58,17 @@ export interface QuizQuestion {
   facts: string[];
 }
 
+/** Each citation once, in first-seen order. */
+function distinct(citations: SnapshotCitation[]): SnapshotCitation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.sourceId}|${c.locator}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function shortHash(text: string, length: number): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, length);
 }
@@ -84,7 +95,7 @@ export function makeQuestion(input: {
   const correct = withIds.find((c) => c.ref === input.correctRef);
   if (!correct) throw new Error(`question ${input.key}: the correct choice is missing`);
   const wrongNotes: Record<string, WrongChoiceNote> = {};
-  for (const c of withIds) if (c.whyWrong && c.id !== correct.id) wrongNotes[c.id] = c.whyWrong;
+  for (const c of withIds) if (c.whyWrong && c.id !== correct.id) wrongNotes[c.id] = { ...c.whyWrong, citations: distinct(c.whyWrong.citations) };
   const choices = withIds.map(({ id: choiceId, text, ref }) => ({ id: choiceId, text, ref }));
   return {
     id,
@@ -96,7 +107,7 @@ export function makeQuestion(input: {
     ask: input.ask,
     difficulty: Math.round(input.difficulty * 100) / 100,
     explanation: input.explanation,
-    citations: input.citations,
+    citations: distinct(input.citations),
     wrongNotes,
     facts: input.facts,
   };

@@ -5,9 +5,9 @@
  * categories. So "a hypervisor" is never offered as wrong for Xen, and no
  * category is offered as wrong merely because no relation links the two.
  */
-import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
 import { allCategories, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptChoice, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
+import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -37,11 +37,46 @@ export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, cate
   const from = graph.concept.get(disproof.from);
   const to = graph.concept.get(disproof.to);
   if (!from || !to) return null;
-  const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
-  return {
-    explanation: `${not}: ${sentence(lowerArticle(sayRelation(graph, disproof.type, from, to)))}`,
-    citations: graph.citationsOfRelation.get(disproof.id) ?? [],
+  // Which end of the disjoint relation the concept lies under, and which the category.
+  const ownEnd = pathUp(graph, concept.slug, disproof.from).length > 0 || disproof.from === concept.slug ? from : to;
+  const otherEnd = ownEnd === from ? to : from;
+  const steps: string[] = [];
+  const citations = [...(graph.citationsOfRelation.get(disproof.id) ?? [])];
+  // Each step up the hierarchy is said with the relation that makes it, and cited.
+  const climb = (lower: SnapshotConcept, upper: SnapshotConcept) => {
+    for (const relation of pathUp(graph, lower.slug, upper.slug)) {
+      const from = graph.concept.get(relation.from);
+      const to = graph.concept.get(relation.to);
+      if (!from || !to) continue;
+      citations.push(...(graph.citationsOfRelation.get(relation.id) ?? []));
+      steps.push(lowerArticle(sayRelation(graph, relation.type, from, to)));
+    }
   };
+  climb(concept, ownEnd);
+  steps.push(lowerArticle(sayRelation(graph, disproof.type, ownEnd, otherEnd)));
+  climb(category, otherEnd);
+  const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
+  return { explanation: `${not}: ${sentence(listOf(steps))}`, citations };
+}
+
+/** The classifying relations leading up from a concept to a category above it (shortest chain). */
+function pathUp(graph: GraphSnapshot, from: string, to: string): SnapshotRelation[] {
+  if (from === to) return [];
+  const cameBy = new Map<string, SnapshotRelation>();
+  const queue = [from];
+  for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
+    for (const relation of graph.outgoing.get(at) ?? []) {
+      if (!graph.classifying.has(relation.type) || cameBy.has(relation.to) || relation.to === from) continue;
+      cameBy.set(relation.to, relation);
+      if (relation.to === to) {
+        const path: SnapshotRelation[] = [];
+        for (let step = cameBy.get(to); step; step = step.from === from ? undefined : cameBy.get(step.from)) path.unshift(step);
+        return path;
+      }
+      queue.push(relation.to);
+    }
+  }
+  return [];
 }
 
 export function classificationQuestion(graph: GraphSnapshot, candidate: ClassificationCandidate, random: Random): QuizQuestion | null {

@@ -10,7 +10,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf } from "../../hierarchy.ts";
-import { capitalise, lowerArticle, mentions, namesOf, sayRelation, sentence, withArticle } from "../../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -75,9 +75,10 @@ function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
 
 /** "Podman is a daemon-less engine…": a summary that is a noun phrase reads after "is". */
 function whatItIs(concept: SnapshotConcept): string {
+  const subject = conceptPhrase(concept);
   return /^(A|An|The)\s/.test(concept.summary)
-    ? sentence(`${concept.name} is ${lowerArticle(concept.summary)}`)
-    : `That describes ${concept.name}: “${sentence(concept.summary)}”`;
+    ? sentence(fillPattern("{subject} {is|are} {value}", { subject, value: lowerArticle(concept.summary) }))
+    : `That describes ${subject.text}: “${sentence(concept.summary)}”`;
 }
 
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random): QuizQuestion | null {
@@ -124,8 +125,9 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     difficulty: picked.difficulty,
     explanation: sentence(
       relation && category
-        ? `It describes ${concept.name}. ${sayRelation(graph, relation.type, concept, category)}`
-        : `It describes ${concept.name}, ${withArticle((graph.kinds.get(concept.kind)?.label ?? "concept").toLowerCase())}`,
+        ? `It describes ${conceptPhrase(concept).text}. ${sayRelation(graph, relation.type, concept, category)}`
+        : // With no category to name, its kind says what it is ("Linux, an operating system").
+          `It describes ${conceptPhrase(concept).text}${concept.noun ? "" : `, ${withArticle((graph.kinds.get(concept.kind)?.label ?? "concept").toLowerCase())}`}`,
     ),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],

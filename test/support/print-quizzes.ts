@@ -1,0 +1,62 @@
+/**
+ * Prints generated quizzes as a reviewer reads them: prompt, choices (the
+ * right one marked), the explanation, why each wrong choice is wrong, and the
+ * cited passages. For judging question quality by eye:
+ *
+ *   npx tsx test/support/print-quizzes.ts [--per-kind 10] [--count 5] [--first-seed 1000] [--passages]
+ */
+import { parseArgs } from "node:util";
+import { seed } from "../../server/seed/ensure-seeded.ts";
+import { loadGraphSnapshot } from "../../server/study/graph-snapshot.ts";
+import { generateQuiz } from "../../server/study/quiz/generate-quiz.ts";
+import type { QuizKind } from "../../server/study/quiz/quiz-question.ts";
+import { SEEDS_DIR, SOURCES_DIR } from "./seed-paths.ts";
+import { createTestDatabase } from "./test-database.ts";
+
+const { values } = parseArgs({
+  options: {
+    "per-kind": { type: "string", default: "10" },
+    count: { type: "string", default: "5" },
+    "first-seed": { type: "string", default: "1000" },
+    passages: { type: "boolean", default: false },
+  },
+});
+const perKind = Number(values["per-kind"]);
+const count = Number(values.count);
+const firstSeed = Number(values["first-seed"]);
+
+const database = await createTestDatabase();
+try {
+  await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
+  const graph = await loadGraphSnapshot(database.db, "print");
+  const passages = new Map<string, string>();
+  if (values.passages) {
+    const rows = await database.db.query.passages.findMany();
+    for (const row of rows) passages.set(`${row.sourceId}: ${row.locator}`, row.text);
+  }
+  const kinds: QuizKind[] = ["DEFINITION", "CLASSIFICATION", "COMPARISON", "PROS_CONS", "TRUE_FALSE"];
+  let n = 0;
+  for (const kind of kinds) {
+    console.log(`\n######## ${kind}`);
+    for (let i = 0; i < perKind; i++) {
+      const quiz = generateQuiz(graph, { kind, count, seed: firstSeed + i, topic: null });
+      console.log(`\n=== ${kind} quiz, seed ${firstSeed + i}: ${quiz.questions.length} questions`);
+      for (const q of quiz.questions) {
+        n++;
+        console.log(`\nQ${n}. ${q.prompt}`);
+        for (const c of q.choices) console.log(`   ${c.id === q.correctChoiceId ? "[x]" : "[ ]"} ${c.text}`);
+        console.log(`   Explanation: ${q.explanation}`);
+        for (const c of q.choices) {
+          const note = q.wrongNotes[c.id];
+          if (note) console.log(`   If "${c.text}" was chosen: ${note.explanation}`);
+        }
+        for (const cite of q.citations) {
+          const key = `${cite.sourceId}: ${cite.locator}`;
+          console.log(`   Source ${key}${values.passages ? ` — ${passages.get(key) ?? "(passage not stored)"}` : ""}`);
+        }
+      }
+    }
+  }
+} finally {
+  await database.drop();
+}
