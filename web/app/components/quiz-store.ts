@@ -54,8 +54,12 @@ export async function fetchWeakSpotsQuiz(kind: string, count: number): Promise<Q
     const query = `query ($kind: QuizKind, $count: Int) { weakSpotsQuiz(kind: $kind, count: $count) { ${QUIZ_FIELDS} } }`;
     quiz = (await gql<{ weakSpotsQuiz: Quiz }>(query, { kind, count }, { auth: true })).weakSpotsQuiz;
   } catch (error) {
-    if (error instanceof ApiError && error.code === "BAD_USER_INPUT") throw new NoHistoryYet();
-    throw humane(error, { other: "Your weak-spots quiz could not be made just now. Try again in a moment." });
+    // Bad input means either no history yet or, for this kind, no question on the learner's weak spots.
+    if (error instanceof ApiError && error.code === "BAD_USER_INPUT" && /no weak spots|no history/i.test(error.message)) throw new NoHistoryYet();
+    throw humane(error, {
+      BAD_USER_INPUT: "There are no questions of this kind on your weak spots yet. Pick another kind (Mixed has the most).",
+      other: "Your weak-spots quiz could not be made just now. Try again in a moment.",
+    });
   }
   const progress = readProgress(quiz) ?? { rounds: [firstRound(quiz)], updated: Date.now() };
   writeProgress(quiz.id, { ...progress, quiz });
