@@ -26,7 +26,11 @@ export function AnswerVerdict(props: { result: AnswerResult; correctText: string
 
 const key = (c: Citation) => `${c.source.title}\u0000${c.locator}`;
 
-/** The cited passages: those behind the right answer, then those about the wrong choice (without repeating one). */
+/**
+ * The cited passages: those behind the right answer, then those about the
+ * wrong choice (without repeating one). `open` unfolds the first passage of
+ * each group; the others stay a click away, so a phone is not all quotes.
+ */
 export function AnswerSources(props: { result: AnswerResult; chosenText: string; open?: boolean }) {
   const chosen = () => {
     const seen = new Set(props.result.citations.map(key));
@@ -52,7 +56,7 @@ function CitationList(props: { citations: Citation[]; open?: boolean }) {
   return (
     <ul class="citations">
       <For each={props.citations}>
-        {(citation) => (
+        {(citation, i) => (
           <li>
             <Show
               when={citation.passage}
@@ -63,7 +67,7 @@ function CitationList(props: { citations: Citation[]; open?: boolean }) {
               }
             >
               {(passage) => (
-                <details open={props.open}>
+                <details open={props.open && i() === 0}>
                   <summary>
                     <cite>{citation.source.title}</cite>, {citation.locator}
                   </summary>

@@ -66,27 +66,13 @@ export async function fetchWeakSpotsQuiz(kind: string, count: number): Promise<Q
   return quiz;
 }
 
-const ANSWER_FULL = `mutation ($quizId: ID!, $questionId: ID!, $choiceId: ID!) { answer(quizId: $quizId, questionId: $questionId, choiceId: $choiceId) {
+const ANSWER = `mutation ($quizId: ID!, $questionId: ID!, $choiceId: ID!) { answer(quizId: $quizId, questionId: $questionId, choiceId: $choiceId) {
   correct correctChoiceId explanation chosenExplanation citations { ${CITATION} } chosenCitations { ${CITATION} } } }`;
-const ANSWER_BASIC = `mutation ($quizId: ID!, $questionId: ID!, $choiceId: ID!) { answer(quizId: $quizId, questionId: $questionId, choiceId: $choiceId) {
-  correct correctChoiceId explanation citations { ${CITATION} } } }`;
-/** Set once a server that does not resolve `chosenExplanation` yet has answered; then the answer is asked without it. */
-let withoutChosen = false;
 
 /** Grades one answer on the server. */
 export async function gradeAnswer(quizId: string, questionId: string, choiceId: string): Promise<AnswerResult> {
-  const variables = { quizId, questionId, choiceId };
   try {
-    if (!withoutChosen) {
-      try {
-        return (await gql<{ answer: AnswerResult }>(ANSWER_FULL, variables, { auth: true })).answer;
-      } catch (error) {
-        if (!(error instanceof ApiError) || ["OFFLINE", "HTTP", "BAD_USER_INPUT"].includes(error.code ?? "")) throw error;
-        withoutChosen = true;
-      }
-    }
-    const { answer } = await gql<{ answer: Omit<AnswerResult, "chosenExplanation" | "chosenCitations"> }>(ANSWER_BASIC, variables, { auth: true });
-    return { ...answer, chosenExplanation: null, chosenCitations: [] };
+    return (await gql<{ answer: AnswerResult }>(ANSWER, { quizId, questionId, choiceId }, { auth: true })).answer;
   } catch (error) {
     throw humane(error, {
       BAD_USER_INPUT: "This quiz no longer matches Graphdeck's questions (they have changed since it was made), so it cannot be graded. Start a new quiz.",
