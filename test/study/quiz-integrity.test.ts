@@ -169,14 +169,15 @@ describe.each(KINDS)("%s quizzes", (kind) => {
     }
   });
 
-  it("offer distinct choices: 3 or 4 (2 for true/false)", () => {
+  it("offer distinct choices: 3 or 4 (2 for true/false, 2 or more for classification)", () => {
     for (const quiz of quizzes(kind)) {
       for (const q of quiz.questions) {
         const texts = q.choices.map((c) => c.text.toLowerCase());
         expect(new Set(texts).size, q.prompt).toBe(texts.length);
         expect(new Set(q.choices.map((c) => c.id)).size).toBe(q.choices.length);
         if (q.kind === "TRUE_FALSE") expect(q.choices.map((c) => c.ref)).toEqual(["true", "false"]);
-        else expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(3);
+        // A category with one proven-wrong sibling is asked as a two-way pick (type 1 or type 2?).
+        else expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(q.kind === "CLASSIFICATION" ? 2 : 3);
         expect(q.choices.length).toBeLessThanOrEqual(4);
         expect(q.difficulty).toBeGreaterThanOrEqual(0);
         expect(q.difficulty).toBeLessThanOrEqual(1);

@@ -88,20 +88,16 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   const category = graph.concept.get(correct);
   const relation = (graph.outgoing.get(concept.slug) ?? []).find((r) => r.to === correct && graph.classifying.has(r.type));
   if (!category || !relation) return null;
-  const picked = pickDistractors(
-    random,
-    [
-      { refs: siblingCategories(graph, correct).filter((c) => isCategory(graph, c)), closeness: 1 },
-      { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
-      { refs: allCategories(graph), closeness: 0.2 },
-    ],
-    3,
-    (ref) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null,
-    (ref) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref),
-    [conceptChoice(category)],
-  );
-  // Two proven-wrong categories at least: a two-way pick is still a question.
-  const wrong = picked ?? pickDistractors(random, [{ refs: allCategories(graph), closeness: 0.5 }], 2, (ref) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null, (ref) => ref, [correct]);
+  // As many proven-wrong categories as the graph has, up to three; "type 1 or type 2?" is a fair question too.
+  const tiers = [
+    { refs: siblingCategories(graph, correct).filter((c) => isCategory(graph, c)), closeness: 1 },
+    { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
+    { refs: allCategories(graph), closeness: 0.2 },
+  ];
+  const isWrong = (ref: string) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null;
+  const textOf = (ref: string) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref);
+  let wrong = null;
+  for (let count = 3; count >= 1 && !wrong; count--) wrong = pickDistractors(random, tiers, count, isWrong, textOf, [conceptChoice(category)]);
   if (!wrong) return null;
   const refs = random.shuffle([correct, ...wrong.refs]);
   const subject = conceptPhrase(concept);
