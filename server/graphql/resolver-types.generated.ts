@@ -524,7 +524,8 @@ export type Query = {
    * siblings), and two cards of one concept never come one after another while another
    * card could come between. When nothing is due now but a card comes back within 20
    * minutes, `card` is null and `waitUntil` says when; with `learnAhead` that card comes
-   * now. Needs a token.
+   * now. With `typeIn` (type-in mode), new cards are drawn from those that take a typed
+   * answer. Needs a token.
    */
   studyNext: StudyStep;
   /**
@@ -754,6 +755,7 @@ export type QueryStudyNextArgs = {
   deck?: InputMaybe<Scalars['String']['input']>;
   learnAhead?: InputMaybe<Scalars['Boolean']['input']>;
   timeZone?: InputMaybe<Scalars['String']['input']>;
+  typeIn?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1374,7 +1376,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   relationTypes?: Resolver<Array<ResolversTypes['RelationType']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
-  studyNext?: Resolver<ResolversTypes['StudyStep'], ParentType, ContextType, RequireFields<QueryStudyNextArgs, 'deck' | 'learnAhead' | 'timeZone'>>;
+  studyNext?: Resolver<ResolversTypes['StudyStep'], ParentType, ContextType, RequireFields<QueryStudyNextArgs, 'deck' | 'learnAhead' | 'timeZone' | 'typeIn'>>;
   studyStreak?: Resolver<ResolversTypes['StudyStreak'], ParentType, ContextType, RequireFields<QueryStudyStreakArgs, 'dailyGoal' | 'timeZone'>>;
   weakSpotsQuiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<QueryWeakSpotsQuizArgs, 'count' | 'kind'>>;
 };

@@ -110,6 +110,14 @@ describe("the study queue", () => {
     expect(second.due.review).toBe(1); // c2 is buried: c3 was studied today
   });
 
+  it("in type-in mode, draws new cards from those that take a typed answer", () => {
+    const typed = (c: Flashcard): Flashcard => ({ ...c, answers: [c.id] });
+    const cards = [card("a1", "a"), typed(card("a2", "a")), card("b1", "b")];
+    const result = nextStudyStep({ cards, states: new Map(), today: [], subjectOf, now: t0, typeIn: true });
+    expect(result.card?.id).toBe("a2");
+    expect(result.due.new).toBe(1);
+  });
+
   it("stops offering new cards after 20 new ones in a day", () => {
     const many = Array.from({ length: 30 }, (_, i) => card(`n${i}`, `s${i}`));
     const today = many.slice(0, 20).map((c, i) => ({ cardId: c.id, reviewedAt: at(i), state: State.New }));

@@ -67,6 +67,7 @@ export const flashcardResolvers: Resolvers = {
         subjectOf: (id) => cardById(graph, id)?.subject,
         now: context.now,
         learnAhead: args.learnAhead ?? false,
+        typeIn: args.typeIn ?? false,
       });
       return {
         card: step.card,

@@ -176,7 +176,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         subject: concept.slug,
         front: masked,
         back: concept.name,
-        explanation: `This describes ${concept.name}, ${article(kind.label.toLowerCase())}: ${concept.summary}`,
+        explanation: `This describes ${concept.name}, ${article(kind.label.toLowerCase())}.${aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : ""}`,
         citations: cited,
         answers: names,
       };

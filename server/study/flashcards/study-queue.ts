@@ -45,6 +45,8 @@ export interface QueueInput {
   now: Date;
   /** Take the card that comes back soonest even if its step is not up (Anki's "learn ahead"). */
   learnAhead?: boolean;
+  /** Type-in mode: new cards only among those that take a typed answer. */
+  typeIn?: boolean;
   newPerDay?: number;
 }
 
@@ -115,7 +117,7 @@ export function nextStudyStep(input: QueueInput): StudyStep {
       }
     } else if (buriedCard(card) || reviewedToday.has(card.id)) {
       buried++;
-    } else {
+    } else if (!input.typeIn || card.answers.length > 0) {
       fresh.push(card);
     }
   }

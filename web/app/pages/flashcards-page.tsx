@@ -1,23 +1,39 @@
 /**
- * Studying a deck: one card at a time. Space flips, 1–4 rate (Again, Hard,
- * Good, Easy — each button shows the interval it gives), U undoes the last
- * rating. Works without a mouse.
+ * Studying a deck, one card at a time, in the order the server's study queue
+ * gives (learning steps come back when due, siblings apart). Space flips, 1–4
+ * rate (Again, Hard, Good, Easy — each button shows the interval it gives), U
+ * undoes the last rating. In type-in mode the learner types the term and Enter
+ * checks it. The front never names the card's concept: it shows what kind of
+ * question the card asks, and the concept only once the answer shows.
  */
-import { useSearchParams } from "@solidjs/router";
-import { createResource, createSignal, For, onCleanup, onMount, Show } from "solid-js";
+import { A, useSearchParams } from "@solidjs/router";
+import { createEffect, createResource, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
+import { DailyGoal, timeZone } from "../components/daily-goal.tsx";
 import { DeckPicker } from "../components/deck-picker.tsx";
+import { StudySummary, type SessionStats } from "../components/study-summary.tsx";
+import { TypedAnswerForm, TypedDiff, type TypedGrade } from "../components/typed-answer.tsx";
+import "../components/flashcards.css";
 
 type Interval = { interval: string; due: string };
+type CardType = "TERM" | "DEFINITION" | "KIND" | "RELATION" | "POLARITY" | "COMPARISON";
 type Card = {
   id: string;
+  type: CardType;
+  typeIn: boolean;
   front: string;
   back: string;
   explanation: string;
-  concept: { name: string };
-  progress: { due: string; state: string };
+  concept: { slug: string; name: string };
   intervals: { again: Interval; hard: Interval; good: Interval; easy: Interval };
+};
+type Step = {
+  card: Card | null;
+  waitUntil: string | null;
+  nextDue: string | null;
+  buried: number;
+  due: { learning: number; review: number; new: number };
 };
 
 const RATINGS = [
@@ -26,60 +42,169 @@ const RATINGS = [
   { key: "3", rating: "GOOD", field: "good", label: "Good" },
   { key: "4", rating: "EASY", field: "easy", label: "Easy" },
 ] as const;
+type RatingChoice = (typeof RATINGS)[number];
 
-const DUE = `query ($deck: String) { dueCards(deck: $deck, first: 20) { id front back explanation concept { name }
-  progress { due state } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } } }`;
+/** What each kind of card asks, shown above its front instead of the concept's name. */
+const ASKS: Record<CardType, string> = {
+  TERM: "What is it?",
+  DEFINITION: "Which concept is this?",
+  KIND: "What kind of thing is it?",
+  RELATION: "Fill the gap",
+  POLARITY: "Advantage or drawback?",
+  COMPARISON: "How do they differ?",
+};
+
+const CARD = `id type typeIn front back explanation concept { slug name }
+  intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } }`;
+const NEXT = `query ($deck: String, $tz: String, $ahead: Boolean, $typeIn: Boolean) { studyNext(deck: $deck, timeZone: $tz, learnAhead: $ahead, typeIn: $typeIn) {
+  card { ${CARD} } waitUntil nextDue buried due { learning review new } } }`;
+
+/** "4:05" */
+function clock(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** A front with its cloze gap marked. */
+function Front(props: { text: string }) {
+  return (
+    <p class="front">
+      <For each={props.text.split("[…]")}>
+        {(part, i) => (
+          <>
+            {i() > 0 ? (
+              <span class="gap" role="img" aria-label="blank">
+                […]
+              </span>
+            ) : null}
+            {part}
+          </>
+        )}
+      </For>
+    </p>
+  );
+}
 
 export default function FlashcardsPage() {
-  const [params, setParams] = useSearchParams<{ deck?: string }>();
-  const [cards, { refetch }] = createResource(
-    () => params.deck ?? "all",
-    (deck) => gql<{ dueCards: Card[] }>(DUE, { deck }, { auth: true }).then((d) => d.dueCards),
+  const [params, setParams] = useSearchParams<{ deck?: string; mode?: string }>();
+  const deck = () => params.deck ?? "all";
+  const typeMode = () => params.mode === "type";
+  const [tick, setTick] = createSignal(0);
+  const [ahead, setAhead] = createSignal(false);
+  const [step, { refetch }] = createResource(
+    () => ({ deck: deck(), tick: tick(), ahead: ahead(), typeIn: typeMode() }),
+    ({ deck, ahead, typeIn }) => gql<{ studyNext: Step }>(NEXT, { deck, tz: timeZone(), ahead, typeIn }, { auth: true }).then((d) => d.studyNext),
   );
-  const [index, setIndex] = createSignal(0);
+  const [override, setOverride] = createSignal<Card | null>(null);
   const [flipped, setFlipped] = createSignal(false);
-  const [last, setLast] = createSignal<{ cardId: string; due: string } | null>(null);
+  const [grade, setGrade] = createSignal<{ grade: TypedGrade; typed: string } | null>(null);
+  const [last, setLast] = createSignal<{ cardId: string; rating: RatingChoice } | null>(null);
   const [message, setMessage] = createSignal("");
+  const [stats, setStats] = createSignal<SessionStats>({ studied: 0, again: 0, startedAt: null });
+  const [ended, setEnded] = createSignal(false);
+  const [now, setNow] = createSignal(Date.now());
+  let busy = false;
+  let lastPoll = 0;
 
-  // While another deck loads, the previous deck's card is neither shown nor rated.
-  const card = () => (cards.loading ? undefined : loaded(cards)?.[index()]);
+  // While the next card loads, the previous one is neither shown nor rated.
+  const current = () => loaded(step);
+  const card = () => override() ?? (step.loading ? undefined : (current()?.card ?? undefined));
+  const revealed = () => flipped() || grade() !== null;
+  const typing = () => typeMode() && card()?.typeIn === true && !revealed();
+  const waitUntil = () => (override() || step.loading ? null : (current()?.waitUntil ?? null));
 
-  const rate = async (rating: (typeof RATINGS)[number]) => {
-    const c = card();
-    if (!c || !flipped()) return;
-    const { review } = await gql<{ review: { due: string } }>(
-      `mutation ($card: ID!, $rating: Rating!, $id: ID!) { review(cardId: $card, rating: $rating, reviewId: $id) { due } }`,
-      { card: c.id, rating: rating.rating, id: crypto.randomUUID() },
-      { auth: true },
-    );
-    setLast({ cardId: c.id, due: review.due });
-    setMessage(`${rating.label}: back in ${c.intervals[rating.field].interval} (due ${new Date(review.due).toLocaleString()}).`);
+  const next = () => {
+    setAhead(false);
+    setTick((t) => t + 1);
+  };
+  const resetCard = () => {
     setFlipped(false);
-    setIndex((i) => i + 1);
+    setGrade(null);
+  };
+
+  // The session's clock starts with its first card.
+  createEffect(() => {
+    if (card() && stats().startedAt === null) setStats((s) => ({ ...s, startedAt: Date.now() }));
+  });
+
+  const timer = setInterval(() => setNow(Date.now()), 1000);
+  onCleanup(() => clearInterval(timer));
+  // A card coming back: fetch it when its time is up.
+  createEffect(
+    on(now, (at) => {
+      const until = waitUntil();
+      // At most every few seconds, in case this browser's clock runs ahead of the server's.
+      if (until && !ended() && new Date(until).getTime() <= at && !step.loading && at - lastPoll > 3000) {
+        lastPoll = at;
+        next();
+      }
+    }),
+  );
+
+  const rate = async (rating: RatingChoice) => {
+    const c = card();
+    if (!c || !revealed() || busy) return;
+    busy = true;
+    try {
+      const { review } = await gql<{ review: { due: string } }>(
+        `mutation ($card: ID!, $rating: Rating!, $id: ID!) { review(cardId: $card, rating: $rating, reviewId: $id) { due } }`,
+        { card: c.id, rating: rating.rating, id: crypto.randomUUID() },
+        { auth: true },
+      );
+      setLast({ cardId: c.id, rating });
+      setStats((s) => ({ ...s, studied: s.studied + 1, again: s.again + (rating.rating === "AGAIN" ? 1 : 0) }));
+      setMessage(`${rating.label}: back in ${c.intervals[rating.field].interval} (due ${new Date(review.due).toLocaleString()}).`);
+      setOverride(null);
+      resetCard();
+      next();
+    } catch (error) {
+      setMessage(`Could not save that rating: ${(error as Error).message}`);
+    } finally {
+      busy = false;
+    }
   };
 
   const undo = async () => {
-    if (!last()) return;
-    const { undoReview } = await gql<{ undoReview: { cardId: string } | null }>("mutation { undoReview { cardId } }", {}, { auth: true });
-    if (!undoReview) return;
-    setLast(null);
-    setMessage("Last rating undone.");
-    setIndex((i) => Math.max(0, i - 1));
-    setFlipped(false);
+    const undone = last();
+    if (!undone || busy) return;
+    busy = true;
+    try {
+      const { undoReview } = await gql<{ undoReview: { cardId: string } | null }>("mutation { undoReview { cardId } }", {}, { auth: true });
+      if (!undoReview) return;
+      const { flashcard } = await gql<{ flashcard: Card | null }>(`query ($id: ID!) { flashcard(id: $id) { ${CARD} } }`, { id: undoReview.cardId }, { auth: true });
+      setLast(null);
+      setStats((s) => ({ ...s, studied: Math.max(0, s.studied - 1), again: Math.max(0, s.again - (undone.rating.rating === "AGAIN" ? 1 : 0)) }));
+      setMessage("Last rating undone.");
+      setEnded(false);
+      resetCard();
+      // The undone card comes back at once, as it was.
+      setOverride(flashcard);
+      next();
+    } finally {
+      busy = false;
+    }
+  };
+
+  const graded = (result: TypedGrade, typed: string) => {
+    setGrade({ grade: result, typed });
+    // Enter then accepts the rating the answer suggests.
+    const suggested = !result.correct ? "AGAIN" : result.exact ? "GOOD" : "HARD";
+    queueMicrotask(() => document.querySelector<HTMLButtonElement>(`.ratings button[data-rating="${suggested}"]`)?.focus());
   };
 
   onMount(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement) return;
       if (event.key === " ") {
+        if (!card() || typing()) return;
         event.preventDefault();
-        if (card()) setFlipped((f) => !f);
+        if (grade() === null) setFlipped((f) => !f);
       } else if (event.key === "u" || event.key === "U") {
         event.preventDefault();
         void undo();
       } else {
         const rating = RATINGS.find((r) => r.key === event.key);
-        if (rating && flipped()) {
+        if (rating && revealed()) {
           event.preventDefault();
           void rate(rating);
         }
@@ -89,49 +214,137 @@ export default function FlashcardsPage() {
     onCleanup(() => window.removeEventListener("keydown", onKey));
   });
 
+  const changeDeck = (id: string) => {
+    setOverride(null);
+    resetCard();
+    setLast(null);
+    setMessage("");
+    setEnded(false);
+    setStats({ studied: 0, again: 0, startedAt: null });
+    setParams({ deck: id });
+  };
+
+  const remaining = () => {
+    const due = current()?.due;
+    return due ? due.learning + due.review + due.new : 0;
+  };
+
   return (
     <>
       <h1>Flashcards</h1>
-      <DeckPicker
-        deck={params.deck ?? "all"}
-        onChange={(deck) => {
-          setIndex(0);
-          setFlipped(false);
-          setLast(null);
-          setMessage("");
-          setParams({ deck });
-        }}
-      />
+      <DeckPicker deck={deck()} onChange={changeDeck} />
+      <div class="mode-switch" role="group" aria-label="How to answer">
+        <button
+          type="button"
+          aria-pressed={!typeMode()}
+          onClick={() => {
+            resetCard();
+            setParams({ mode: undefined });
+          }}
+        >
+          Flip the card
+        </button>
+        <button
+          type="button"
+          aria-pressed={typeMode()}
+          onClick={() => {
+            resetCard();
+            setParams({ mode: "type" });
+          }}
+        >
+          Type the answer
+        </button>
+      </div>
       <p class="hint">
-        <kbd>Space</kbd> flips · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>U</kbd> undoes
+        <Show when={typeMode()} fallback={<><kbd>Space</kbd> flips</>}>
+          Type, then <kbd>Enter</kbd> checks
+        </Show>{" "}
+        · <kbd>1</kbd>–<kbd>4</kbd> rate · <kbd>U</kbd> undoes
       </p>
-      <AsyncView resource={cards} retry={refetch} label="your cards">
-        {(list) => (
+      <AsyncView resource={step} retry={refetch} label="your cards">
+        {() => (
           <>
-            <progress max={list.length} value={Math.min(index(), list.length)} aria-label="Session progress" />
+            <progress max={stats().studied + remaining()} value={stats().studied} aria-label="Session progress" />
             <p class="progress-text">
-              {Math.min(index(), list.length)} of {list.length} studied
+              {stats().studied} studied{stats().again ? `, ${stats().again} again` : ""} · due now: {current()?.due.learning ?? 0} learning, {current()?.due.review ?? 0} to review, {current()?.due.new ?? 0} new
             </p>
-            <Show when={!cards.loading} fallback={<p class="notice" role="status">Loading your cards…</p>}>
-            <Show when={card()} fallback={<p>Nothing more due in this deck. Well done.</p>}>
-              {(c) => (
-                <section class="flashcard" aria-live="polite">
-                  <p class="kind">{c().concept.name}</p>
-                  <p class="front">{c().front}</p>
+            <Show
+              when={card()}
+              fallback={
+                <Show when={!step.loading} fallback={<p class="notice" role="status">Loading your next card…</p>}>
                   <Show
-                    when={flipped()}
+                    when={waitUntil() && !ended()}
                     fallback={
-                      <button type="button" onClick={() => setFlipped(true)}>
-                        Show answer <kbd>Space</kbd>
-                      </button>
+                      <>
+                        <p class="notice done">
+                          {ended() ? "Session ended." : "Nothing more due in this deck for now: no card comes back within 20 minutes."} Well done.
+                        </p>
+                        <StudySummary stats={stats()} nextDue={current()?.nextDue ?? null} buried={current()?.buried ?? 0} now={now()} />
+                        <DailyGoal refresh={stats().studied} />
+                      </>
                     }
                   >
+                    <section class="waiting" aria-labelledby="waiting-heading">
+                      <h2 id="waiting-heading">
+                        Next card in <span class="countdown">{clock(new Date(waitUntil() as string).getTime() - now())}</span>
+                      </h2>
+                      <p class="muted">
+                        A card you are still learning comes back at {new Date(waitUntil() as string).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}; the session goes on
+                        then.
+                      </p>
+                      <p class="actions">
+                        <button
+                          type="button"
+                          onClick={() => {
+                            setAhead(true);
+                            setTick((t) => t + 1);
+                          }}
+                        >
+                          Study it now
+                        </button>
+                        <button type="button" onClick={() => setEnded(true)}>
+                          End the session
+                        </button>
+                      </p>
+                    </section>
+                  </Show>
+                </Show>
+              }
+            >
+              {(c) => (
+                <section class="flashcard" aria-live="polite" aria-label="Flashcard">
+                  <p class="kind card-asks">{ASKS[c().type]}</p>
+                  <Front text={c().front} />
+                  <Show
+                    when={revealed()}
+                    fallback={
+                      <Show
+                        when={typing()}
+                        fallback={
+                          <>
+                            <Show when={typeMode()}>
+                              <p class="muted">This card's answer is not a single name: think of it, then flip.</p>
+                            </Show>
+                            <button type="button" onClick={() => setFlipped(true)}>
+                              Show answer <kbd>Space</kbd>
+                            </button>
+                          </>
+                        }
+                      >
+                        <TypedAnswerForm cardId={c().id} onGraded={graded} />
+                      </Show>
+                    }
+                  >
+                    <Show when={grade()}>{(g) => <TypedDiff grade={g().grade} typed={g().typed} />}</Show>
                     <p class="back">{c().back}</p>
                     <p class="explanation">{c().explanation}</p>
+                    <p class="about muted">
+                      About <A href={`/concepts/${c().concept.slug}`}>{c().concept.name}</A>
+                    </p>
                     <div class="ratings" role="group" aria-label="How well did you know it?">
                       <For each={RATINGS}>
                         {(rating) => (
-                          <button type="button" onClick={() => void rate(rating)} aria-keyshortcuts={rating.key}>
+                          <button type="button" data-rating={rating.rating} onClick={() => void rate(rating)} aria-keyshortcuts={rating.key}>
                             <kbd>{rating.key}</kbd> {rating.label} <span class="interval">{c().intervals[rating.field].interval}</span>
                           </button>
                         )}
@@ -140,7 +353,6 @@ export default function FlashcardsPage() {
                   </Show>
                 </section>
               )}
-            </Show>
             </Show>
             <p class="status" role="status" aria-live="polite">
               {message()}

@@ -3,6 +3,7 @@ import { A, useNavigate } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql, storedToken } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
+import { DailyGoal } from "../components/daily-goal.tsx";
 import { WeakSpotsButton } from "../components/weak-spots-button.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
@@ -40,6 +41,7 @@ export default function HomePage() {
           </p>
         )}
       </Show>
+      <DailyGoal />
       <h2>Take a quiz</h2>
       <ul class="tiles">
         <For each={QUIZ_KINDS}>

@@ -7,6 +7,7 @@ import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ApiError, gql } from "../api/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
+import { DailyGoal } from "../components/daily-goal.tsx";
 import { DeckPicker } from "../components/deck-picker.tsx";
 import { ReviewsChart, type DayReviews } from "../components/reviews-chart.tsx";
 
@@ -127,6 +128,7 @@ export default function ProgressPage() {
   return (
     <>
       <h1>Your progress</h1>
+      <DailyGoal editable always />
       <DeckPicker deck={deck()} onChange={(deck) => setParams({ deck: deck === "all" ? undefined : deck })} />
       <AsyncView resource={progress} retry={refetch} label="your progress">
         {(p) => (
