@@ -11,7 +11,7 @@ import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
 import { conceptPhrase, lowerArticle, mentions, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { truthOf, valuedClaims, valuesOn } from "../facts.ts";
-import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
+import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
 export type ProsConsCandidate = { subject: string; partner: string; claim: string };
 
@@ -51,19 +51,47 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   const right = sayPredicate(graph, aspect, claim.value as string);
   if (!right || mentions(right, concept) || mentions(right, partner)) return null;
 
-  // Wrong: the partner's values that the graph proves false of the concept, one per aspect.
-  const wrongClaims = random
+  // Wrong choices, each proven wrong by the graph and none on the asked aspect:
+  // - the concept's own values the sources count the other way (so knowing which
+  //   concept a property belongs to is not enough: its worth must be known too);
+  // - the partner's values that the graph proves false of the concept.
+  const opposite = claim.polarity === "pro" ? "con" : "pro";
+  const own = random
+    .shuffle(valuedClaims(graph, concept.slug))
+    .filter((c) => c.polarity === opposite && truthOf(graph, partner.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
+  const theirs = random
     .shuffle(valuedClaims(graph, partner.slug))
-    .filter((c) => c.aspect !== aspect && truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
+    .filter((c) => truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
   const taken = new Set([aspect, right.toLowerCase()]);
-  const wrong: { claim: SnapshotClaim; text: string }[] = [];
-  for (const c of wrongClaims) {
+  const wrong: { claim: SnapshotClaim; text: string; whyWrong: WrongChoiceNote }[] = [];
+  const consider = (c: SnapshotClaim, whyWrong: () => WrongChoiceNote, most: number) => {
     const text = sayPredicate(graph, c.aspect as string, c.value as string);
-    if (!text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || mentions(text, concept) || mentions(text, partner)) continue;
+    if (wrong.length >= most || !text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || mentions(text, concept) || mentions(text, partner)) return;
     taken.add(c.aspect as string);
     taken.add(text.toLowerCase());
-    wrong.push({ claim: c, text });
-    if (wrong.length === 3) break;
+    wrong.push({ claim: c, text, whyWrong: whyWrong() });
+  };
+  const citationsOf = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
+  for (const c of own) {
+    consider(
+      c,
+      () => ({
+        explanation: `${sentence(sayValue(graph, concept, c.aspect as string, c.value as string) as string)} The sources count that as ${c.polarity === "pro" ? "an advantage" : "a drawback"}, not ${claim.polarity === "pro" ? "an advantage" : "a drawback"}.`,
+        citations: citationsOf([c]),
+      }),
+      2,
+    );
+  }
+  for (const c of theirs) {
+    const mine = valuesOn(graph, concept.slug, c.aspect as string);
+    consider(
+      c,
+      () => ({
+        explanation: `${sentence(sayValue(graph, partner, c.aspect as string, c.value as string) as string)} ${mine.map((m) => sentence(sayValue(graph, concept, m.aspect as string, m.value as string) ?? m.statement)).join(" ")}`,
+        citations: citationsOf([c, ...mine]),
+      }),
+      3,
+    );
   }
   if (wrong.length < 2) return null;
 
@@ -74,19 +102,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   const contrast = partnerValues.map((c) => sayValue(graph, partner, aspect, c.value as string)).filter((s): s is string => !!s);
   const choices = random.shuffle([
     { ref: `${aspect}=${claim.value as string}`, text: right },
-    ...wrong.map((w) => ({
-      ref: `${w.claim.aspect as string}=${w.claim.value as string}`,
-      text: w.text,
-      whyWrong: {
-        explanation: `${sentence(sayValue(graph, partner, w.claim.aspect as string, w.claim.value as string) as string)} ${valuesOn(graph, concept.slug, w.claim.aspect as string)
-          .map((c) => sentence(sayValue(graph, concept, c.aspect as string, c.value as string) ?? c.statement))
-          .join(" ")}`,
-        citations: [
-          ...(graph.citationsOfClaim.get(w.claim.id) ?? []),
-          ...valuesOn(graph, concept.slug, w.claim.aspect as string).flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []),
-        ],
-      },
-    })),
+    ...wrong.map((w) => ({ ref: `${w.claim.aspect as string}=${w.claim.value as string}`, text: w.text, whyWrong: w.whyWrong })),
   ]);
   return makeQuestion({
     kind: "PROS_CONS",
