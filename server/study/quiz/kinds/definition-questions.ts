@@ -68,6 +68,19 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   return text;
 }
 
+// Past this many neighbours a concept is a hub; its neighbours' neighbours say little.
+const MOST_NEIGHBOURS = 40;
+
+/** Concepts two steps away (sharing a neighbour): plausible wrong answers from the same corner of the graph. */
+function nearby(graph: GraphSnapshot, slug: string): string[] {
+  const neighbours = (at: string) => [...(graph.outgoing.get(at) ?? []).map((r) => r.to), ...(graph.incoming.get(at) ?? []).map((r) => r.from)];
+  const found = new Set<string>();
+  for (const next of neighbours(slug).slice(0, MOST_NEIGHBOURS)) {
+    for (const two of neighbours(next).slice(0, MOST_NEIGHBOURS)) if (two !== slug) found.add(two);
+  }
+  return [...found].sort();
+}
+
 /** Concepts the summary could also fairly describe: those above or below the answer. */
 function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
   return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
@@ -93,6 +106,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     [
       { refs: siblings, closeness: 1 },
       { refs: conceptsOfKind(graph, concept.kind), closeness: 0.6 },
+      { refs: nearby(graph, slug), closeness: 0.4 },
       { refs: definitionCandidates(graph), closeness: 0.2 },
     ],
     3,
