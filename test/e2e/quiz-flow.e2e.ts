@@ -279,6 +279,18 @@ describe("a quiz as a flow", () => {
     await close();
   });
 
+  it("says for people when no quiz can be made from the settings, with the way out", async () => {
+    const { page, errors, close } = await open("/quiz/play?kind=MIXED&count=3&seed=1&topic=no-such-topic", { width: 360, dark: true });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^Could not load the quiz: No quiz can be made with these settings/);
+    expect(await alert.innerText()).not.toContain("no-such-topic");
+    await page.getByRole("link", { name: "Choose another quiz" }).click();
+    await page.getByRole("heading", { level: 1, name: "Quiz" }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("fits a 360 px phone on every quiz page", async () => {
     const { page, errors, close } = await open("/", { width: 360, dark: true });
     for (const path of ["/", "/quiz", "/quiz/play?kind=COMPARISON&count=3&seed=4", "/quiz/play?kind=TRUE_FALSE&count=3&seed=4"]) {

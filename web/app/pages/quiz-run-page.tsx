@@ -11,6 +11,7 @@
  */
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
+import { ApiError } from "../api/graphql.ts";
 import { AnswerSources, AnswerVerdict } from "../components/answer-explanation.tsx";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 import { fetchQuiz, firstRound, gradeAnswer, readProgress, savedQuiz, writeProgress, type Question, type Quiz, type QuizProgress, type Round } from "../components/quiz-store.ts";
@@ -142,149 +143,159 @@ export default function QuizRunPage() {
     return url.toString();
   };
 
+  // Settings no quiz can be made from: trying again will not help, choosing others will.
+  const badSettings = () => quiz.error instanceof ApiError && quiz.error.code === "BAD_USER_INPUT";
+
   return (
-    <AsyncView resource={quiz} retry={refetch} label="the quiz">
-      {(q) => (
-        <Show when={q} fallback={<NotKept />}>
-          {(q) => (
-            <Show when={progress()}>
-              <Show
-                when={!done()}
-                fallback={
-                  <section class="quiz-results" aria-labelledby="results-title">
-                    <h1 id="results-title" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
-                      You scored {score()} of {questions().length}
-                    </h1>
-                    <Show when={roundNumber() > 1}>
-                      <p class="muted">{questions().length === q().questions.length ? "The whole quiz again." : "Your retry of the questions you had missed."}</p>
-                    </Show>
-                    <Show when={missed().length === 0}>
-                      <p>Every answer right.</p>
-                    </Show>
-                    <div class="quiz-actions">
-                      <Show when={missed().length > 0}>
-                        <button type="button" class="primary" onClick={() => startRound(missed())}>
-                          Retry the ones I missed ({missed().length})
-                        </button>
-                      </Show>
-                      <button type="button" onClick={() => startRound(q().questions.map((question) => question.id))}>
-                        Take the whole quiz again
-                      </button>
-                    </div>
-                    <h2>Your answers</h2>
-                    <ol class="answer-review">
-                      <For each={given()}>
-                        {(item) => (
-                          <li class={item.given?.result.correct ? "was-right" : "was-wrong"}>
-                            <p class="review-prompt">{item.question.prompt}</p>
-                            <Show when={item.given} fallback={<p class="muted">Not answered.</p>}>
-                              {(g) => (
-                                <>
-                                  <dl class="answer-pair">
-                                    <div class={g().result.correct ? "yours right" : "yours wrong"}>
-                                      <dt>Your answer</dt>
-                                      <dd>
-                                        {choiceText(item.question, g().choiceId)} <span class="mark">{g().result.correct ? "✓ right" : "✗ wrong"}</span>
-                                      </dd>
-                                    </div>
-                                    <Show when={!g().result.correct}>
-                                      <div class="correct">
-                                        <dt>Right answer</dt>
-                                        <dd>{choiceText(item.question, g().result.correctChoiceId)}</dd>
-                                      </div>
-                                    </Show>
-                                  </dl>
-                                  <p>{g().result.explanation}</p>
-                                  <Show when={!g().result.correct && g().result.chosenExplanation}>
-                                    {(why) => (
-                                      <p class="why-not">
-                                        <strong>Why not “{choiceText(item.question, g().choiceId)}”?</strong> {why()}
-                                      </p>
-                                    )}
-                                  </Show>
-                                  <AnswerSources result={g().result} chosenText={choiceText(item.question, g().choiceId)} />
-                                </>
-                              )}
-                            </Show>
-                            <p class="about">
-                              <A href={`/concepts/${item.question.concept.slug}`}>More about {item.question.concept.name}</A>
-                            </p>
-                          </li>
-                        )}
-                      </For>
-                    </ol>
-                    <Show when={!params.id} fallback={<WeakSpotsButton />}>
-                      <p class="share">
-                        Share this quiz: <a href={shareUrl(q())}>{shareUrl(q())}</a>
-                      </p>
-                    </Show>
-                    <p>
-                      <A href="/quiz">Another quiz</A>
-                    </p>
-                  </section>
-                }
-              >
-                <Show when={current()}>
-                  {(question) => (
-                    <section class="question" aria-labelledby="question-prompt">
-                      <p class="progress-text">
-                        {params.id ? "Your weak spots: " : ""}
-                        {roundNumber() > 1 && questions().length < q().questions.length ? "Retry: " : ""}Question {index() + 1} of {questions().length}
-                      </p>
-                      <progress max={questions().length} value={index()} aria-label="Quiz progress" />
-                      <h1 id="question-prompt" tabindex="-1" ref={prompt}>
-                        {question().prompt}
+    <>
+      <AsyncView resource={quiz} retry={refetch} label="the quiz">
+        {(q) => (
+          <Show when={q} fallback={<NotKept />}>
+            {(q) => (
+              <Show when={progress()}>
+                <Show
+                  when={!done()}
+                  fallback={
+                    <section class="quiz-results" aria-labelledby="results-title">
+                      <h1 id="results-title" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
+                        You scored {score()} of {questions().length}
                       </h1>
-                      <ol class="choices">
-                        <For each={question().choices}>
-                          {(choice, i) => {
-                            const state = () => {
-                              const a = answered();
-                              if (!a) return "";
-                              if (choice.id === a.result.correctChoiceId) return "right";
-                              return choice.id === a.choiceId ? "wrong" : "";
-                            };
-                            return (
-                              <li>
-                                <button type="button" class={state()} disabled={answered() !== undefined || busy()} aria-keyshortcuts={String(i() + 1)} onClick={() => void choose(choice.id)}>
-                                  <kbd>{i() + 1}</kbd> {choice.text}
-                                </button>
-                              </li>
-                            );
-                          }}
+                      <Show when={roundNumber() > 1}>
+                        <p class="muted">{questions().length === q().questions.length ? "The whole quiz again." : "Your retry of the questions you had missed."}</p>
+                      </Show>
+                      <Show when={missed().length === 0}>
+                        <p>Every answer right.</p>
+                      </Show>
+                      <div class="quiz-actions">
+                        <Show when={missed().length > 0}>
+                          <button type="button" class="primary" onClick={() => startRound(missed())}>
+                            Retry the ones I missed ({missed().length})
+                          </button>
+                        </Show>
+                        <button type="button" onClick={() => startRound(q().questions.map((question) => question.id))}>
+                          Take the whole quiz again
+                        </button>
+                      </div>
+                      <h2>Your answers</h2>
+                      <ol class="answer-review">
+                        <For each={given()}>
+                          {(item) => (
+                            <li class={item.given?.result.correct ? "was-right" : "was-wrong"}>
+                              <p class="review-prompt">{item.question.prompt}</p>
+                              <Show when={item.given} fallback={<p class="muted">Not answered.</p>}>
+                                {(g) => (
+                                  <>
+                                    <dl class="answer-pair">
+                                      <div class={g().result.correct ? "yours right" : "yours wrong"}>
+                                        <dt>Your answer</dt>
+                                        <dd>
+                                          {choiceText(item.question, g().choiceId)} <span class="mark">{g().result.correct ? "✓ right" : "✗ wrong"}</span>
+                                        </dd>
+                                      </div>
+                                      <Show when={!g().result.correct}>
+                                        <div class="correct">
+                                          <dt>Right answer</dt>
+                                          <dd>{choiceText(item.question, g().result.correctChoiceId)}</dd>
+                                        </div>
+                                      </Show>
+                                    </dl>
+                                    <p>{g().result.explanation}</p>
+                                    <Show when={!g().result.correct && g().result.chosenExplanation}>
+                                      {(why) => (
+                                        <p class="why-not">
+                                          <strong>Why not “{choiceText(item.question, g().choiceId)}”?</strong> {why()}
+                                        </p>
+                                      )}
+                                    </Show>
+                                    <AnswerSources result={g().result} chosenText={choiceText(item.question, g().choiceId)} />
+                                  </>
+                                )}
+                              </Show>
+                              <p class="about">
+                                <A href={`/concepts/${item.question.concept.slug}`}>More about {item.question.concept.name}</A>
+                              </p>
+                            </li>
+                          )}
                         </For>
                       </ol>
-                      <div class="feedback" role="status" aria-live="polite">
-                        <Show when={answered()}>
-                          {(a) => <AnswerVerdict result={a().result} correctText={choiceText(question(), a().result.correctChoiceId)} chosenText={choiceText(question(), a().choiceId)} />}
-                        </Show>
-                      </div>
-                      <Show when={answerError()}>
-                        {(message) => (
-                          <p class="notice error" role="alert">
-                            {message()}
-                          </p>
-                        )}
+                      <Show when={!params.id} fallback={<WeakSpotsButton />}>
+                        <p class="share">
+                          Share this quiz: <a href={shareUrl(q())}>{shareUrl(q())}</a>
+                        </p>
                       </Show>
-                      <Show when={answered()}>
-                        {(a) => (
-                          <>
-                            <button type="button" class="primary next" ref={next} onClick={goOn}>
-                              {index() + 1 < questions().length ? "Next question" : "See results"}
-                            </button>
-                            <AnswerSources result={a().result} chosenText={choiceText(question(), a().choiceId)} open />
-                          </>
-                        )}
-                      </Show>
+                      <p>
+                        <A href="/quiz">Another quiz</A>
+                      </p>
                     </section>
-                  )}
+                  }
+                >
+                  <Show when={current()}>
+                    {(question) => (
+                      <section class="question" aria-labelledby="question-prompt">
+                        <p class="progress-text">
+                          {params.id ? "Your weak spots: " : ""}
+                          {roundNumber() > 1 && questions().length < q().questions.length ? "Retry: " : ""}Question {index() + 1} of {questions().length}
+                        </p>
+                        <progress max={questions().length} value={index()} aria-label="Quiz progress" />
+                        <h1 id="question-prompt" tabindex="-1" ref={prompt}>
+                          {question().prompt}
+                        </h1>
+                        <ol class="choices">
+                          <For each={question().choices}>
+                            {(choice, i) => {
+                              const state = () => {
+                                const a = answered();
+                                if (!a) return "";
+                                if (choice.id === a.result.correctChoiceId) return "right";
+                                return choice.id === a.choiceId ? "wrong" : "";
+                              };
+                              return (
+                                <li>
+                                  <button type="button" class={state()} disabled={answered() !== undefined || busy()} aria-keyshortcuts={String(i() + 1)} onClick={() => void choose(choice.id)}>
+                                    <kbd>{i() + 1}</kbd> {choice.text}
+                                  </button>
+                                </li>
+                              );
+                            }}
+                          </For>
+                        </ol>
+                        <div class="feedback" role="status" aria-live="polite">
+                          <Show when={answered()}>
+                            {(a) => <AnswerVerdict result={a().result} correctText={choiceText(question(), a().result.correctChoiceId)} chosenText={choiceText(question(), a().choiceId)} />}
+                          </Show>
+                        </div>
+                        <Show when={answerError()}>
+                          {(message) => (
+                            <p class="notice error" role="alert">
+                              {message()}
+                            </p>
+                          )}
+                        </Show>
+                        <Show when={answered()}>
+                          {(a) => (
+                            <>
+                              <button type="button" class="primary next" ref={next} onClick={goOn}>
+                                {index() + 1 < questions().length ? "Next question" : "See results"}
+                              </button>
+                              <AnswerSources result={a().result} chosenText={choiceText(question(), a().choiceId)} open />
+                            </>
+                          )}
+                        </Show>
+                      </section>
+                    )}
+                  </Show>
                 </Show>
               </Show>
-            </Show>
-          )}
-        </Show>
-      )}
-    </AsyncView>
+            )}
+          </Show>
+        )}
+      </AsyncView>
+      <Show when={badSettings()}>
+        <p>
+          <A href="/quiz">Choose another quiz</A>
+        </p>
+      </Show>
+    </>
   );
 }
 
