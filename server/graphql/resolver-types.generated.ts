@@ -16,6 +16,19 @@ export type Scalars = {
   Float: { input: number; output: number; }
 };
 
+/** How the two sides of a comparison row stand to each other. */
+export type Agreement =
+  /** Both have entries, none in common. */
+  | 'DIFFERENT'
+  /** Only `a` has entries. */
+  | 'ONLY_A'
+  /** Only `b` has entries. */
+  | 'ONLY_B'
+  /** Both have entries, some in common. */
+  | 'OVERLAP'
+  /** Both say the same. */
+  | 'SAME';
+
 export type AnswerResult = {
   __typename?: 'AnswerResult';
   /** Where `chosenExplanation` comes from. */
@@ -101,8 +114,22 @@ export type Claim = {
 export type ComparedAspect = {
   __typename?: 'ComparedAspect';
   a: Array<Claim>;
+  /** Whether the two sides' values on the aspect agree (claims without a value count as different). */
+  agreement: Agreement;
   aspect: Aspect;
   b: Array<Claim>;
+};
+
+/** One row of a comparison beyond claims, e.g. what each uses. */
+export type ComparedFact = {
+  __typename?: 'ComparedFact';
+  a: Array<FactValue>;
+  agreement: Agreement;
+  b: Array<FactValue>;
+  /** Stable within a comparison: `summary`, `kind`, `categories`, `relation:<type>:OUTGOING|INCOMING`, `shared:<slug>`. */
+  key: Scalars['String']['output'];
+  /** How the row reads, e.g. `Kind`, `Categories`, `Uses`, `Is used by`. */
+  label: Scalars['String']['output'];
 };
 
 /** Two concepts side by side. */
@@ -112,6 +139,14 @@ export type Comparison = {
   /** Every aspect either concept has claims on, in vocabulary order, with each side's claims. */
   aspects: Array<ComparedAspect>;
   b: Concept;
+  /**
+   * Everything else the graph says of both, row by row: what each is (summary,
+   * kind, the categories above it as paths), each way either relates to other
+   * concepts (one row per relation type and direction, in vocabulary order), and
+   * how each relates to the concepts both relate to. Each row says whether the
+   * two agree on it.
+   */
+  facts: Array<ComparedFact>;
   /** Concepts that both `a` and `b` relate to, in either direction. */
   shared: Array<Concept>;
 };
@@ -236,6 +271,15 @@ export type Direction =
   | 'INCOMING'
   /** The concept is the relation's source. */
   | 'OUTGOING';
+
+/** One entry of a compared fact: its text, and the concepts it names, in order (a category path names several). */
+export type FactValue = {
+  __typename?: 'FactValue';
+  concepts: Array<Concept>;
+  /** Set when the cited source said it but it no longer holds: what holds today. */
+  outdated: Maybe<Scalars['String']['output']>;
+  text: Scalars['String']['output'];
+};
 
 /** A two-sided card generated from the graph. */
 export type Flashcard = {
@@ -512,9 +556,16 @@ export type Query = {
   /**
    * Concepts matching a free-text query, best first: exact name or alias, then
    * names starting with the query, then words in summaries and descriptions, then
-   * near-misses by spelling (so `virtualbx` finds VirtualBox).
+   * near-misses by spelling, the closest whole name first (so `virtualbx` finds
+   * VirtualBox, and `dockr` Docker before Docker Hub). `searchHits` says how each matched.
    */
   search: Array<Concept>;
+  /**
+   * The same search, each result saying how it matched and showing where: the
+   * name or alias that matched, and a snippet of its summary or description with
+   * the matched words marked. `kind` keeps results of one kind (a `Kind.slug`).
+   */
+  searchHits: Array<SearchHit>;
   /** The documents the graph cites. */
   sources: Array<Source>;
   /**
@@ -751,6 +802,21 @@ export type QuerySearchArgs = {
  * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
  * slug in a lookup gives `null`, not an error.
  */
+export type QuerySearchHitsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<Scalars['String']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
 export type QueryStudyNextArgs = {
   deck?: InputMaybe<Scalars['String']['input']>;
   learnAhead?: InputMaybe<Scalars['Boolean']['input']>;
@@ -788,7 +854,7 @@ export type QueryWeakSpotsQuizArgs = {
 
 export type Question = {
   __typename?: 'Question';
-  /** Three or four choices (two for TRUE_FALSE); exactly one is right. */
+  /** Two to four choices (two for TRUE_FALSE, and for a CLASSIFICATION with one proven-wrong category); exactly one is right. */
   choices: Array<Choice>;
   /** The concept the question is about. */
   concept: Concept;
@@ -882,6 +948,38 @@ export type ScheduledReview = {
   interval: Scalars['String']['output'];
 };
 
+/** One search result: the concept, how it matched and a snippet showing where. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  concept: Concept;
+  matchedBy: SearchMatch;
+  /** The name or alias that matched (as written in the graph); null when only the text matched. */
+  matchedName: Maybe<Scalars['String']['output']>;
+  /** A short piece of the summary or description in spans, the words that matched marked. */
+  snippet: Array<TextSpan>;
+  /** Whence `snippet` comes. */
+  snippetField: SnippetField;
+  /** `matchedName` (or the concept's name) in spans, the part that matched the query marked. */
+  title: Array<TextSpan>;
+};
+
+/** How a search result matched, strongest first. */
+export type SearchMatch =
+  /** The query is one of its aliases. */
+  | 'ALIAS'
+  /** The query is the concept's name. */
+  | 'NAME'
+  /** A name or alias starts with the query. */
+  | 'PREFIX'
+  /** A name or alias is spelled nearly like the query (a typo). */
+  | 'SPELLING'
+  /** Words of the query occur in the summary or description. */
+  | 'TEXT';
+
+export type SnippetField =
+  | 'DESCRIPTION'
+  | 'SUMMARY';
+
 /** A document the graph cites. */
 export type Source = {
   __typename?: 'Source';
@@ -953,6 +1051,13 @@ export type Subgraph = {
   /** Every relation between two of the nodes. */
   edges: Array<Relation>;
   nodes: Array<Concept>;
+};
+
+/** A piece of text; `highlight` marks the words that matched. Plain text, never markup. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  highlight: Scalars['Boolean']['output'];
+  text: Scalars['String']['output'];
 };
 
 /** A typed answer, graded. */
@@ -1040,6 +1145,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Agreement: Agreement;
   AnswerResult: ResolverTypeWrapper<AnswerResultRow>;
   Aspect: ResolverTypeWrapper<AspectRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -1049,6 +1155,7 @@ export type ResolversTypes = {
   Citation: ResolverTypeWrapper<CitationRow>;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ComparedAspect: ResolverTypeWrapper<ComparedAspectRow>;
+  ComparedFact: ResolverTypeWrapper<Omit<ComparedFact, 'a' | 'b'> & { a: Array<ResolversTypes['FactValue']>, b: Array<ResolversTypes['FactValue']> }>;
   Comparison: ResolverTypeWrapper<ComparisonRow>;
   Concept: ResolverTypeWrapper<ConceptRow>;
   ConceptConnection: ResolverTypeWrapper<Omit<ConceptConnection, 'edges'> & { edges: Array<ResolversTypes['ConceptEdge']> }>;
@@ -1059,6 +1166,7 @@ export type ResolversTypes = {
   DiffKind: DiffKind;
   DiffPart: ResolverTypeWrapper<DiffPart>;
   Direction: Direction;
+  FactValue: ResolverTypeWrapper<Omit<FactValue, 'concepts'> & { concepts: Array<ResolversTypes['Concept']> }>;
   Flashcard: ResolverTypeWrapper<FlashcardRow>;
   FlashcardType: FlashcardType;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1088,6 +1196,9 @@ export type ResolversTypes = {
   Relation: ResolverTypeWrapper<RelationRow>;
   RelationType: ResolverTypeWrapper<RelationType>;
   ScheduledReview: ResolverTypeWrapper<ScheduledReview>;
+  SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'concept'> & { concept: ResolversTypes['Concept'] }>;
+  SearchMatch: SearchMatch;
+  SnippetField: SnippetField;
   Source: ResolverTypeWrapper<SourceRow>;
   StateCounts: ResolverTypeWrapper<StateCounts>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1095,6 +1206,7 @@ export type ResolversTypes = {
   StudyStep: ResolverTypeWrapper<Omit<StudyStep, 'card'> & { card?: Maybe<ResolversTypes['Flashcard']> }>;
   StudyStreak: ResolverTypeWrapper<StudyStreak>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
   TypedAnswer: ResolverTypeWrapper<TypedAnswer>;
 };
 
@@ -1108,6 +1220,7 @@ export type ResolversParentTypes = {
   Citation: CitationRow;
   Claim: ClaimRow;
   ComparedAspect: ComparedAspectRow;
+  ComparedFact: Omit<ComparedFact, 'a' | 'b'> & { a: Array<ResolversParentTypes['FactValue']>, b: Array<ResolversParentTypes['FactValue']> };
   Comparison: ComparisonRow;
   Concept: ConceptRow;
   ConceptConnection: Omit<ConceptConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConceptEdge']> };
@@ -1115,6 +1228,7 @@ export type ResolversParentTypes = {
   DayCount: DayCount;
   Deck: DeckRow;
   DiffPart: DiffPart;
+  FactValue: Omit<FactValue, 'concepts'> & { concepts: Array<ResolversParentTypes['Concept']> };
   Flashcard: FlashcardRow;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1139,6 +1253,7 @@ export type ResolversParentTypes = {
   Relation: RelationRow;
   RelationType: RelationType;
   ScheduledReview: ScheduledReview;
+  SearchHit: Omit<SearchHit, 'concept'> & { concept: ResolversParentTypes['Concept'] };
   Source: SourceRow;
   StateCounts: StateCounts;
   String: Scalars['String']['output'];
@@ -1146,6 +1261,7 @@ export type ResolversParentTypes = {
   StudyStep: Omit<StudyStep, 'card'> & { card?: Maybe<ResolversParentTypes['Flashcard']> };
   StudyStreak: StudyStreak;
   Subgraph: SubgraphRow;
+  TextSpan: TextSpan;
   TypedAnswer: TypedAnswer;
 };
 
@@ -1199,14 +1315,24 @@ export type ClaimResolvers<ContextType = GraphContext, ParentType extends Resolv
 
 export type ComparedAspectResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ComparedAspect'] = ResolversParentTypes['ComparedAspect']> = {
   a?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
   aspect?: Resolver<ResolversTypes['Aspect'], ParentType, ContextType>;
   b?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+};
+
+export type ComparedFactResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ComparedFact'] = ResolversParentTypes['ComparedFact']> = {
+  a?: Resolver<Array<ResolversTypes['FactValue']>, ParentType, ContextType>;
+  agreement?: Resolver<ResolversTypes['Agreement'], ParentType, ContextType>;
+  b?: Resolver<Array<ResolversTypes['FactValue']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ComparisonResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Comparison'] = ResolversParentTypes['Comparison']> = {
   a?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
   aspects?: Resolver<Array<ResolversTypes['ComparedAspect']>, ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
+  facts?: Resolver<Array<ResolversTypes['ComparedFact']>, ParentType, ContextType>;
   shared?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
 };
 
@@ -1254,6 +1380,12 @@ export type DeckResolvers<ContextType = GraphContext, ParentType extends Resolve
 
 export type DiffPartResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DiffPart'] = ResolversParentTypes['DiffPart']> = {
   kind?: Resolver<ResolversTypes['DiffKind'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FactValueResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FactValue'] = ResolversParentTypes['FactValue']> = {
+  concepts?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  outdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -1375,6 +1507,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   quiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<QueryQuizArgs, 'count' | 'kind'>>;
   relationTypes?: Resolver<Array<ResolversTypes['RelationType']>, ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchHits?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchHitsArgs, 'first' | 'query'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   studyNext?: Resolver<ResolversTypes['StudyStep'], ParentType, ContextType, RequireFields<QueryStudyNextArgs, 'deck' | 'learnAhead' | 'timeZone' | 'typeIn'>>;
   studyStreak?: Resolver<ResolversTypes['StudyStreak'], ParentType, ContextType, RequireFields<QueryStudyStreakArgs, 'dailyGoal' | 'timeZone'>>;
@@ -1433,6 +1566,15 @@ export type ScheduledReviewResolvers<ContextType = GraphContext, ParentType exte
   interval?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  concept?: Resolver<ResolversTypes['Concept'], ParentType, ContextType>;
+  matchedBy?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
+  matchedName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  snippet?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  snippetField?: Resolver<ResolversTypes['SnippetField'], ParentType, ContextType>;
+  title?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1479,6 +1621,11 @@ export type SubgraphResolvers<ContextType = GraphContext, ParentType extends Res
   nodes?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
 };
 
+export type TextSpanResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  highlight?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TypedAnswerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TypedAnswer'] = ResolversParentTypes['TypedAnswer']> = {
   correct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   diff?: Resolver<Array<ResolversTypes['DiffPart']>, ParentType, ContextType>;
@@ -1494,6 +1641,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Citation?: CitationResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ComparedAspect?: ComparedAspectResolvers<ContextType>;
+  ComparedFact?: ComparedFactResolvers<ContextType>;
   Comparison?: ComparisonResolvers<ContextType>;
   Concept?: ConceptResolvers<ContextType>;
   ConceptConnection?: ConceptConnectionResolvers<ContextType>;
@@ -1501,6 +1649,7 @@ export type Resolvers<ContextType = GraphContext> = {
   DayCount?: DayCountResolvers<ContextType>;
   Deck?: DeckResolvers<ContextType>;
   DiffPart?: DiffPartResolvers<ContextType>;
+  FactValue?: FactValueResolvers<ContextType>;
   Flashcard?: FlashcardResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   Kind?: KindResolvers<ContextType>;
@@ -1522,12 +1671,14 @@ export type Resolvers<ContextType = GraphContext> = {
   Relation?: RelationResolvers<ContextType>;
   RelationType?: RelationTypeResolvers<ContextType>;
   ScheduledReview?: ScheduledReviewResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   StateCounts?: StateCountsResolvers<ContextType>;
   StudyQueueCounts?: StudyQueueCountsResolvers<ContextType>;
   StudyStep?: StudyStepResolvers<ContextType>;
   StudyStreak?: StudyStreakResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
   TypedAnswer?: TypedAnswerResolvers<ContextType>;
 };
 

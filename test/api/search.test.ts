@@ -37,6 +37,10 @@ describe("search", () => {
 
   it("tolerates typos", async () => {
     expect((await slugs("virtualbx"))?.[0]).toBe("virtualbox");
+    // By name: slugs may change with the seeds, what a learner looks for does not.
+    const firstName = async (query: string) => (await search(query)).body.data?.search[0]?.name;
+    expect(await firstName("namespase")).toBe("Namespaces");
+    expect(await firstName("dockr")).toBe("Docker");
     expect((await slugs("dokcer"))?.[0]).toBe("docker");
     expect((await slugs("kubernets"))?.[0]).toBe("kubernetes");
   });
@@ -65,5 +69,68 @@ describe("search", () => {
       expect(body.errors).toBeUndefined();
     }
     expect((await slugs("cgroups"))?.[0]).toBe("cgroups");
+  });
+});
+
+type Span = { text: string; highlight: boolean };
+type Hit = { concept: { slug: string; name: string; kind: string }; matchedBy: string; matchedName: string | null; title: Span[]; snippetField: string; snippet: Span[] };
+const HITS = `query ($q: String!, $n: Int, $kind: String) { searchHits(query: $q, first: $n, kind: $kind) {
+  concept { slug name kind } matchedBy matchedName title { text highlight } snippetField snippet { text highlight } } }`;
+const hits = async (query: string, variables: { first?: number; kind?: string } = {}) => {
+  const { body } = await api.server.graphql<{ searchHits: Hit[] }>(HITS, { q: query, n: variables.first, kind: variables.kind });
+  expect(body.errors).toBeUndefined();
+  return body.data?.searchHits ?? [];
+};
+const marked = (spans: Span[]) => spans.filter((s) => s.highlight).map((s) => s.text);
+
+describe("search hits", () => {
+  it("rank the same as search and say how each matched", async () => {
+    for (const query of ["docker", "k8s", "virtualbx", "daemon root access", "contai"]) {
+      expect((await hits(query, { first: 8 })).map((h) => h.concept.slug)).toEqual(await slugs(query, 8));
+    }
+    expect((await hits("Docker"))[0]).toMatchObject({ matchedBy: "NAME", matchedName: "Docker", title: [{ text: "Docker", highlight: true }] });
+    expect((await hits("k8s"))[0]).toMatchObject({ matchedBy: "ALIAS", matchedName: "k8s" });
+    const prefix = (await hits("kubern"))[0];
+    expect(prefix?.matchedBy).toBe("PREFIX");
+    expect(prefix?.title[0]).toEqual({ text: "Kubern", highlight: true });
+  });
+
+  it("rank the right concept first for a typo, whole names closest first", async () => {
+    for (const [typo, name] of [["namespase", "Namespaces"], ["dockr", "Docker"], ["virtualbx", "VirtualBox"], ["kubernets", "Kubernetes"]] as const) {
+      const [best] = await hits(typo);
+      expect(best?.concept.name, typo).toBe(name);
+      expect(best?.matchedBy, typo).toBe("SPELLING");
+      // The name it was taken for is marked whole.
+      expect(marked(best?.title ?? []).join(" "), typo).toBe(best?.matchedName);
+    }
+  });
+
+  it("show a snippet with the matched words marked, from the description when the summary lacks them", async () => {
+    const found = await hits("daemon root access", { first: 10 });
+    const textHits = found.filter((h) => h.matchedBy === "TEXT");
+    expect(textHits.length).toBeGreaterThan(0);
+    for (const hit of textHits) {
+      const words = marked(hit.snippet).join(" ").toLowerCase();
+      expect(words, hit.concept.slug).toMatch(/daemon|root|access/);
+      expect(hit.snippet.map((s) => s.text).join("").length).toBeLessThanOrEqual(200);
+    }
+    // A name match marks the name where the summary repeats it.
+    const docker = (await hits("dockr"))[0];
+    expect(docker?.snippet.map((s) => s.text).join("")).toBeTruthy();
+  });
+
+  it("keep markup-looking text as plain text in spans", async () => {
+    const found = await hits("<b>docker</b>");
+    for (const hit of found) for (const span of [...hit.title, ...hit.snippet]) expect(typeof span.text).toBe("string");
+  });
+
+  it("filter by kind, and refuse an unknown kind", async () => {
+    const all = await hits("container", { first: 20 });
+    const kind = all[0]?.concept.kind as string;
+    const ofKind = await hits("container", { first: 20, kind });
+    expect(ofKind.length).toBeGreaterThan(0);
+    expect(ofKind.every((h) => h.concept.kind === kind)).toBe(true);
+    const { body } = await api.server.graphql(HITS, { q: "docker", kind: "no-such-kind" });
+    expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

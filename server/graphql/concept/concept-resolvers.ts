@@ -1,8 +1,17 @@
 /** Looking up, searching and listing concepts, and the fields of a Concept. */
 import { badInput, intInRange, textOfLength } from "../bad-input.ts";
+import type { GraphContext } from "../context.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
 import { listConcepts } from "./list-concepts.ts";
-import { searchConcepts } from "./search-concepts.ts";
+import { searchConcepts, searchRanked } from "./search-concepts.ts";
+import { searchHit } from "./search-hit.ts";
+
+async function knownKind(kind: string, loaders: GraphContext["loaders"]): Promise<void> {
+  const kinds = await loaders.allKinds();
+  if (!kinds.some((k) => k.slug === kind)) {
+    throw badInput(`Unknown kind "${kind.slice(0, 60)}". Known kinds: ${kinds.map((k) => k.slug).join(", ")}.`);
+  }
+}
 
 export const conceptResolvers: Resolvers = {
   Query: {
@@ -16,13 +25,17 @@ export const conceptResolvers: Resolvers = {
       const first = intInRange("first", args.first, 1, 50, 10);
       return searchConcepts(db, query, first);
     },
+    searchHits: async (_, args, { db, loaders }) => {
+      const query = textOfLength("query", args.query, 1, 200);
+      const first = intInRange("first", args.first, 1, 50, 10);
+      const kind = args.kind ?? null;
+      if (kind !== null) await knownKind(kind, loaders);
+      return (await searchRanked(db, query, first, kind)).map((result) => searchHit(result, query));
+    },
     concepts: async (_, args, { db, loaders }) => {
       const first = intInRange("first", args.first, 1, 100, 20);
       const kind = args.kind ?? null;
-      if (kind !== null && !(await loaders.allKinds()).some((k) => k.slug === kind)) {
-        const known = (await loaders.allKinds()).map((k) => k.slug).join(", ");
-        throw badInput(`Unknown kind "${kind.slice(0, 60)}". Known kinds: ${known}.`);
-      }
+      if (kind !== null) await knownKind(kind, loaders);
       return listConcepts(db, { kind, first, after: args.after ?? null });
     },
   },

@@ -1,7 +1,9 @@
 /**
  * Ranked concept search. Tiers, best first: an exact name or alias; a name or
  * alias starting with the query; full-text words in the summary or
- * description; then spelling near-misses by trigram word similarity.
+ * description; then spelling near-misses, ranked by how close the whole name
+ * is to the query (so "dockr" finds Docker before "Docker image", whose first
+ * word is as close but whose whole name is not).
  *
  * Candidates come from three index-backed lookups (trigram regex on names,
  * the full-text expression index, the trigram `<%` operator), and only those
@@ -20,6 +22,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** How a result matched the query, strongest first. */
+export type SearchMatch = "NAME" | "ALIAS" | "PREFIX" | "TEXT" | "SPELLING";
+
+export interface SearchResult {
+  concept: ConceptRow;
+  matchedBy: SearchMatch;
+  /** The name or alias (as the seeds spell it) that matched; null for a match in the text only. */
+  matchedName: string | null;
+}
+
 interface Row {
   id: number;
   slug: string;
@@ -32,9 +44,93 @@ interface Row {
   noun_plural: string | null;
   plural: boolean;
   search_names: string;
+  exact: boolean;
+  prefix: boolean;
+  text_match: boolean;
+  text_rank: number;
+  word_sim: number;
 }
 
-export async function searchConcepts(db: Db, query: string, first: number): Promise<ConceptRow[]> {
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit
+ * (optimal string alignment), so "dokcer" is one typo away from "docker".
+ */
+export function typoDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  const first = rows[0] as number[];
+  for (let j = 0; j <= b.length; j++) first[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const above = rows[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2] as number[])[j - 2] as number + 1);
+      row[j] = best;
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** How close a whole name is to the query, 0 to 1: one minus the typos per letter of the longer. */
+export function closeness(query: string, name: string): number {
+  const longer = Math.max(query.length, name.length);
+  return longer === 0 ? 1 : Math.max(0, 1 - typoDistance(query, name) / longer);
+}
+
+// A candidate found only by spelling is kept when its closest name is at least this close
+// (two typos in a seven-letter word), or when one of its words is that like the query.
+const MIN_CLOSENESS = 0.7;
+const MIN_WORD_SIMILARITY = 0.4;
+
+interface Scored extends SearchResult {
+  score: number;
+}
+
+function scored(row: Row, q: string): Scored | null {
+  const names = [row.name, ...row.aliases];
+  let closest = row.name;
+  let near = -1;
+  for (const name of names) {
+    const c = closeness(q, name.toLowerCase());
+    if (c > near) [closest, near] = [name, c];
+  }
+  const text = row.text_match ? 0.6 + Number(row.text_rank) : 0;
+  const spelling = near + 0.5 * Number(row.word_sim);
+  const concept: ConceptRow = {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    kind: row.kind,
+    summary: row.summary,
+    description: row.description,
+    aliases: row.aliases,
+    noun: row.noun,
+    nounPlural: row.noun_plural,
+    plural: row.plural,
+    searchNames: row.search_names,
+  };
+  const result = (matchedBy: SearchMatch, matchedName: string | null, tier: number): Scored => ({
+    concept,
+    matchedBy,
+    matchedName,
+    score: tier + text + spelling,
+  });
+  if (row.name.toLowerCase() === q) return result("NAME", row.name, 4);
+  if (row.exact) return result("ALIAS", row.aliases.find((a) => a.toLowerCase() === q) ?? row.name, 4);
+  if (row.prefix) return result("PREFIX", names.find((n) => n.toLowerCase().startsWith(q)) ?? row.name, 3);
+  if (row.text_match && text >= spelling) return result("TEXT", null, 0);
+  if (row.text_match || near >= MIN_CLOSENESS || Number(row.word_sim) >= MIN_WORD_SIMILARITY) return result("SPELLING", closest, 0);
+  return null;
+}
+
+/**
+ * The best `first` matches. The database finds and pre-ranks the candidates
+ * through its indexes; the final order weighs typos by how close the whole
+ * name is, which trigrams alone judge poorly for short words ("dokcer").
+ */
+export async function searchRanked(db: Db, query: string, first: number, kind: string | null = null): Promise<SearchResult[]> {
   const q = query.toLowerCase();
   // Names are stored one per line in search_names: "(^|\n)q" is a name starting with q.
   const namePrefix = `(^|\n)${escapeRegex(q)}`;
@@ -48,33 +144,27 @@ export async function searchConcepts(db: Db, query: string, first: number): Prom
       union
       (select id from concepts where ${document} @@ ${words} limit ${MAX_FULL_TEXT_CANDIDATES})
       union
-      -- The nearest names by word similarity (GiST k-nearest), among those at least
-      -- pg_trgm.word_similarity_threshold alike (0.4, set per connection in connect.ts).
-      (select id from concepts where ${q} <% search_names
-       order by ${q} <<-> search_names limit ${MAX_FUZZY_CANDIDATES})
+      -- The names nearest by word similarity (GiST k-nearest, no threshold: a swapped
+      -- pair of letters in a short name shares few trigrams); judged below.
+      (select id from concepts order by ${q} <<-> search_names limit ${MAX_FUZZY_CANDIDATES})
     )
-    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.search_names
+    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.search_names,
+      ${q} = any(string_to_array(c.search_names, chr(10))) as exact,
+      c.search_names ~ ${namePrefix} as prefix,
+      to_tsvector('english', c.summary || ' ' || c.description) @@ ${words} as text_match,
+      ts_rank(to_tsvector('english', c.summary || ' ' || c.description), ${words}) as text_rank,
+      word_similarity(${q}, c.search_names) as word_sim
     from concepts c join candidates using (id)
-    order by
-      (case when ${q} = any(string_to_array(c.search_names, chr(10))) then 4
-            when c.search_names ~ ${namePrefix} then 3 else 0 end)
-      + (case when to_tsvector('english', c.summary || ' ' || c.description) @@ ${words}
-              then 1 + ts_rank(to_tsvector('english', c.summary || ' ' || c.description), ${words}) else 0 end)
-      + word_similarity(${q}, c.search_names) desc,
-      c.name asc
-    limit ${first}`,
+    where ${kind}::text is null or c.kind = ${kind}`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    kind: r.kind,
-    summary: r.summary,
-    description: r.description,
-    aliases: r.aliases,
-    noun: r.noun,
-    nounPlural: r.noun_plural,
-    plural: r.plural,
-    searchNames: r.search_names,
-  }));
+  return rows
+    .map((row) => scored(row, q))
+    .filter((r): r is Scored => r !== null)
+    .sort((x, y) => y.score - x.score || x.concept.name.localeCompare(y.concept.name))
+    .slice(0, first)
+    .map(({ concept, matchedBy, matchedName }) => ({ concept, matchedBy, matchedName }));
+}
+
+export async function searchConcepts(db: Db, query: string, first: number): Promise<ConceptRow[]> {
+  return (await searchRanked(db, query, first)).map((r) => r.concept);
 }
