@@ -1,11 +1,21 @@
-/** Any two concepts side by side: claims lined up by aspect, and what both relate to. */
+/**
+ * Any two concepts side by side: claims lined up by aspect, what each is and
+ * how each relates (compare-facts.ts), and what both relate to.
+ */
 import { badInput } from "../bad-input.ts";
+import type { ClaimRow } from "../graph-rows.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
+import { agreementOf, compareFacts } from "./compare-facts.ts";
+
+/** The values a side's claims give on an aspect; a claim without a value counts as a value of its own. */
+function valuesOf(claims: ClaimRow[]): Set<string> {
+  return new Set(claims.map((c) => (c.value ? c.value.trim().toLowerCase() : `claim:${c.id}`)));
+}
 
 export const compareResolvers: Resolvers = {
   Query: {
     compare: async (_, { a, b }, { loaders }) => {
-      if (a === b) throw badInput("`a` and `b` must be two different concepts.");
+      if (a === b) throw badInput(`Pick two different concepts to compare: \`a\` and \`b\` are both "${a.slice(0, 80)}".`);
       const [left, right] = await Promise.all([loaders.conceptBySlug.load(a), loaders.conceptBySlug.load(b)]);
       return left && right ? { a: left, b: right } : null;
     },
@@ -32,5 +42,10 @@ export const compareResolvers: Resolvers = {
       const both = [...neighbours(a.id, aRelations)].filter((id) => ofB.has(id) && id !== a.id && id !== b.id);
       return (await loaders.concepts(both)).sort((x, y) => x.name.localeCompare(y.name));
     },
+    facts: async ({ a, b }, _, { loaders, snapshot }) => compareFacts(a, b, loaders, await snapshot()),
+  },
+  ComparedAspect: {
+    // Outdated claims do not count: they no longer say where the two stand.
+    agreement: ({ a, b }) => agreementOf(valuesOf(a.filter((c) => !c.outdated)), valuesOf(b.filter((c) => !c.outdated))),
   },
 };
