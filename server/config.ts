@@ -3,6 +3,7 @@
  * The README's "Configuration" table documents each variable.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 
 export interface Config {
@@ -21,6 +22,16 @@ export interface Config {
   trustedOrigins: string[];
   /** Key for signing quiz ids; unset means a random key kept in the database. */
   quizSecret: string | undefined;
+  /**
+   * Worker processes a supervising primary runs (and restarts when one dies); 0 runs the server
+   * in this process, unsupervised. PGlite allows one connection at a time: always 1 with it.
+   */
+  workers: number;
+  /**
+   * The server's public address (`https://graphdeck.example`): absolute links in pages, cards and
+   * oEmbed are built from it, never from a request's Host header. Unset: http://localhost:PORT.
+   */
+  publicUrl: string | undefined;
 }
 
 // The sources live beside the repository in the workplace layout; use them when present.
@@ -33,6 +44,27 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function parseWorkers(value: string | undefined, usesPglite: boolean): number {
+  if (usesPglite) return value === "0" ? 0 : 1;
+  if (value === undefined || value === "") return availableParallelism();
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new Error(`WORKERS must be a whole number from 0 to 64, got "${value}"`);
+  return workers;
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL such as https://graphdeck.example, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`PUBLIC_URL must start with http:// or https://, got "${value}"`);
+  // Only the origin counts; links add their own paths.
+  return url.origin;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     quizSecret: env.QUIZ_SECRET || undefined,
+    workers: parseWorkers(env.WORKERS, !env.DATABASE_URL),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
 }

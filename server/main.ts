@@ -1,58 +1,145 @@
 /**
- * `npm start`: open the database (PGlite under DATA_DIR unless DATABASE_URL is
- * set), apply migrations, seed when the seeds changed, then serve.
+ * `npm start`: a supervising primary runs WORKERS worker processes (one per
+ * core by default; one with PGlite) and starts another at once when one dies.
+ * Each worker opens the database (PGlite under DATA_DIR unless DATABASE_URL is
+ * set), applies migrations, seeds when the seeds changed, then serves; all
+ * share one port. WORKERS=0 serves from this process, unsupervised.
  */
-import { loadConfig } from "./config.ts";
-import { connect } from "./db/connect.ts";
+import cluster, { type Worker } from "node:cluster";
+import { sql } from "drizzle-orm";
+import { loadConfig, type Config } from "./config.ts";
+import { connect, type Database } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
 import { trackGraphVersion } from "./graph-version.ts";
 import { createHttpServer } from "./http/create-server.ts";
+import { describeError } from "./http/safe-log.ts";
 import { ensureSeeded } from "./seed/ensure-seeded.ts";
 
 const config = loadConfig();
-const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-await migrate(database);
-if (config.seedOnStart) {
-  const outcome = await ensureSeeded(database.db, { seedsDir: config.seedsDir, sourcesDir: config.sourcesDir });
-  if (outcome.seeded) {
-    console.log(`graph seeded: ${outcome.counts.concepts} concepts, ${outcome.counts.relations} relations, ${outcome.counts.claims} claims`);
+const where = config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`;
+
+if (config.workers > 0 && cluster.isPrimary) supervise(config);
+else await serve(config);
+
+interface ListeningMessage {
+  type: "graphdeck:listening";
+  port: number;
+}
+
+function supervise(config: Config): void {
+  const SHUTDOWN_GRACE_MS = 10_000;
+  let stopping = false;
+  let announced = false;
+  // Workers that die soon after starting (the database down at start, say) are restarted
+  // after a pause that doubles, up to 5 s, so a crash loop does not spin the CPU.
+  const recentExits: number[] = [];
+
+  const start = (): Worker => {
+    const worker = cluster.fork();
+    worker.on("message", (message: ListeningMessage) => {
+      if (message?.type !== "graphdeck:listening" || announced) return;
+      announced = true;
+      console.log(`Graphdeck listening on http://localhost:${message.port} (GraphQL at /graphql, ${where}, ${config.workers} worker${config.workers === 1 ? "" : "s"})`);
+    });
+    return worker;
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    const now = Date.now();
+    recentExits.push(now);
+    while (recentExits.length && (recentExits[0] as number) < now - 30_000) recentExits.shift();
+    const delay = recentExits.length <= 1 ? 0 : Math.min(5000, 100 * 2 ** (recentExits.length - 2));
+    console.error(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another${delay ? ` in ${delay} ms` : ""}`);
+    setTimeout(() => {
+      if (!stopping) start();
+    }, delay);
+  });
+
+  for (let i = 0; i < config.workers; i++) start();
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w));
+      const exited = Promise.all(workers.map((w) => (w.isDead() ? null : new Promise((resolve) => w.once("exit", resolve)))));
+      for (const w of workers) w.process.kill("SIGTERM");
+      const deadline = setTimeout(() => {
+        for (const w of workers) if (!w.isDead()) w.process.kill("SIGKILL");
+      }, SHUTDOWN_GRACE_MS);
+      void exited.then(() => {
+        clearTimeout(deadline);
+        process.exit(0);
+      });
+    });
   }
 }
 
-const graphVersion = await trackGraphVersion(database);
-const server = createHttpServer({ database, graphVersion, trustedOrigins: config.trustedOrigins, quizSecret: config.quizSecret });
-server.listen(config.port, config.host, () => {
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.port;
-  const where = database.kind === "pglite" ? `PGlite in ${config.dataDir}` : "PostgreSQL";
-  console.log(`Graphdeck listening on http://localhost:${port} (GraphQL at /graphql, ${where})`);
-  warmUp();
-});
-
-// Build the study material (cards, quiz questions, matching) in the background now and after
-// each re-seed, so the first learner does not wait for it: seconds on a graph of 100k concepts.
-// A failure only means the first request builds it instead.
-function warmUp(): void {
-  const started = performance.now();
-  server.warmUp().then(
-    (outcome) => {
-      if (!outcome.finished) return;
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`study material ready in ${seconds} s: ${outcome.cards} flashcards, ${outcome.quizCandidates} quiz question candidates`);
-    },
-    (error: unknown) => {
-      if (!stopping) console.warn(`study material not built ahead (the first request will): ${error instanceof Error ? error.message : String(error)}`);
-    },
-  );
+/** Migrations and seeding, one process at a time (an advisory lock on PostgreSQL). */
+async function prepareDatabase(database: Database, config: Config): Promise<void> {
+  const work = async () => {
+    await migrate(database);
+    if (!config.seedOnStart) return;
+    const outcome = await ensureSeeded(database.db, { seedsDir: config.seedsDir, sourcesDir: config.sourcesDir });
+    if (outcome.seeded) {
+      console.log(`graph seeded: ${outcome.counts.concepts} concepts, ${outcome.counts.relations} relations, ${outcome.counts.claims} claims`);
+    }
+  };
+  if (database.kind === "pglite") return work();
+  // The transaction only holds the lock (released at its end); the work uses other connections.
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('graphdeck:start-up'))`);
+    await work();
+  });
 }
-const stopWarmingUp = graphVersion.onChange(warmUp);
 
-// On SIGINT/SIGTERM: stop accepting, let requests in flight finish (5 s at most), then
-// close the database cleanly so PGlite's files are consistent on the next start.
-const SHUTDOWN_GRACE_MS = 5000;
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
+async function serve(config: Config): Promise<void> {
+  const supervised = cluster.isWorker;
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await prepareDatabase(database, config);
+
+  const graphVersion = await trackGraphVersion(database);
+  const server = createHttpServer({
+    database,
+    graphVersion,
+    trustedOrigins: config.trustedOrigins,
+    quizSecret: config.quizSecret,
+    publicUrl: config.publicUrl,
+    port: config.port,
+  });
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    server.setPort(port);
+    if (supervised) process.send?.({ type: "graphdeck:listening", port } satisfies ListeningMessage);
+    else console.log(`Graphdeck listening on http://localhost:${port} (GraphQL at /graphql, ${where})`);
+    warmUp();
+  });
+
+  // Build the study material (cards, quiz questions, matching) in the background now and after
+  // each re-seed, so the first learner does not wait for it: seconds on a graph of 100k concepts.
+  // A failure only means the first request builds it instead.
+  function warmUp(): void {
+    const started = performance.now();
+    server.warmUp().then(
+      (outcome) => {
+        if (!outcome.finished) return;
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(`study material ready in ${seconds} s: ${outcome.cards} flashcards, ${outcome.quizCandidates} quiz question candidates`);
+      },
+      (error: unknown) => {
+        if (!stopping) console.warn(`study material not built ahead (the first request will): ${describeError(error)}`);
+      },
+    );
+  }
+  const stopWarmingUp = graphVersion.onChange(warmUp);
+
+  // On SIGINT/SIGTERM: stop accepting, let requests in flight finish (5 s at most), then
+  // close the database cleanly so PGlite's files are consistent on the next start.
+  const SHUTDOWN_GRACE_MS = 5000;
+  let stopping = false;
+  const shutdown = () => {
     if (stopping) return;
     stopping = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -65,5 +152,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       .then(() => graphVersion.stop())
       .then(() => database.close())
       .finally(() => process.exit(0));
-  });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, shutdown);
+  // A worker whose primary is gone has no one to restart it: stop cleanly.
+  if (supervised) process.on("disconnect", shutdown);
 }

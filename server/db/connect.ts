@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../schema/index.ts";
+import { guardPool } from "./postgres-guard.ts";
 
 export type Schema = typeof schema;
 
@@ -45,11 +46,19 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   const onQuery = options.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (options.databaseUrl) {
+    const max = options.maxConnections ?? 10;
     const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
+      max,
       onnotice: () => {},
       connection: SESSION_SETTINGS,
+      // While the server is down (a restart), a query fails at once with ECONNREFUSED; these keep
+      // the pauses between reconnection attempts short (0.05 s doubling up to 1 s, rather than up
+      // to 20 s), so service resumes within about a second of the server's return.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+      connect_timeout: 5,
     });
+    // Every connection of the pool guarded against postgres.js's write to a closed socket.
+    await guardPool(client, max);
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       kind: "postgres",

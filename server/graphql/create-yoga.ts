@@ -9,19 +9,25 @@ import { hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cach
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Db } from "../db/connect.ts";
+import type { RequestFacts } from "../http/create-server.ts";
 import type { GraphVersion } from "../graph-version.ts";
 import { compareResolvers } from "./compare/compare-resolvers.ts";
 import { conceptResolvers } from "./concept/concept-resolvers.ts";
 import type { GraphContext } from "./context.ts";
 import { graphWalkResolvers } from "./graph-walk/graph-walk-resolvers.ts";
 import { createLoaders } from "./loaders.ts";
+import { maskError } from "./plugins/mask-error.ts";
+import { createMemoryRateLimiter, type RateLimiter } from "./plugins/rate-limit.ts";
 import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
+import { useRequestLimits } from "./plugins/use-request-limits.ts";
+import { LIMITS } from "../http/limits.ts";
+import { safeYogaLogger } from "../http/safe-log.ts";
 import { relationResolvers } from "./relation/relation-resolvers.ts";
 import { createVocabularyCache } from "./vocabulary/vocabulary-cache.ts";
 import { vocabularyResolvers } from "./vocabulary/vocabulary-resolvers.ts";
 import type { GraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { bearerToken, findLearner } from "../study/learners/learner-tokens.ts";
-import { loadQuizKey } from "../study/quiz/quiz-key.ts";
+import { quizKeyLoader } from "../study/quiz/quiz-key.ts";
 import { learnerResolvers } from "./learner/learner-resolvers.ts";
 import { matchingResolvers } from "./matching/matching-resolvers.ts";
 import { quizResolvers } from "./quiz/quiz-resolvers.ts";
@@ -33,6 +39,8 @@ export const typeDefs = readFileSync(new URL("../../schema/schema.graphql", impo
 export interface NodeServerContext {
   req: IncomingMessage;
   res: ServerResponse;
+  /** The body's size and the client's address, as the HTTP server saw them. */
+  facts?: RequestFacts;
 }
 
 export interface GraphqlServerOptions {
@@ -44,6 +52,8 @@ export interface GraphqlServerOptions {
   snapshot: GraphSnapshotCache;
   /** Other origins whose pages may send mutations without a token. */
   trustedOrigins?: readonly string[];
+  /** Where mutation counts are kept (in memory unless given). */
+  rateLimiter?: RateLimiter;
 }
 
 export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of containers and virtual machines.
@@ -59,7 +69,8 @@ export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of contain
 export function createGraphqlServer(options: GraphqlServerOptions): YogaServerInstance<NodeServerContext, GraphContext> {
   const vocabulary = createVocabularyCache(options.db, options.graphVersion);
   const snapshot = options.snapshot;
-  let quizKey: Promise<string> | undefined;
+  // Loaded once it succeeds; a failure (a database hiccup) is not remembered: the next quiz retries.
+  const quizKey = quizKeyLoader(options.db, options.quizSecret);
   return createYoga<NodeServerContext, GraphContext>({
     schema: createSchema<NodeServerContext & GraphContext>({
       typeDefs,
@@ -83,14 +94,15 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         db: options.db,
         loaders: createLoaders(options.db, vocabulary),
         snapshot,
-        quizKey: () => (quizKey ??= loadQuizKey(options.db, options.quizSecret)),
+        quizKey,
         learner: () => (learner ??= token ? findLearner(options.db, token) : Promise.resolve(null)),
         now: new Date(),
       };
     },
-    // Unexpected errors reach the client as "Unexpected error." with no stack, SQL or paths;
-    // isDev off so yoga never attaches `originalError` details, whatever NODE_ENV says.
-    maskedErrors: { isDev: false },
+    // Unexpected errors reach the client as "Unexpected error." with no stack, SQL or paths (a
+    // database outage as 503 UNAVAILABLE); isDev off so yoga never attaches `originalError`
+    // details, whatever NODE_ENV says.
+    maskedErrors: { isDev: false, maskError },
     batching: false,
     // Reads from any origin, without cookies: embeds on other sites call the API directly.
     cors: {
@@ -103,17 +115,21 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
     graphiql: { title: "Graphdeck API", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     // The GraphiQL bundle is served from here, not from a CDN.
     renderGraphiQL,
-    logging: "warn",
+    // One line per failure, never a query's parameters (see safe-log.ts).
+    logging: safeYogaLogger,
     plugins: [
       // Depth, cost, aliases, directives and tokens are bounded before anything executes.
+      // Depth, aliases, directives and tokens are bounded before anything executes; the cost
+      // (which counts list lengths, unlike graphql-armor's) in useRequestLimits.
       EnvelopArmorPlugin({
-        maxDepth: { n: 10 },
-        maxAliases: { n: 15 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        maxDepth: { n: LIMITS.queryDepth },
+        maxAliases: { n: LIMITS.aliases },
+        maxDirectives: { n: LIMITS.directives },
+        maxTokens: { n: LIMITS.tokens },
+        costLimit: { enabled: false },
       }),
       useMutationGuard(options.trustedOrigins),
+      useRequestLimits({ db: options.db, graphVersion: options.graphVersion, rateLimiter: options.rateLimiter ?? createMemoryRateLimiter() }),
       useResponseCache({
         // Public reads are the same for everyone; requests with a token are never cached.
         session: () => null,

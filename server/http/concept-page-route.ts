@@ -11,7 +11,7 @@ import { CARD_CSS, conceptUrl, renderCard, renderNotFoundCard } from "../embed/r
 import type { AppShell } from "./app-shell.ts";
 import { oembedDiscoveryLink } from "./embed-routes.ts";
 
-export async function conceptPageRoute(db: Db, request: Request, shell: AppShell | null): Promise<Response | null> {
+export async function conceptPageRoute(db: Db, request: Request, shell: AppShell | null, origin: string): Promise<Response | null> {
   const url = new URL(request.url);
   const match = /^\/concepts\/([^/]+)\/?$/.exec(url.pathname);
   if (!match?.[1]) return null;
@@ -22,7 +22,6 @@ export async function conceptPageRoute(db: Db, request: Request, shell: AppShell
     slug = match[1];
   }
   const data = await loadCardData(db, slug);
-  const origin = url.origin;
   const page = (status: number, title: string, head: string, body: string) =>
     shell
       ? shell(status, { title, head, body })

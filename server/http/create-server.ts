@@ -1,13 +1,16 @@
 /**
- * The HTTP server. Every request is read here (with a size limit), handed to
- * the route that owns its path as a fetch Request, and its Response written
- * back with the security headers all routes share.
+ * The HTTP server. Every request is checked (method, Host, path encoding), read
+ * here (with a size limit), handed to the route that owns its path as a fetch
+ * Request, and its Response written back with the security headers all routes
+ * share. Client mistakes get a short 4xx; a database outage a 503.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/connect.ts";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.ts";
 import type { GraphVersion } from "../graph-version.ts";
 import { createGraphqlServer } from "../graphql/create-yoga.ts";
+import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
@@ -15,21 +18,44 @@ import { appRoute, loadAppShell } from "./app-shell.ts";
 import { conceptPageRoute } from "./concept-page-route.ts";
 import { embedRoute } from "./embed-routes.ts";
 import { gzip, shouldCompress } from "./compress.ts";
-import { BodyTooLargeError, readBody } from "./read-body.ts";
+import { LIMITS } from "./limits.ts";
+import { createPublicOrigin } from "./public-origin.ts";
+import { BadBodyError, BodyTooLargeError, createGate, readBody } from "./read-body.ts";
+import { logError } from "./safe-log.ts";
 import { securityHeaders } from "./security-headers.ts";
 
-// Big enough for a learner's exported progress, small enough to refuse floods early.
-export const MAX_BODY_BYTES = 1024 * 1024;
+// Big enough for ordinary requests, small enough to refuse floods early (imports may be bigger: see LIMITS).
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 
 export interface HttpServerOptions {
   database: Database;
   graphVersion: GraphVersion;
   trustedOrigins?: readonly string[];
   quizSecret?: string | undefined;
+  /** PUBLIC_URL's origin: absolute links are built from it. */
+  publicUrl?: string | undefined;
+  /** The port served, for links when PUBLIC_URL is unset (setPort once listening on port 0). */
+  port?: number | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+
+const refuse = (status: number, message: string, headers: Record<string, string> = {}) =>
+  json(status, { errors: [{ message, extensions: { code: status === 503 ? "UNAVAILABLE" : "BAD_REQUEST" } }] }, { "cache-control": "no-store", ...headers });
+
+/** A request refused before any route sees it. */
+class RefusedRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 
 /** The HTTP server, plus a way to wait for the requests it is still working on. */
 export type GraphdeckServer = Server & {
@@ -37,11 +63,20 @@ export type GraphdeckServer = Server & {
   idle(): Promise<void>;
   /** Loads the current graph and builds its study material now, before a learner asks for it. */
   warmUp(): Promise<WarmUpOutcome>;
+  /** The port actually listened on (links use it when PUBLIC_URL is unset). */
+  setPort(port: number): void;
 };
+
+/** What yoga receives besides the Request: node's objects and how big the body was. */
+export interface RequestFacts {
+  bodyBytes: number;
+  address: string;
+}
 
 export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
   const shell = loadAppShell();
+  const publicOrigin = createPublicOrigin(options.publicUrl, options.port);
   const yoga = createGraphqlServer({
     snapshot,
     db: options.database.db,
@@ -49,16 +84,20 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     trustedOrigins: options.trustedOrigins ?? [],
     quizSecret: options.quizSecret,
   });
+  const bigBodies = createGate(LIMITS.concurrentBigBodies);
+  let studyReady = false;
 
-  async function route(req: IncomingMessage, res: ServerResponse, request: Request): Promise<Response> {
+  async function route(req: IncomingMessage, res: ServerResponse, request: Request, facts: RequestFacts): Promise<Response> {
     const path = new URL(request.url).pathname;
-    if (path === "/health") return health(options.database);
-    if (path === "/graphql") return withCacheControl(request, await yoga.fetch(request, { req, res }));
+    if (path === "/health") return json(200, { status: "ok", db: options.database.kind }, { "cache-control": "no-store" });
+    if (path === "/health/ready") return ready(options.database, studyReady);
+    if (path === "/graphql") return withCacheControl(request, await limitResponse(request, await yoga.fetch(request, { req, res, facts })));
     const anki = /^\/decks\/([^/]+)\/anki\.csv$/.exec(path);
     if (anki?.[1]) return ankiCsvResponse(await snapshot(), decodeURIComponent(anki[1]));
+    const origin = publicOrigin(request);
     const page =
-      (await embedRoute(options.database.db, request)) ??
-      (await conceptPageRoute(options.database.db, request, shell)) ??
+      (await embedRoute(options.database.db, request, origin)) ??
+      (await conceptPageRoute(options.database.db, request, shell, origin)) ??
       appRoute(shell, request);
     if (page) return page;
     return json(404, { error: "Not found." });
@@ -68,46 +107,136 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   // them before closing the database, so none fails half-way on a closed connection.
   let inFlight = 0;
   let waiters: (() => void)[] = [];
-  const server = createServer((req, res) => {
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     inFlight++;
     void (async () => {
       let response: Response;
+      let leave: (() => void) | null = null;
       try {
-        response = await route(req, res, await toRequest(req));
+        const checked = checkRequest(req);
+        const limit = bodyLimit(req, checked.pathname);
+        if (limit > LIMITS.bodyBytes) {
+          leave = bigBodies.tryEnter();
+          if (!leave) throw new RefusedRequest(503, "Too many large uploads at once; try again in a few seconds.", { "retry-after": "5" });
+        }
+        const { request, bodyBytes } = await toRequest(req, checked.host, limit);
+        response = await route(req, res, request, { bodyBytes, address: req.socket.remoteAddress ?? "" });
       } catch (error) {
-        response =
-          error instanceof BodyTooLargeError
-            ? json(413, { errors: [{ message: `The request body is over the ${MAX_BODY_BYTES / 1024} KiB limit.` }] })
-            : json(500, { errors: [{ message: "Unexpected error." }] });
-        if (!(error instanceof BodyTooLargeError)) console.error(error);
+        response = errorResponse(error);
+      } finally {
+        leave?.();
       }
       await send(req, res, response, isFrameable(req.url ?? "/"));
-    })().finally(() => {
-      if (--inFlight === 0) {
-        for (const wake of waiters) wake();
-        waiters = [];
-      }
-    });
+    })()
+      .catch((error: unknown) => {
+        logError("sending a response", error);
+        res.destroy();
+      })
+      .finally(() => {
+        if (--inFlight === 0) {
+          for (const wake of waiters) wake();
+          waiters = [];
+        }
+      });
   });
+  // A request line or headers node cannot parse (e.g. a bad Host or an invalid character): a short 400.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (error.code !== "HPE_INVALID_HEADER_TOKEN" && !error.code?.startsWith("HPE_"))) {
+      socket.destroy();
+      return;
+    }
+    socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"errors":[{"message":"Malformed request."}]}');
+  });
+  let port = options.port;
   return Object.assign(server, {
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     warmUp: async () => {
       const graph = await snapshot();
-      return warmUpStudy(graph, () => options.graphVersion.current() === graph.version);
+      const outcome = await warmUpStudy(graph, () => options.graphVersion.current() === graph.version);
+      if (outcome.finished) studyReady = true;
+      return outcome;
+    },
+    setPort: (value: number) => {
+      port = value;
+      publicOrigin.setPort(port);
     },
   });
 }
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+function errorResponse(error: unknown): Response {
+  if (error instanceof RefusedRequest) return refuse(error.status, error.message, error.headers);
+  if (error instanceof BodyTooLargeError) return refuse(413, `The request body is over the ${error.limit / 1024} KiB limit.`);
+  if (error instanceof BadBodyError) return refuse(400, error.message);
+  if (error instanceof URIError) return refuse(400, "The path has invalid percent-encoding.");
+  if (isDatabaseUnavailable(error)) {
+    logError("request", error);
+    return refuse(503, UNAVAILABLE_MESSAGE, { "retry-after": "2" });
+  }
+  logError("request", error);
+  return json(500, { errors: [{ message: "Unexpected error." }] });
+}
+
+/** Method, Host and path checked before anything else; throws RefusedRequest. */
+function checkRequest(req: IncomingMessage): { host: string; pathname: string } {
+  const method = req.method ?? "GET";
+  if (!METHODS.has(method)) throw new RefusedRequest(405, `Method ${method.slice(0, 20)} is not allowed.`, { allow: [...METHODS].join(", ") });
+  const hostHeader = req.headers.host;
+  if (!hostHeader) throw new RefusedRequest(400, "The Host header is missing or empty.");
+  let host: URL;
+  try {
+    host = new URL(`http://${hostHeader}`);
+  } catch {
+    throw new RefusedRequest(400, "The Host header is not a valid host.");
+  }
+  if (host.username || host.password || host.pathname !== "/" || host.search || host.hash || host.host !== hostHeader.toLowerCase()) {
+    throw new RefusedRequest(400, "The Host header is not a valid host.");
+  }
+  const target = req.url ?? "/";
+  let url: URL;
+  try {
+    url = new URL(target.startsWith("/") ? target : target === "*" ? "/" : target, "http://localhost");
+  } catch {
+    throw new RefusedRequest(400, "The request target is not a valid path.");
+  }
+  if (!target.startsWith("/") && target !== "*" && !/^https?:\/\//i.test(target)) throw new RefusedRequest(400, "The request target is not a valid path.");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    throw new RefusedRequest(400, "The path has invalid percent-encoding.");
+  }
+  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in a query.
+  if (decoded.includes("\u0000") || [...url.searchParams].some(([name, value]) => name.includes("\u0000") || value.includes("\u0000"))) {
+    throw new RefusedRequest(400, "The request target contains a NUL character.");
+  }
+  return { host: host.host, pathname: url.pathname };
+}
+
+/** Bigger bodies only where an import may come: a learner's POST /graphql. */
+function bodyLimit(req: IncomingMessage, pathname: string): number {
+  const method = req.method ?? "GET";
+  if (method !== "POST" || pathname !== "/graphql" || !/^Bearer\s+\S/i.test(req.headers.authorization ?? "")) return LIMITS.bodyBytes;
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  const gzipped = (req.headers["content-encoding"] ?? "").toLowerCase().includes("gzip");
+  if (!gzipped && Number.isFinite(declared) && declared <= LIMITS.bodyBytes) return LIMITS.bodyBytes;
+  return LIMITS.importBodyBytes;
+}
+
+async function toRequest(req: IncomingMessage, host: string, limit: number): Promise<{ request: Request; bodyBytes: number }> {
+  const target = req.url ?? "/";
+  const url = new URL(target.startsWith("/") ? target : target === "*" ? "/" : new URL(target).pathname + new URL(target).search, `http://${host}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    if (value === undefined || name === "content-encoding" || name === "content-length") continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  const body = hasBody ? await readBody(req, MAX_BODY_BYTES) : undefined;
-  return new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+  const hasBody = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+  const body = hasBody ? await readBody(req, limit) : undefined;
+  return {
+    request: new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined }),
+    bodyBytes: body?.length ?? 0,
+  };
 }
 
 /** Only the embed pages may be framed by other sites. */
@@ -121,15 +250,31 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  Object.assign(headers, securityHeaders({ frameable, html: contentType.startsWith("text/html") }));
   let body: Buffer = Buffer.from(await response.arrayBuffer());
+  const html = contentType.startsWith("text/html") ? body.toString("utf8") : null;
+  Object.assign(headers, securityHeaders({ frameable, html }));
   if (shouldCompress(req.headers["accept-encoding"], contentType, body.length)) {
     body = gzip(body);
     headers["content-encoding"] = "gzip";
     headers.vary = [headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
   }
+  if (res.destroyed) return;
   res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** A response over the request's response limit is replaced by an error saying so. */
+async function limitResponse(request: Request, response: Response): Promise<Response> {
+  // GraphQL results only (GraphiQL's page, with its bundled scripts, is bigger and static).
+  if (!(response.headers.get("content-type") ?? "").includes("json") || response.body === null) return response;
+  const limit = responseLimits.get(request) ?? LIMITS.responseBytes;
+  const body = await response.arrayBuffer();
+  if (body.byteLength <= limit) return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return json(
+    400,
+    { errors: [{ message: `The response would be over the ${Math.round(limit / 1024)} KiB limit: ask for fewer items.`, extensions: { code: "RESPONSE_TOO_LARGE" } }] },
+    { "cache-control": "no-store" },
+  );
 }
 
 /**
@@ -149,11 +294,22 @@ async function withCacheControl(request: Request, response: Response): Promise<R
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-async function health(database: Database): Promise<Response> {
+/** Readiness: the database answers (within 2 s) and the study material has been built. */
+async function ready(database: Database, studyReady: boolean): Promise<Response> {
+  let databaseOk = false;
   try {
-    await database.db.execute(sql`select 1`);
-    return json(200, { status: "ok", db: database.kind }, { "cache-control": "no-store" });
+    await Promise.race([
+      database.db.execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 2000).unref()),
+    ]);
+    databaseOk = true;
   } catch {
-    return json(503, { status: "unavailable", db: database.kind }, { "cache-control": "no-store" });
+    databaseOk = false;
   }
+  const ok = databaseOk && studyReady;
+  return json(
+    ok ? 200 : 503,
+    { status: ok ? "ready" : "unavailable", db: database.kind, database: databaseOk ? "ok" : "unreachable", study: studyReady ? "ready" : "building" },
+    { "cache-control": "no-store" },
+  );
 }

@@ -32,9 +32,8 @@ const DEFAULT_WIDTH = 480;
 const DEFAULT_HEIGHT = 240;
 
 /** Answers the embed paths; null for any other path. */
-export async function embedRoute(db: Db, request: Request): Promise<Response | null> {
+export async function embedRoute(db: Db, request: Request, origin: string): Promise<Response | null> {
   const url = new URL(request.url);
-  const origin = url.origin;
   const path = url.pathname;
 
   if (path === "/embed.js") return staticFile(join(DIST_DIR, "embed"), "embed.js", request, 300) ?? notBuilt();
@@ -49,7 +48,7 @@ export async function embedRoute(db: Db, request: Request): Promise<Response | n
     return html(200, renderCardPage(renderCard(data, origin), `${data.name} · Graphdeck`, { script }), ONE_HOUR);
   }
 
-  if (path === "/oembed") return oembed(db, url);
+  if (path === "/oembed") return oembed(db, url, origin);
   return null;
 }
 
@@ -66,7 +65,7 @@ function notBuilt(): Response {
 }
 
 /** oEmbed 1.0 (https://oembed.com): a `rich` response whose html is the iframe embed. */
-async function oembed(db: Db, url: URL): Promise<Response> {
+async function oembed(db: Db, url: URL, origin: string): Promise<Response> {
   const format = url.searchParams.get("format") ?? "json";
   if (format !== "json") return json(501, { error: `Only format=json is offered, not "${format.slice(0, 20)}".` });
   const target = url.searchParams.get("url");
@@ -79,7 +78,7 @@ async function oembed(db: Db, url: URL): Promise<Response> {
   }
   const match = /^\/concepts\/([^/]+)\/?$/.exec(conceptPage.pathname);
   const slug = match?.[1] ? safeDecode(match[1]) : null;
-  const data = conceptPage.host === url.host && slug ? await loadCardData(db, slug) : null;
+  const data = conceptPage.origin === origin && slug ? await loadCardData(db, slug) : null;
   if (!data) return json(404, { error: "No Graphdeck concept page at that address." });
 
   const limit = (name: string): number | null | "bad" => {
@@ -93,7 +92,7 @@ async function oembed(db: Db, url: URL): Promise<Response> {
   if (maxWidth === "bad" || maxHeight === "bad") return json(400, { error: "maxwidth and maxheight must be positive whole numbers." });
   const width = Math.min(DEFAULT_WIDTH, maxWidth ?? DEFAULT_WIDTH);
   const height = Math.min(DEFAULT_HEIGHT, maxHeight ?? DEFAULT_HEIGHT);
-  const frame = `${url.origin}/embed/concept/${encodeURIComponent(data.slug)}`;
+  const frame = `${origin}/embed/concept/${encodeURIComponent(data.slug)}`;
   return json(
     200,
     {
@@ -101,14 +100,14 @@ async function oembed(db: Db, url: URL): Promise<Response> {
       type: "rich",
       title: data.name,
       provider_name: "Graphdeck",
-      provider_url: `${url.origin}/`,
+      provider_url: `${origin}/`,
       cache_age: OEMBED_CACHE_AGE,
       width,
       height,
       html:
         `<iframe src="${escapeHtml(frame)}" title="${escapeHtml(`${data.name} · Graphdeck`)}" width="${width}" height="${height}" ` +
         `style="border:0;max-width:100%" loading="lazy" data-graphdeck-embed></iframe>` +
-        `<script src="${escapeHtml(url.origin)}/embed.js" async></script>`,
+        `<script src="${escapeHtml(origin)}/embed.js" async></script>`,
     },
     OEMBED_CACHE_AGE,
   );

@@ -70,6 +70,8 @@ describe("start-up", () => {
     expect(await health(first.url)).toEqual({ status: 200, body: { status: "ok", db: "pglite" } });
     expect(first.output()).toMatch(/graph seeded: \d+ concepts/);
     expect(await conceptCount(first.url)).toBeGreaterThan(5);
+    await first.waitForOutput(/study material ready/);
+    expect((await fetch(`${first.url}/health/ready`)).status).toBe(200);
     const token = await learnerWithProgress(first.url);
     expect(await first.stop()).toBe(0);
     const direct = await PGlite.create(join(dataDir, "pglite"));
@@ -106,7 +108,8 @@ describe("start-up", () => {
   it.runIf(onPostgres)("builds the study material ahead, at start and again after a re-seed by another process", async () => {
     const scratch = await createScratchPostgres();
     cleanups.push(scratch.drop);
-    const server = await startServer({ DATABASE_URL: scratch.url });
+    // One worker, so "ready twice" means built again after the re-seed (not two workers each once).
+    const server = await startServer({ DATABASE_URL: scratch.url, WORKERS: "1" });
     try {
       const ready = /study material ready in [\d.]+ s: (\d+) flashcards, (\d+) quiz question candidates/;
       const first = ready.exec(await server.waitForOutput(ready));
@@ -129,7 +132,7 @@ describe("start-up", () => {
     }
   }, TWO_STARTS);
 
-  it.runIf(onPostgres)("answers /health with 503 while the database is unreachable", async () => {
+  it.runIf(onPostgres)("stays live (/health 200) but not ready (/health/ready 503) while the database is unreachable", async () => {
     const scratch = await createScratchPostgres();
     cleanups.push(scratch.drop);
     const server = await startServer({ DATABASE_URL: scratch.url });
@@ -138,11 +141,24 @@ describe("start-up", () => {
     await admin.unsafe(`alter database "${name}" with allow_connections false`);
     await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
     try {
-      expect(await health(server.url)).toEqual({ status: 503, body: { status: "unavailable", db: "postgres" } });
+      expect(await health(server.url)).toEqual({ status: 200, body: { status: "ok", db: "postgres" } });
+      const ready = await fetch(`${server.url}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: "unavailable", database: "unreachable" });
+      // A request that needs the database fails fast and says why.
+      const started = performance.now();
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "mutation { startLearner { token } }" }),
+      });
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe("UNAVAILABLE");
+      expect(performance.now() - started).toBeLessThan(3000);
     } finally {
       await admin.unsafe(`alter database "${name}" with allow_connections true`);
       await admin.end();
       await server.stop();
     }
-  });
+  }, TWO_STARTS);
 });

@@ -1,0 +1,157 @@
+/**
+ * The limits every GraphQL request meets before and while it runs (figures in
+ * server/http/limits.ts): a parse error never quotes the body; variables nested
+ * too deeply are refused; a query whose estimated cost (lists counted at their
+ * expected length) is over the limit is refused before it runs; mutations are
+ * rate-limited per learner and per address; a big body is accepted only for
+ * `importProgress`; and execution stops at the time budget.
+ */
+import { createHash } from "node:crypto";
+import { getOperationAST, Kind, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import { createGraphQLError, type Plugin, type YogaInitialContext } from "graphql-yoga";
+import type { GraphVersion } from "../../graph-version.ts";
+import type { RequestFacts } from "../../http/create-server.ts";
+import { LIMITS } from "../../http/limits.ts";
+import type { Db } from "../../db/connect.ts";
+import { DEFAULT_STATS, estimateCost, loadGraphStats, type GraphStats } from "./query-cost.ts";
+import type { RateLimiter } from "./rate-limit.ts";
+
+/** How big a response each request may have (export of a big learner may be big). */
+export const responseLimits = new WeakMap<Request, number>();
+
+function refused(message: string, code: string, status: number, headers?: Record<string, string>) {
+  return createGraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
+}
+
+/** Nesting depth of a JSON value, without recursion (a 100,000-deep value must not overflow the stack). */
+export function jsonDepth(value: unknown, limit: number): number {
+  const stack: [unknown, number][] = [[value, 1]];
+  let deepest = 0;
+  while (stack.length) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+function onlyFields(operation: OperationDefinitionNode, names: string[]): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (names.includes(s.name.value) || s.name.value === "__typename"));
+}
+
+export interface RequestLimitOptions {
+  db: Db;
+  graphVersion: GraphVersion;
+  rateLimiter: RateLimiter;
+}
+
+export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaInitialContext & { facts?: RequestFacts }> {
+  // Graph statistics for the cost model, read once per graph version (in the background: a
+  // request never waits for them; until then the last known, or generous defaults, apply).
+  let stats: GraphStats = DEFAULT_STATS;
+  let statsVersion: string | null = null;
+  let loading = false;
+  const currentStats = (): GraphStats => {
+    const version = options.graphVersion.current();
+    if (statsVersion !== version && !loading) {
+      loading = true;
+      loadGraphStats(options.db).then(
+        (loaded) => {
+          stats = loaded;
+          statsVersion = version;
+          loading = false;
+        },
+        () => {
+          loading = false; // retried by the next request
+        },
+      );
+    }
+    return stats;
+  };
+
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        let params;
+        try {
+          params = await requestParser(request);
+        } catch (error) {
+          // yoga attaches the JSON parser's message as `originalError`, and it quotes the body.
+          const e = error as { message?: string; extensions?: Record<string, unknown> };
+          if (e?.extensions?.originalError) {
+            throw createGraphQLError(e.message ?? "Bad request.", { extensions: { code: e.extensions.code ?? "BAD_REQUEST", http: e.extensions.http } });
+          }
+          throw error;
+        }
+        for (const one of Array.isArray(params) ? params : [params]) {
+          if (jsonDepth((one as { variables?: unknown } | undefined)?.variables, LIMITS.variablesDepth) > LIMITS.variablesDepth) {
+            throw refused(`Variables may be nested ${LIMITS.variablesDepth} levels deep at most.`, "BAD_REQUEST", 400);
+          }
+        }
+        return params;
+      });
+    },
+
+    onExecute({ args }) {
+      const context = args.contextValue as YogaInitialContext & { facts?: RequestFacts };
+      const request = context.request;
+      const facts = context.facts;
+      const operation = getOperationAST(args.document, args.operationName);
+      if (!operation) return;
+
+      if (facts && facts.bodyBytes > LIMITS.bodyBytes && !(operation.operation === "mutation" && onlyFields(operation, ["importProgress"]))) {
+        throw refused(`The request body is over the ${LIMITS.bodyBytes / 1024} KiB limit (only importProgress may send more).`, "PAYLOAD_TOO_LARGE", 413);
+      }
+
+      if (operation.operation === "mutation") {
+        const address = facts?.address ?? "unknown";
+        const token = /^Bearer\s+(\S+)/i.exec(request.headers.get("authorization") ?? "")?.[1];
+        const tooMany = (wait: number, what: string) =>
+          refused(`Too many ${what}; try again in ${wait} s.`, "RATE_LIMITED", 429, { "retry-after": String(wait) });
+        const starts = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value === "startLearner").length;
+        for (let i = 0; i < starts; i++) {
+          const wait = options.rateLimiter.hit(`start:${address}`, LIMITS.startLearnerPerHour, 3_600_000);
+          if (wait) throw tooMany(wait, "new learners from this address");
+        }
+        let wait = options.rateLimiter.hit(`address:${address}`, LIMITS.mutationsPerAddressPerMinute, 60_000);
+        if (wait) throw tooMany(wait, "changes from this address");
+        if (token) {
+          const key = createHash("sha256").update(token).digest("base64url").slice(0, 22);
+          wait = options.rateLimiter.hit(`learner:${key}`, LIMITS.mutationsPerLearnerPerMinute, 60_000);
+          if (wait) throw tooMany(wait, "changes for this learner");
+        }
+      }
+
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const definition of args.document.definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+      }
+      const cost = Math.round(estimateCost(args.schema, operation, fragments, args.variableValues ?? undefined, currentStats()));
+      if (cost > LIMITS.queryCost) {
+        throw refused(
+          `This query would resolve about ${cost > 1e9 ? "a billion" : cost.toLocaleString("en")} values, over the limit of ${LIMITS.queryCost.toLocaleString("en")}: ask for fewer items (first, count, depth) or nest fewer lists.`,
+          "QUERY_TOO_COSTLY",
+          400,
+        );
+      }
+
+      responseLimits.set(request, operation.operation === "query" && onlyFields(operation, ["exportProgress"]) ? LIMITS.importBodyBytes : LIMITS.responseBytes);
+
+      // The time budget: the executor checks the signal between fields and stops with this error.
+      const controller = new AbortController();
+      const timer = setTimeout(
+        () => controller.abort(refused(`The request took longer than ${LIMITS.requestMs / 1000} s and was stopped; ask for less.`, "TIMEOUT", 503)),
+        LIMITS.requestMs,
+      );
+      (args as { signal?: AbortSignal }).signal = controller.signal;
+      return {
+        onExecuteDone: () => clearTimeout(timer),
+      };
+    },
+  };
+}
