@@ -44,6 +44,8 @@ function stripMarkup(line: string): string {
  */
 export function readableText(markdown: string): string {
   return markdown
+    // Every list item reads with the same bullet.
+    .replace(/^\s*[*+]\s+/, "- ")
     .replace(/\{:[^}]*\}/g, "")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
@@ -51,6 +53,9 @@ export function readableText(markdown: string): string {
     .replace(/(\*\*|__)([\s\S]*?)\1/g, "$2")
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, "$1$2")
     .replace(/`([^`]*)`/g, "$1")
+    // An unmatched emphasis mark left at a word's edge ("***bare-metal**" in a source).
+    .replace(/(^|[\s(])\*+(?=\S)/g, "$1")
+    .replace(/(\S)\*+(?=[\s).,;:]|$)/g, "$1")
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
     .replace(/[ \t]+/g, " ")
     .trim();
