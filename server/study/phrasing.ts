@@ -9,6 +9,8 @@ import type { GraphSnapshot, SnapshotConcept } from "./graph-snapshot.ts";
 export interface Phrase {
   text: string;
   plural: boolean;
+  /** A name spelled as its owners spell it ("rkt"): never capitalised. */
+  proper?: boolean;
 }
 
 const VOWEL_SOUND = /^(?:[aeio]|u(?!ni|se|sa|su)|hour|honest)/i;
@@ -24,7 +26,7 @@ export function capitalise(text: string): string {
 /** How a concept reads inside a sentence: "a container runtime", "Docker", "Namespaces" (plural). */
 export function conceptPhrase(concept: SnapshotConcept): Phrase {
   if (concept.noun) return { text: withArticle(concept.noun), plural: false };
-  return { text: concept.name, plural: concept.plural };
+  return { text: concept.name, plural: concept.plural, proper: true };
 }
 
 /**
@@ -39,7 +41,8 @@ export function fillPattern(pattern: string, parts: { subject: Phrase; object?: 
     if (slot === "value") return parts.value ?? "";
     return parts.subject.plural ? plural : singular;
   });
-  return capitalise(filled.replace(/\s+/g, " ").trim().replace(/[.\s]+$/, ""));
+  const text = filled.replace(/\s+/g, " ").trim().replace(/[.\s]+$/, "");
+  return parts.subject.proper && text.startsWith(parts.subject.text) ? text : capitalise(text);
 }
 
 /** "A container…" → "a container…" for use mid-sentence; a proper name keeps its capital. */

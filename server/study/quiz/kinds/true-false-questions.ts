@@ -9,8 +9,8 @@
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { allCategories, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { mentions, sayRelation, sayValue, sentence } from "../../phrasing.ts";
+import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { fillPattern, lowerArticle, mentions, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { claimsOnAspect, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -33,9 +33,14 @@ export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] 
 /** A value the aspect takes elsewhere that the graph proves false of the subject, with its holder. */
 function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string, random: Random): { value: string; holder: SnapshotConcept } | null {
   const partners = new Set(contrastPartners(graph, subject.slug));
+  const categories = new Set(categoriesOf(graph, subject.slug));
+  // Believable only from a concept of its own sort: one it is contrasted with, or of its kind or category.
+  const alike = (slug: string) => {
+    const other = graph.concept.get(slug);
+    return !!other && (other.kind === subject.kind || categoriesOf(graph, slug).some((c) => categories.has(c)));
+  };
   const claims = claimsOnAspect(graph, aspect).filter((c) => c.concept !== subject.slug);
-  // Values of the concepts it is contrasted with first: the most believable.
-  const ordered = [...random.shuffle(claims.filter((c) => partners.has(c.concept))), ...random.shuffle(claims.filter((c) => !partners.has(c.concept))).slice(0, 32)];
+  const ordered = [...random.shuffle(claims.filter((c) => partners.has(c.concept))), ...random.shuffle(claims.filter((c) => !partners.has(c.concept) && alike(c.concept))).slice(0, 32)];
   for (const claim of ordered) {
     const holder = graph.concept.get(claim.concept);
     const value = claim.value as string;
@@ -43,6 +48,11 @@ function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: stri
     if (truthOf(graph, subject.slug, { aspect, value }) === false) return { value, holder };
   }
   return null;
+}
+
+/** " It is a software layer that…": the concept's summary, when it reads after "It is". */
+function whatItIs(concept: SnapshotConcept): string {
+  return /^(A|An|The)\s/.test(concept.summary) ? ` ${fillPattern("{subject} {is|are} {value}", { subject: { text: concept.plural ? "they" : "it", plural: concept.plural }, value: lowerArticle(sentence(concept.summary)) })}.` : "";
 }
 
 export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCandidate, random: Random): QuizQuestion | null {
@@ -60,23 +70,25 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     if (makeFalse) {
       const picked = pickDistractors(
         random,
+        // Only categories close to the true one: "Podman is a type 1 hypervisor" fools nobody.
         [
           { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
           { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
-          { refs: allCategories(graph), closeness: 0.3 },
         ],
         1,
         (ref) => ref !== concept.slug && truthOf(graph, concept.slug, { category: ref }) === false,
         (ref) => ref,
         [truth.category],
       );
+      // With no believable false category, the true statement is asked instead.
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
-      if (!wrong) return null;
-      said = wrong;
-      note = whyNotUnder(graph, concept, wrong);
+      if (wrong) {
+        said = wrong;
+        note = whyNotUnder(graph, concept, wrong);
+      }
     }
     const statement = sentence(sayRelation(graph, relation.type, concept, said));
-    const right = sentence(sayRelation(graph, relation.type, concept, category));
+    const right = `${sentence(sayRelation(graph, relation.type, concept, category))}${whatItIs(concept)}`;
     const citations = graph.citationsOfRelation.get(relation.id) ?? [];
     return makeQuestion({
       kind: "TRUE_FALSE",
@@ -101,7 +113,6 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const rightSentence = sayValue(graph, concept, truth.aspect, truth.value);
   if (!claim || !rightSentence || mentions(truth.value, concept)) return null;
   const wrong = makeFalse ? falseValue(graph, concept, truth.aspect, random) : null;
-  if (makeFalse && !wrong) return null;
   const value = wrong?.value ?? truth.value;
   const statement = sentence(sayValue(graph, concept, truth.aspect, value) as string);
   const own = claims.map((c) => sentence(sayValue(graph, concept, truth.aspect, c.value as string) as string)).join(" ");
