@@ -110,6 +110,35 @@ export function mentions(text: string, concept: SnapshotConcept): boolean {
   return matcher.test(text);
 }
 
+const SMALL_WORDS = new Set(["the", "and", "for", "with", "its", "own", "one", "per", "inside", "into", "from", "that", "this"]);
+
+/** The words of a concept's names, lower-cased, each also with a plural "s" (names of three letters or more). */
+function nameWords(concept: SnapshotConcept): Set<string> {
+  const words = new Set<string>();
+  for (const name of namesOf(concept)) {
+    for (const word of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length < 3 || SMALL_WORDS.has(word)) continue;
+      words.add(word);
+      words.add(word.endsWith("s") ? word.slice(0, -1) : `${word}s`);
+    }
+  }
+  return words;
+}
+
+/**
+ * Whether a text points at one concept rather than the others by a word of its
+ * name ("needs a Windows kernel" when the choices are Linux and Windows
+ * containers). Words all the concepts share ("container") point at none.
+ */
+export function pointsAt(text: string, concept: SnapshotConcept, others: SnapshotConcept[]): boolean {
+  if (mentions(text, concept)) return true;
+  const shared = new Set<string>();
+  for (const other of others) for (const word of nameWords(other)) shared.add(word);
+  const own = [...nameWords(concept)].filter((w) => !shared.has(w));
+  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return own.some((w) => words.has(w));
+}
+
 /** "A, B and C". */
 export function listOf(items: string[]): string {
   if (items.length <= 1) return items.join("");

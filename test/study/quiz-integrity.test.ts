@@ -101,6 +101,20 @@ function names(text: string, slug: string): boolean {
 
 const aspectLabels = facts.seeds.vocabulary.aspects.map((a) => escapeRegex(a.label)).join("|");
 
+/** The words of a concept's name and aliases (three letters or more), with and without a plural "s". */
+function wordsOf(slug: string): Set<string> {
+  const concept = facts.seeds.concepts.find((c) => c.slug === slug);
+  const words = new Set<string>();
+  for (const name of concept ? [concept.name, ...concept.aliases] : []) {
+    for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (w.length < 3) continue;
+      words.add(w);
+      words.add(w.endsWith("s") ? w.slice(0, -1) : `${w}s`);
+    }
+  }
+  return words;
+}
+
 /** Text that shows a template or the data behind it instead of English. */
 function leaks(text: string): string | null {
   const problems: [RegExp, string][] = [
@@ -144,6 +158,12 @@ describe.each(KINDS)("%s quizzes", (kind) => {
         if (q.ask.type === "definition") expect(names(q.prompt, q.ask.concept), q.prompt).toBe(false);
         if (q.ask.type === "category" && right) expect(names(q.prompt, right.ref), q.prompt).toBe(false);
         if (q.ask.type === "advantage" && right) expect(q.prompt.toLowerCase()).not.toContain(right.text.toLowerCase());
+        if (q.ask.type === "comparison" && "aspect" in q.ask.fact) {
+          // The asked value must not point at one side by a word of its name ("needs a Windows kernel").
+          const [a, b] = [wordsOf(q.ask.a), wordsOf(q.ask.b)];
+          const asked = new Set(q.ask.fact.value.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+          for (const word of [...a].filter((w) => !b.has(w)).concat([...b].filter((w) => !a.has(w)))) expect(asked.has(word), `${q.prompt} (${word})`).toBe(false);
+        }
         for (const text of [q.prompt, ...q.choices.map((c) => c.text), q.explanation, ...Object.values(q.wrongNotes).map((n) => n.explanation)]) {
           expect(leaks(text), `${text}`).toBeNull();
         }

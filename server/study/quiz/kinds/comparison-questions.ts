@@ -7,7 +7,7 @@
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { conceptChoice, conceptPhrase, fillPattern, mentions, sayValue, sentence } from "../../phrasing.ts";
+import { conceptChoice, conceptPhrase, fillPattern, pointsAt, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { truthOf, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -45,7 +45,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const b = graph.concept.get(candidate.b);
   const pattern = graph.aspectSentences.get(candidate.aspect);
   if (!a || !b || !pattern) return null;
-  if (mentions(candidate.value, a) || mentions(candidate.value, b)) return null;
+  if (pointsAt(candidate.value, a, [b]) || pointsAt(candidate.value, b, [a])) return null;
   const fact = { aspect: candidate.aspect, value: candidate.value };
   const onA = truthOf(graph, a.slug, fact);
   const onB = truthOf(graph, b.slug, fact);

@@ -8,7 +8,7 @@
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
-import { conceptPhrase, lowerArticle, mentions, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
+import { conceptPhrase, lowerArticle, pointsAt, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -49,7 +49,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   if (!claim || !concept || !partner || claim.polarity === "neutral") return null;
   const aspect = claim.aspect as string;
   const right = sayPredicate(graph, aspect, claim.value as string);
-  if (!right || mentions(right, concept) || mentions(right, partner)) return null;
+  if (!right || pointsAt(right, concept, [partner]) || pointsAt(right, partner, [concept])) return null;
 
   // Wrong choices, each proven wrong by the graph and none on the asked aspect:
   // - the concept's own values the sources count the other way (so knowing which
@@ -66,7 +66,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   const wrong: { claim: SnapshotClaim; text: string; whyWrong: WrongChoiceNote }[] = [];
   const consider = (c: SnapshotClaim, whyWrong: () => WrongChoiceNote, most: number) => {
     const text = sayPredicate(graph, c.aspect as string, c.value as string);
-    if (wrong.length >= most || !text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || mentions(text, concept) || mentions(text, partner)) return;
+    if (wrong.length >= most || !text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) return;
     taken.add(c.aspect as string);
     taken.add(text.toLowerCase());
     wrong.push({ claim: c, text, whyWrong: whyWrong() });

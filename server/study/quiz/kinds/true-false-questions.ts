@@ -10,7 +10,7 @@
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { fillPattern, lowerArticle, mentions, sayRelation, sayValue, sentence } from "../../phrasing.ts";
+import { fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { claimsOnAspect, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -44,7 +44,7 @@ function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: stri
   for (const claim of ordered) {
     const holder = graph.concept.get(claim.concept);
     const value = claim.value as string;
-    if (!holder || mentions(value, holder) || mentions(value, subject)) continue;
+    if (!holder || pointsAt(value, holder, [subject]) || pointsAt(value, subject, [holder])) continue;
     if (truthOf(graph, subject.slug, { aspect, value }) === false) return { value, holder };
   }
   return null;
