@@ -20,7 +20,10 @@ export function describeError(error: unknown): string {
     let text = typeof message === "string" ? message : "";
     // drizzle: "Failed query: <sql>\nparams: <values>" — keep the statement's start, drop the values.
     text = text.replace(/\nparams:[\s\S]*$/, "").split("\n")[0] ?? "";
-    parts.push(`${typeof name === "string" ? name : "Error"}${typeof code === "string" ? ` ${code}` : ""}: ${text.slice(0, MAX_MESSAGE)}`);
+    // A wrapper repeating its cause's message (GraphQLError around drizzle's error) adds nothing.
+    if (!parts.length || !parts[parts.length - 1]?.endsWith(`: ${text.slice(0, MAX_MESSAGE)}`)) {
+      parts.push(`${typeof name === "string" ? name : "Error"}${typeof code === "string" ? ` ${code}` : ""}: ${text.slice(0, MAX_MESSAGE)}`);
+    }
     const next = (current as { cause?: unknown; originalError?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
     if (next === current) break;
     current = next;

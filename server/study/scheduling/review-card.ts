@@ -3,7 +3,7 @@
  * would do. Every write is one transaction: a request that fails half-way
  * leaves the card and its log exactly as they were.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Card } from "ts-fsrs";
 import { cardStates, reviewLogs } from "../../../schema/index.ts";
 import type { Db } from "../../db/connect.ts";
@@ -53,13 +53,19 @@ export async function reviewCard(
   if (done) return done;
   try {
     return await db.transaction(async (tx) => {
+      // One review of a (learner, card) at a time, even before the card has a row for FOR UPDATE
+      // to lock: two simultaneous first reviews would otherwise both start from a new card and
+      // keep only one rating. The lock is held until the transaction ends.
+      await tx.execute(sql`select pg_advisory_xact_lock(${learnerId}::int, hashtext(${`review:${cardId}`}))`);
       const [row] = await tx
         .select()
         .from(cardStates)
         .where(and(eq(cardStates.learnerId, learnerId), eq(cardStates.cardId, cardId)))
         .for("update");
       const card = row ? cardFromRow(row) : newCard(now);
-      const { card: next, log } = scheduler.next(card, now, RATINGS[input.rating]);
+      // A review that waited for the one before it applies after it, never "before" it.
+      const at = row?.lastReview && row.lastReview > now ? row.lastReview : now;
+      const { card: next, log } = scheduler.next(card, at, RATINGS[input.rating]);
       const values = rowFromCard(next);
       await tx
         .insert(cardStates)
