@@ -6,7 +6,8 @@
  * learner's progress on every card that still exists.
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
-import { MASK, maskPhrases, mentions } from "./mask-answer.ts";
+import { capitalise, conceptPhrase, fillPattern } from "../phrasing.ts";
+import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 
 export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
 
@@ -31,6 +32,11 @@ export interface Flashcard {
 function list(names: string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "Docker is …" → "docker is …" only for a leading article: "A container …" → "a container …". */
+function lowerFirst(text: string): string {
+  return /^(A|An|The) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 function article(label: string): string {
@@ -157,52 +163,66 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const cited = graph.citationsOfConcept.get(concept.id) ?? [];
     const names = namesOf(concept);
     const aka = concept.aliases.filter((a) => a.toLowerCase() !== concept.name.toLowerCase());
-    const verb = (label: string) => agree(label, concept.plural);
+    // How the concept reads in a sentence: "Docker", "Snaps" (plural), "a container runtime".
+    const phrase = conceptPhrase(concept);
+    // A proper name keeps its case at the start of a sentence ("rkt", "docker pull").
+    const subject = concept.noun ? capitalise(phrase.text) : phrase.text;
+    const verb = (label: string) => agree(label, phrase.plural);
+    const isKind = `${subject} ${verb("is")} ${article(kind.label.toLowerCase())}.`;
+    const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : "";
     yield {
       id: `term:${concept.slug}`,
       type: "term",
       subject: concept.slug,
       front: concept.name,
       back: concept.summary,
-      explanation: `${concept.name} ${verb("is")} ${article(kind.label.toLowerCase())}.${aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : ""}`,
+      explanation: `${isKind}${alsoCalled}`,
       citations: cited,
       answers: [],
     };
-    const masked = maskPhrases(concept.summary, names, [concept.name]);
-    if (!mentions(masked, names) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
+    // The summary with the name and aliases masked; a summary that needs more than
+    // that (it says "the Linux kernel" of Linux containers) makes no card: masking the
+    // word would leave it fitting Windows containers as well.
+    const masked = maskPhrases(concept.summary, names);
+    const giveaway = mentions(masked, names) || mentions(masked, distinctiveWords(concept));
+    if (!giveaway && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
         id: `definition:${concept.slug}`,
         type: "definition",
         subject: concept.slug,
         front: masked,
         back: concept.name,
-        explanation: `This describes ${concept.name}, ${article(kind.label.toLowerCase())}.${aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : ""}`,
+        explanation: `This describes ${concept.name}: ${lowerFirst(isKind)}${alsoCalled}`,
         citations: cited,
         answers: names,
       };
     }
+    // What kind of thing it is, unless the kind is a category's (says nothing), the name
+    // says it ("Container registry" → Registry), or a classifying relation's card asks it already.
     const kindNames = [kind.label, kind.plural];
-    if (!categories.has(concept.kind) && !mentions(concept.name, kindNames) && !concept.aliases.some((a) => mentions(a, kindNames))) {
+    const classifiedAs = (graph.outgoing.get(concept.slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => name(r.to).toLowerCase());
+    if (!categories.has(concept.kind) && !names.some((n) => mentions(n, kindNames)) && !classifiedAs.includes(kind.label.toLowerCase())) {
       yield {
         id: `kind:${concept.slug}`,
         type: "kind",
         subject: concept.slug,
-        front: `What kind of thing ${verb("is")} ${concept.name}?`,
+        front: `What kind of thing ${verb("is")} ${phrase.text}?`,
         back: kind.label,
-        explanation: `${concept.name} ${verb("is")} ${article(kind.label.toLowerCase())}. ${concept.summary}`,
+        explanation: `${isKind} ${concept.summary}`,
         citations: cited,
         answers: kindNames,
       };
     }
 
     // Relations of one type: one card when there is one target, else one cloze
-    // card per target, the others shown ("Container runs on A, […] and C").
+    // card per target, the others shown ("A container runs on […], a host operating system and …").
     for (const [type, ends] of relatedByType(graph, concept.slug)) {
       const label = verb(graph.relationLabels.get(type) ?? type);
-      const all = list(ends.map((end) => end.target.name));
+      const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
+      const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => conceptPhrase(end.target).text)) });
       for (const { target, relation } of ends) {
-        const others = ends.map((end) => (end.target === target ? MASK : end.target.name));
-        const front = ends.length === 1 ? `${concept.name} ${label} …` : `${concept.name} ${label} ${list(others)}`;
+        const others = ends.map((end) => (end.target === target ? MASK : conceptPhrase(end.target).text));
+        const front = ends.length === 1 ? `${subject} ${label} …` : `${subject} ${label} ${list(others)}`;
         const answers = namesOf(target);
         if (mentions(front, answers)) continue;
         yield {
@@ -212,7 +232,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           answerConcept: target.slug,
           front,
           back: target.name,
-          explanation: `${concept.name} ${label} ${all}. ${target.name}: ${target.summary}`,
+          explanation: `${all}. ${target.name}: ${target.summary}`,
           citations: graph.citationsOfRelation.get(relation.id) ?? [],
           answers,
         };
@@ -223,7 +243,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       if (claim.polarity === "neutral") continue;
       const aspect = claim.aspect ? graph.aspects.get(claim.aspect) : undefined;
       const answers = claim.polarity === "pro" ? ["Advantage", "Pro", "Benefit"] : ["Drawback", "Con", "Disadvantage"];
-      const front = `An advantage or a drawback of ${concept.name}? “${claim.statement}”`;
+      const front = `An advantage or a drawback of ${phrase.text}? “${claim.statement}”`;
       if (mentions(claim.statement, [...answers, "advantage", "drawback"])) continue;
       yield {
         id: `polarity:${claim.key}`,
@@ -231,7 +251,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         subject: concept.slug,
         front,
         back: polarityWord[claim.polarity],
-        explanation: `Counted as ${claim.polarity === "pro" ? "an advantage" : "a drawback"} of ${concept.name}${aspect ? ` (${aspect.toLowerCase()}${claim.value ? `: ${claim.value}` : ""})` : ""}.`,
+        explanation: `Counted as ${claim.polarity === "pro" ? "an advantage" : "a drawback"} of ${phrase.text}${aspect ? ` (${aspect.toLowerCase()}${claim.value ? `: ${claim.value}` : ""})` : ""}.`,
         citations: graph.citationsOfClaim.get(claim.id) ?? [],
         answers,
       };
@@ -246,6 +266,12 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       const values = [...onA, ...onB].map((c) => c.value as string);
       const front = `${label}: ${name(a)} vs ${name(b)}`;
       if (mentions(front, values)) continue;
+      // "Linux containers: a Linux kernel" answers itself: a value that names its own side is no question.
+      const namesItself = (slug: string, claims: SnapshotClaim[]) => {
+        const side = graph.concept.get(slug);
+        return side !== undefined && claims.some((c) => mentions(c.value ?? "", [...namesOf(side), ...distinctiveWords(side)]));
+      };
+      if (namesItself(a, onA) || namesItself(b, onB)) continue;
       yield {
         id: `comparison:${a}:${b}:${aspect}`,
         type: "comparison",

@@ -46,22 +46,26 @@ export function mentions(text: string, phrases: Iterable<string>): boolean {
   return phrasesPattern(phrases, "iu")?.test(text) ?? false;
 }
 
-/**
- * The text with every phrase masked, and also every word of a name that the text
- * writes with a capital mid-phrase — "Amazon's cloud" for "Amazon Web Services"
- * reads "[…]'s cloud" — since a capitalised word of the answer's name is a
- * giveaway while a common word ("containers" in a container image's summary) is not.
- */
-export function maskPhrases(text: string, phrases: readonly string[], nameWords: readonly string[] = []): string {
-  let masked = text;
+/** The text with every phrase (a name, an alias) masked. */
+export function maskPhrases(text: string, phrases: readonly string[]): string {
   const whole = phrasesPattern(phrases, "giu");
-  if (whole) masked = masked.replace(whole, MASK);
-  const capitalised = nameWords
-    .flatMap((name) => name.split(/[\s\-‐–/]+/u))
-    .filter((word) => word.length >= 3 && !COMMON_WORDS.has(word.toLowerCase()) && /\p{L}/u.test(word))
-    .map((word) => word[0]?.toUpperCase() + word.slice(1));
-  const words = phrasesPattern(capitalised, "gu");
-  if (words) masked = masked.replace(words, MASK);
-  // "[…] […]" where a name was masked word by word reads as one gap.
-  return masked.replace(/\[…\](?:[\s\-‐–]+\[…\])+/gu, MASK);
+  return whole ? text.replace(whole, MASK) : text;
+}
+
+/**
+ * Words that single a name out on their own: "Amazon" of "Amazon Web Services",
+ * "Linux" of the common noun "Linux container". A proper name's capitalised
+ * words (and those with digits), a common noun's capitalised words; never a
+ * plain word such as "container" of "Container image" (its noun is lower-case).
+ */
+export function distinctiveWords(concept: { name: string; aliases: readonly string[]; noun: string | null }): string[] {
+  const sources = concept.noun ? [concept.noun] : [concept.name, ...concept.aliases];
+  return [
+    ...new Set(
+      sources
+        .flatMap((name) => name.split(/[\s/]+/u))
+        .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+        .filter((word) => word.length >= 3 && /[\p{Lu}\p{N}]/u.test(word) && !COMMON_WORDS.has(word.toLowerCase())),
+    ),
+  ];
 }
