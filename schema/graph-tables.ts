@@ -100,6 +100,8 @@ export const concepts = pgTable(
     nounPlural: text("noun_plural"),
     /** A proper name that takes a plural verb ("Snaps are…"). */
     plural: boolean("plural").notNull().default(false),
+    /** The noun takes no article ("hardware virtualization"). */
+    uncountable: boolean("uncountable").notNull().default(false),
     /** Name and aliases, lower-cased, one per line: what fuzzy search matches against. */
     searchNames: text("search_names").notNull(),
   },

@@ -150,6 +150,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             noun: c.noun ?? null,
             nounPlural: c.nounPlural ?? null,
             plural: c.plural,
+            uncountable: c.uncountable,
             searchNames: searchNamesOf(c.name, c.aliases),
           })),
         )
@@ -164,6 +165,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             noun: excluded("noun"),
             nounPlural: excluded("noun_plural"),
             plural: excluded("plural"),
+            uncountable: excluded("uncountable"),
             searchNames: excluded("search_names"),
           },
         })

@@ -31,6 +31,7 @@ export interface SeedConcept {
   noun: string | undefined;
   nounPlural: string | undefined;
   plural: boolean;
+  uncountable: boolean;
   summary: string;
   description: string;
   citations: Citation[];
@@ -274,6 +275,7 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
       noun: entry.noun,
       nounPlural: entry.noun_plural,
       plural: entry.plural,
+      uncountable: entry.uncountable,
       summary: entry.summary,
       description: entry.description,
       citations: citationsOf(where, entry.cite),

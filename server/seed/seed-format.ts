@@ -80,6 +80,8 @@ export const conceptEntry = z.strictObject({
   noun_plural: text.optional(),
   /** A proper name that is plural ("Snaps", "Namespaces"): "Snaps are…". */
   plural: z.boolean().default(false),
+  /** The noun takes no article ("hardware virtualization", "virtualization"): "…is an example of hardware virtualization". */
+  uncountable: z.boolean().default(false),
   summary: text,
   description: text,
   cite,

@@ -21,6 +21,8 @@ export interface SnapshotConcept {
   nounPlural: string | null;
   /** A proper name that takes a plural verb. */
   plural: boolean;
+  /** The noun takes no article. */
+  uncountable: boolean;
 }
 
 export interface SnapshotRelation {
@@ -99,6 +101,7 @@ interface ConceptRow {
   noun: string | null;
   noun_plural: string | null;
   plural: boolean;
+  uncountable: boolean;
 }
 interface RelationRow {
   id: number;
@@ -133,7 +136,7 @@ interface CitationRow {
  */
 export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphSnapshot> {
   const [conceptRows, relationRows, claimRows, citationRows, kindRows, aspectRows, typeRows] = await Promise.all([
-    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural from concepts order by slug`),
+    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable from concepts order by slug`),
     queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
     queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
     queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
@@ -151,6 +154,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     noun: c.noun,
     nounPlural: c.noun_plural,
     plural: c.plural,
+    uncountable: c.uncountable,
   }));
   const slugOf = new Map(conceptList.map((c) => [c.id, c.slug]));
   const relationLabels = new Map(typeRows.map((t) => [t.slug, t.label]));

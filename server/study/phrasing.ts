@@ -25,7 +25,7 @@ export function capitalise(text: string): string {
 
 /** How a concept reads inside a sentence: "a container runtime", "Docker", "Namespaces" (plural). */
 export function conceptPhrase(concept: SnapshotConcept): Phrase {
-  if (concept.noun) return { text: withArticle(concept.noun), plural: false };
+  if (concept.noun) return { text: concept.uncountable ? concept.noun : withArticle(concept.noun), plural: false };
   return { text: concept.name, plural: concept.plural, proper: true };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "concepts" ADD COLUMN "uncountable" boolean DEFAULT false NOT NULL;
