@@ -81,16 +81,23 @@ describe("seed validation errors", () => {
 
   it("names an unknown source and a malformed citation", () => {
     const dir = copyOfSeeds();
-    edit(dir, "concepts/practices.yaml", (t) =>
-      t.replace(
-        /(- slug: raspberry-pi[\s\S]*?)cite: \[[^\]]*\]\n  relations:\n    - \{ type: example-of, to: system-on-chip-emulation, cite: "[^"]*" \}/,
-        '$1cite: ["009: Somewhere ¶1"]\n  relations:\n    - { type: example-of, to: system-on-chip-emulation, cite: "page two" }',
-      ),
+    const [first] = loadSeeds({ seedsDir: SEEDS_DIR }).concepts;
+    writeFileSync(
+      join(dir, "concepts/zz-miscited.yaml"),
+      `- slug: miscited
+  name: Miscited
+  kind: ${first?.kind}
+  summary: A concept whose citations are wrong.
+  description: Exists only in this test.
+  cite: ["009: Somewhere ¶1"]
+  relations:
+    - { type: ${loadSeeds({ seedsDir: SEEDS_DIR }).vocabulary.relation_types[0]?.slug}, to: ${first?.slug}, cite: "page two" }
+`,
     );
     const problems = problemsOf(dir);
     expect(problems).toEqual([
-      expect.stringMatching(/concept "raspberry-pi": citation "009: Somewhere ¶1": unknown source "009"/),
-      expect.stringMatching(/concept "raspberry-pi", relation 1 \(example-of → system-on-chip-emulation\): citation "page two" is not of the form/),
+      expect.stringMatching(/concept "miscited": citation "009: Somewhere ¶1": unknown source "009"/),
+      expect.stringMatching(/concept "miscited", relation 1 \([a-z-]+ → [a-z0-9-]+\): citation "page two" is not of the form/),
     ]);
   });
 

@@ -69,7 +69,8 @@ describe("seeds", () => {
       expect(["container-runtime", "image-builder", "hypervisor"]).toContain(concept?.kind);
       const categories = related(slug, "instance-of");
       expect(categories.length, `${slug} has a category`).toBeGreaterThan(0);
-      for (const category of categories) expect(bySlug.get(category)?.kind).toBe("category");
+      // A category is of the same kind as its instances (the category "Container engine" is a container runtime too).
+      for (const category of categories) expect(bySlug.get(category)?.kind, `${slug} → ${category}`).toBe(concept?.kind);
     }
     expect(bySlug.get("vmware")?.kind).toBe("vendor");
   });
@@ -85,9 +86,8 @@ describe("seeds", () => {
     for (const claim of graph.claims) expect(claim.key.startsWith(`${claim.concept}/`)).toBe(true);
   });
 
-  it.runIf(SOURCES_DIR)("copy no run of ten words from the sources (verbatim-check.py)", () => {
+  it.runIf(SOURCES_DIR)("copy no run of seven words from the sources (verbatim-check.py; skipped without ../shared beside the checkout)", () => {
     const script = `${SOURCES_DIR}/../tools/verbatim-check.py`;
-    const output = execFileSync("python3", [script, ".", SOURCES_DIR as string], { encoding: "utf8" });
-    expect(output).toBe("");
+    expect(execFileSync("python3", [script, "--min-words", "7", ".", SOURCES_DIR as string], { encoding: "utf8" })).toBe("");
   });
 });
