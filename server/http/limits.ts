@@ -25,8 +25,8 @@ export const LIMITS = {
   responseBytes: 5 * 1024 * 1024,
   /** Wall-clock time one GraphQL request may take before it is stopped with a 503. */
   requestMs: 5000,
-  /** `startLearner` per client address, per hour. */
-  startLearnerPerHour: 20,
+  /** `startLearner` per client address, per hour (a school behind one address needs a few dozen). */
+  startLearnerPerHour: 60,
   /** Mutations per learner, per minute. */
   mutationsPerLearnerPerMinute: 240,
   /** Mutations per client address, per minute (all learners behind it together). */

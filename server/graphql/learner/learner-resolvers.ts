@@ -1,7 +1,7 @@
 /** Learners: starting one, rating and un-rating cards, progress, export and import. */
 import { badInput, textOfLength } from "../bad-input.ts";
 import { cardById } from "../../study/flashcards/card-index.ts";
-import { createLearner } from "../../study/learners/learner-tokens.ts";
+import { createLearner, publicLearnerId } from "../../study/learners/learner-tokens.ts";
 import { exportProgress, importProgress, InvalidProgressFileError } from "../../study/progress/export-progress.ts";
 import { isTimeZone, learnerProgress } from "../../study/progress/learner-progress.ts";
 import { reviewCard, ReviewIdReusedError, undoLastReview } from "../../study/scheduling/review-card.ts";
@@ -47,7 +47,7 @@ export const learnerResolvers: Resolvers = {
     },
   },
   Learner: {
-    id: (learner) => String(learner.id),
+    id: async (learner, _, context) => publicLearnerId(learner.id, await context.quizKey()),
     createdAt: (learner) => learner.createdAt.toISOString(),
   },
   KindProgress: {

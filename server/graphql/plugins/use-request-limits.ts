@@ -84,7 +84,8 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
           // yoga attaches the JSON parser's message as `originalError`, and it quotes the body.
           const e = error as { message?: string; extensions?: Record<string, unknown> };
           if (e?.extensions?.originalError) {
-            throw createGraphQLError(e.message ?? "Bad request.", { extensions: { code: e.extensions.code ?? "BAD_REQUEST", http: e.extensions.http } });
+            // A 400 whatever the client accepts (yoga's `spec` flag would answer application/json with 200).
+            throw createGraphQLError(e.message ?? "Bad request.", { extensions: { code: e.extensions.code ?? "BAD_REQUEST", http: { status: 400 } } });
           }
           throw error;
         }

@@ -2,7 +2,7 @@
  * Anonymous learners hold a random token; the server keeps only its SHA-256,
  * so a leaked database does not let anyone act as a learner.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { learners } from "../../../schema/index.ts";
 import type { Db } from "../../db/connect.ts";
@@ -28,4 +28,14 @@ export async function findLearner(db: Db, token: string): Promise<typeof learner
   if (token.length > 200) return null;
   const [learner] = await db.select().from(learners).where(eq(learners.tokenHash, hashToken(token))).limit(1);
   return learner ?? null;
+}
+
+/**
+ * The id the API shows for a learner: a keyed hash of the row's number, so ids
+ * say nothing about how many learners there are and cannot be guessed or
+ * enumerated (the row number itself never leaves the server). Stable for a
+ * learner as long as the key is (QUIZ_SECRET, or the key kept in the database).
+ */
+export function publicLearnerId(learnerId: number, key: string): string {
+  return createHmac("sha256", key).update(`learner:${learnerId}`).digest("base64url").slice(0, 22);
 }
