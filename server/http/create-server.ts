@@ -264,7 +264,7 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
 }
 
 /** A response over the request's response limit is replaced by an error saying so. */
-async function limitResponse(request: Request, response: Response): Promise<Response> {
+export async function limitResponse(request: Request, response: Response): Promise<Response> {
   // GraphQL results only (GraphiQL's page, with its bundled scripts, is bigger and static).
   if (!(response.headers.get("content-type") ?? "").includes("json") || response.body === null) return response;
   const limit = responseLimits.get(request) ?? LIMITS.responseBytes;
