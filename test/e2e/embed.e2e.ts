@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_NAME, HOSTILE_SUMMARY, hostileSeeds } from "../support/hostile-seeds.ts";
+import { seedFacts } from "../support/seed-graph.ts";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { mkdtempSync } from "node:fs";
@@ -38,6 +39,7 @@ ${body}
 }
 
 const pages = new Map<string, string>();
+const facts = seedFacts();
 
 beforeAll(async () => {
   app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-e2e-")), ".data"), DATABASE_URL: "", SEEDS_DIR: hostileSeeds(), SOURCES_DIR: SOURCES_DIR ?? "" });
@@ -58,7 +60,10 @@ beforeAll(async () => {
 <iframe id="frame" src="${app.url}/embed/concept/virtualbox" title="VirtualBox" width="480" height="50" style="border:0"></iframe>`,
     ),
   );
-  pages.set("/hostile", hostPage(app.url, `<graphdeck-card concept="hostile-test"></graphdeck-card><graphdeck-card concept="no-such-concept"></graphdeck-card>`));
+  pages.set(
+    "/hostile",
+    hostPage(app.url, `<graphdeck-card concept="hostile-test"></graphdeck-card><graphdeck-card concept="virtualbx"><a id="missing-fallback" href="${app.url}/">VirtualBox on Graphdeck</a></graphdeck-card>`),
+  );
   pages.set("/offline", hostPage(app.url, `<graphdeck-card concept="cgroups"><a id="fallback" href="${app.url}/concepts/cgroups">Control groups on Graphdeck</a></graphdeck-card>`));
   browser = await launchBrowser();
 });
@@ -96,8 +101,15 @@ async function cardText(page: Page, index: number): Promise<string> {
 describe("embedded cards on another site", () => {
   it("render the right text, all cards in one request", async () => {
     const { page, problems, graphqlRequests } = await open("/post");
-    expect(await cardText(page, 0)).toMatch(/KERNEL FEATURE[\s\S]*Control groups[\s\S]*limits the CPU, memory and I\/O/i);
-    expect(await cardText(page, 1)).toMatch(/Namespaces[\s\S]*own view of processes/);
+    // What the seeds say of each concept: its kind, name and summary, in that order.
+    for (const [i, slug] of ["cgroups", "linux-namespaces"].entries()) {
+      const concept = facts.seeds.concepts.find((c) => c.slug === slug);
+      const kind = facts.seeds.vocabulary.kinds.find((k) => k.slug === concept?.kind);
+      const text = await cardText(page, i);
+      expect(text.toLowerCase().indexOf((kind?.label ?? "?").toLowerCase()), text).toBe(0);
+      expect(text.indexOf(concept?.name ?? "?"), text).toBeGreaterThan(0);
+      expect(text.indexOf(concept?.summary ?? "?"), text).toBeGreaterThan(text.indexOf(concept?.name ?? "?"));
+    }
     // Only the card with the quiz attribute asks a question.
     expect(await page.locator("graphdeck-card").nth(0).locator(".quiz").count()).toBe(0);
     expect(await page.locator("graphdeck-card").nth(1).locator(".quiz").count()).toBe(1);
@@ -159,20 +171,27 @@ describe("embedded cards on another site", () => {
     await choices.first().click();
     await expect.poll(() => card.locator(".feedback").innerText()).toMatch(/^(Right|Not quite)\. .{10,}/);
     expect(await card.locator("button.right").count()).toBe(1);
+    // Not by colour alone: the right answer says so in words.
+    expect(await card.locator("button.right").innerText()).toMatch(/^✓ Right answer: /);
     expect(await choices.first().isDisabled()).toBe(true);
     expect(problems).toEqual([]);
     await screenshot(page, "embed-quiz-answered");
     await page.close();
   });
 
-  it("render hostile names as text and unknown concepts as a polite card", async () => {
+  it("render hostile names as text, and keep the author's fallback for an unknown concept with a hint in the console", async () => {
     const { page, problems } = await open("/hostile");
+    const hints: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "warning") hints.push(message.text());
+    });
     const text = await cardText(page, 0);
     expect(text).toContain(HOSTILE_NAME);
     expect(text).toContain(HOSTILE_SUMMARY);
     expect(await page.locator("graphdeck-card").nth(0).locator("img").count()).toBe(0);
-    await page.locator("graphdeck-card").nth(1).locator(".card").waitFor();
-    expect(await page.locator("graphdeck-card").nth(1).locator(".card").innerText()).toMatch(/no concept “no-such-concept”/);
+    await expect.poll(() => hints.join("\n")).toMatch(/concept="virtualbx">: Graphdeck has no such concept; did you mean concept="virtualbox"\?/);
+    expect(await page.locator("graphdeck-card").nth(1).locator(".card").count()).toBe(0);
+    expect(await page.locator("#missing-fallback").isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await screenshot(page, "embed-hostile-and-missing");
     await page.close();

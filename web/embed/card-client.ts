@@ -63,6 +63,20 @@ export function createCardClient(origin: string) {
       });
     },
 
+    /** The slug nearest to a mistyped one, for a hint in the console; null when nothing is near. */
+    async closest(slug: string): Promise<string | null> {
+      try {
+        const url = new URL("/graphql", origin);
+        url.searchParams.set("query", "query GraphdeckClosest($q: String!) { search(query: $q, first: 1) { slug } }");
+        url.searchParams.set("variables", JSON.stringify({ q: slug.replace(/-/g, " ").slice(0, 100) }));
+        const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" });
+        const body = (await response.json()) as { data?: { search: { slug: string }[] } };
+        return body.data?.search[0]?.slug ?? null;
+      } catch {
+        return null;
+      }
+    },
+
     async answer(quizId: string, questionId: string, choiceId: string): Promise<AnswerFeedback> {
       const response = await fetch(new URL("/graphql", origin), {
         method: "POST",

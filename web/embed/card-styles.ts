@@ -21,7 +21,10 @@ a:focus-visible,button:focus-visible{outline:2px solid var(--accent);outline-off
 .quiz p{margin-bottom:.5rem}.choices{display:grid;gap:.375rem;margin:0;padding:0;list-style:none}
 button{all:unset;box-sizing:border-box;display:block;width:100%;padding:.4rem .6rem;border:1px solid var(--border);border-radius:.5rem;cursor:pointer;font:inherit;color:inherit}
 button:hover:not([disabled]){border-color:var(--accent)}button[disabled]{cursor:default;opacity:.85}
-.right{border-color:#1a7f37;background:color-mix(in srgb,#1a7f37 14%,transparent)}
-.wrong{border-color:#cf222e;background:color-mix(in srgb,#cf222e 14%,transparent)}
+.right{border:2px solid #1a7f37;background:color-mix(in srgb,#1a7f37 18%,transparent)}
+.wrong{border:2px dashed #cf222e;background:color-mix(in srgb,#cf222e 14%,transparent)}
+.dark .right{border-color:#3fb950;background:color-mix(in srgb,#3fb950 24%,transparent)}.dark .wrong{border-color:#ff7b72}
+@media (prefers-color-scheme:dark){.auto .right{border-color:#3fb950;background:color-mix(in srgb,#3fb950 24%,transparent)}.auto .wrong{border-color:#ff7b72}}
+.mark{font-weight:650}
 .feedback{margin-top:.5rem;font-size:.9rem}
 `;

@@ -5,7 +5,7 @@
  * element shows its own light-DOM content, so an author's fallback link stays.
  * Everything from the graph is rendered as text.
  */
-import { createResource, createSignal, ErrorBoundary, For, Match, Show, Switch } from "solid-js";
+import { createEffect, createResource, createSignal, ErrorBoundary, For, Match, Show, Switch } from "solid-js";
 import { customElement } from "solid-element";
 import type { AnswerFeedback, CardClient, CardConcept, CardQuiz } from "./card-client.ts";
 import { cardCss } from "./card-styles.ts";
@@ -36,6 +36,8 @@ function Quiz(props: { quiz: CardQuiz; client: CardClient }) {
     if (id === r.correctChoiceId) return "right";
     return id === chosen() ? "wrong" : undefined;
   };
+  // Marked by a word and a sign as well as colour, so every theme and every reader can tell.
+  const markOf = (id: string) => (classOf(id) === "right" ? "✓ Right answer: " : classOf(id) === "wrong" ? "✗ Your answer: " : "");
   return (
     <Show when={question()}>
       {(q) => (
@@ -49,6 +51,7 @@ function Quiz(props: { quiz: CardQuiz; client: CardClient }) {
               {(choice) => (
                 <li>
                   <button type="button" class={classOf(choice.id)} disabled={chosen() !== null} aria-pressed={chosen() === choice.id} onClick={() => void choose(choice.id)}>
+                    <Show when={markOf(choice.id)}>{(mark) => <span class="mark">{mark()}</span>}</Show>
                     {choice.text}
                   </button>
                 </li>
@@ -99,17 +102,14 @@ export function defineGraphdeckCard(origin: string, client: CardClient): void {
       (slug) => client.load(slug, host.hasAttribute("quiz")),
     );
     const theme = () => (props.theme === "light" || props.theme === "dark" ? props.theme : "auto");
-    const notFound = (
-      <div class={`card ${theme()}`}>
-        <p class="kind">Not found</p>
-        <p class="summary">Graphdeck has no concept “{props.concept}”.</p>
-        <p class="footer">
-          <a href={`${origin}/`} target="_top">
-            Browse Graphdeck →
-          </a>
-        </p>
-      </div>
-    );
+    // An unknown slug keeps the author's fallback; the author learns why in the console.
+    createEffect(() => {
+      if (data.state !== "ready" || data() !== null) return;
+      const slug = props.concept.trim();
+      void client.closest(slug).then((hint) => {
+        console.warn(`<graphdeck-card concept="${slug}">: Graphdeck has no such concept${hint ? `; did you mean concept="${hint}"?` : "."} The element's own content is shown instead.`);
+      });
+    });
     return (
       <>
         <style>{cardCss}</style>
@@ -123,7 +123,6 @@ export function defineGraphdeckCard(origin: string, client: CardClient): void {
                 </article>
               )}
             </Match>
-            <Match when={data.state === "ready" && data() === null}>{notFound}</Match>
           </Switch>
         </ErrorBoundary>
       </>
