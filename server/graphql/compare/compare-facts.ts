@@ -169,7 +169,8 @@ export async function compareFacts(a: ConceptRow, b: ConceptRow, loaders: Loader
       label: capitalise(label),
       a: values(aOf),
       b: values(bOf),
-      agreement: agreementOf(new Set(aOf.map((l) => String(l.other))), new Set(bOf.map((l) => String(l.other)))),
+      // Outdated statements are shown, but no longer say where the two stand.
+      agreement: agreementOf(new Set(aOf.filter((l) => !l.outdated).map((l) => String(l.other))), new Set(bOf.filter((l) => !l.outdated).map((l) => String(l.other)))),
     });
   }
 
@@ -211,6 +212,18 @@ export async function compareFacts(a: ConceptRow, b: ConceptRow, loaders: Loader
       // Statements about two different concepts never say the same thing: they agree only in being there.
       rows.push({ key: `claims:${polarity}`, label, a: aOf, b: bOf, agreement: aOf.length === 0 ? "ONLY_B" : bOf.length === 0 ? "ONLY_A" : "DIFFERENT" });
     }
+  }
+  // Where the graph's account of each comes from: the documents cited for it.
+  const [aCited, bCited, sources] = await Promise.all([loaders.citationsOf.load({ concept: a.id }), loaders.citationsOf.load({ concept: b.id }), loaders.allSources()]);
+  const citedIn = (citations: { sourceId: string }[]) =>
+    [...new Set(citations.map((c) => c.sourceId))].sort().map((id) => {
+      const source = sources.find((x) => x.id === id);
+      return { text: source ? `${source.title} (${source.publisher})` : id, concepts: [], outdated: null };
+    });
+  const aSources = citedIn(aCited);
+  const bSources = citedIn(bCited);
+  if (aSources.length || bSources.length) {
+    rows.push({ key: "sources", label: "Described in", a: aSources, b: bSources, agreement: agreementOf(new Set(aSources.map((v) => v.text)), new Set(bSources.map((v) => v.text))) });
   }
   return rows;
 }

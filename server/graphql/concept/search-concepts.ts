@@ -43,6 +43,7 @@ interface Row {
   noun: string | null;
   noun_plural: string | null;
   plural: boolean;
+  uncountable: boolean;
   search_names: string;
   exact: boolean;
   prefix: boolean;
@@ -90,11 +91,16 @@ interface Scored extends SearchResult {
 
 function scored(row: Row, q: string): Scored | null {
   const names = [row.name, ...row.aliases];
+  // Ranked by the closest whole name; shown as the name closest whole or by one of its words
+  // ("dockr" is taken for Docker layer caching's "Docker", not for its alias "DLC").
+  let near = 0;
   let closest = row.name;
-  let near = -1;
+  let shown = -1;
   for (const name of names) {
-    const c = closeness(q, name.toLowerCase());
-    if (c > near) [closest, near] = [name, c];
+    const whole = closeness(q, name.toLowerCase());
+    near = Math.max(near, whole);
+    const byWord = Math.max(whole, ...name.toLowerCase().split(/[^\p{L}\p{N}]+/u).map((w) => 0.9 * closeness(q, w)));
+    if (byWord > shown) [closest, shown] = [name, byWord];
   }
   const text = row.text_match ? 0.6 + Number(row.text_rank) : 0;
   const spelling = near + 0.5 * Number(row.word_sim);
@@ -109,6 +115,7 @@ function scored(row: Row, q: string): Scored | null {
     noun: row.noun,
     nounPlural: row.noun_plural,
     plural: row.plural,
+    uncountable: row.uncountable,
     searchNames: row.search_names,
   };
   const result = (matchedBy: SearchMatch, matchedName: string | null, tier: number): Scored => ({
@@ -148,7 +155,7 @@ export async function searchRanked(db: Db, query: string, first: number, kind: s
       -- pair of letters in a short name shares few trigrams); judged below.
       (select id from concepts order by ${q} <<-> search_names limit ${MAX_FUZZY_CANDIDATES})
     )
-    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.search_names,
+    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.uncountable, c.search_names,
       ${q} = any(string_to_array(c.search_names, chr(10))) as exact,
       c.search_names ~ ${namePrefix} as prefix,
       to_tsvector('english', c.summary || ' ' || c.description) @@ ${words} as text_match,
