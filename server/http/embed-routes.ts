@@ -44,8 +44,10 @@ export async function embedRoute(db: Db, request: Request, origin: string): Prom
     const slug = safeDecode(card[2]);
     const data = slug === null ? null : await loadCardData(db, slug);
     const script = card[1] === "embed/concept" ? "/embed/report-height.js" : undefined;
-    if (!data) return html(404, renderCardPage(renderNotFoundCard(slug ?? card[2], origin), "Not found · Graphdeck", { script }), 60);
-    return html(200, renderCardPage(renderCard(data, origin), `${data.name} · Graphdeck`, { script }), ONE_HOUR);
+    // /cards/<slug> goes into e-mail and RSS, which strip <style>: inline styles only.
+    const styling = card[1] === "cards" ? "inline" : "stylesheet";
+    if (!data) return html(404, renderCardPage(renderNotFoundCard(slug ?? card[2], origin, styling), "Not found · Graphdeck", { script, styling }), 60);
+    return html(200, renderCardPage(renderCard(data, origin, styling), `${data.name} · Graphdeck`, { script, styling }), ONE_HOUR);
   }
 
   if (path === "/oembed") return oembed(db, url, origin);

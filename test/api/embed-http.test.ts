@@ -67,6 +67,9 @@ describe("server-rendered cards", () => {
     const html = await response.text();
     expect(html).toContain("Control groups");
     expect(html).not.toMatch(/<script/);
+    // E-mail and RSS readers strip <style> blocks: every rule is on the element itself.
+    expect(html).not.toMatch(/<style|class="gd-/);
+    expect(html).toMatch(/<article style="[^"]*border:1px solid[^"]*"/);
     expect(html).toContain(`href="${server.url}/concepts/cgroups"`);
   });
 
