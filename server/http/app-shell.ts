@@ -4,14 +4,16 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { APP_PAGE_PATHS } from "../../schema/app-pages.ts";
 import { escapeHtml } from "../embed/escape-html.ts";
 import { DIST_DIR, staticFile } from "./static-files.ts";
 
 export type AppShell = (status: number, content: { title: string; head?: string; body?: string }) => Response;
 
 const APP_DIR = join(DIST_DIR, "app");
-const APP_PATHS = new Set(["/", "/explore", "/quiz", "/quiz/play", "/flashcards", "/compare"]);
+
 const YEAR = 31536000;
+const DAY = 86400;
 
 /** The shell renderer, or null when the app has not been built. */
 export function loadAppShell(): AppShell | null {
@@ -32,8 +34,9 @@ export function loadAppShell(): AppShell | null {
 export function appRoute(shell: AppShell | null, request: Request): Response | null {
   const path = new URL(request.url).pathname;
   if (path.startsWith("/assets/")) return staticFile(APP_DIR, path.slice(1), request, YEAR);
+  if (path === "/favicon.svg" || path === "/manifest.webmanifest") return staticFile(APP_DIR, path.slice(1), request, DAY);
   if (!shell) return null;
-  if (APP_PATHS.has(path)) return shell(200, { title: "Graphdeck", body: "<p>Graphdeck needs JavaScript for studying; concept pages and cards work without it.</p>" });
+  if (APP_PAGE_PATHS.has(path)) return shell(200, { title: "Graphdeck", body: "<p>Graphdeck needs JavaScript for studying; concept pages and cards work without it.</p>" });
   // Browsers asking for an unknown page get the app's own "not found" page, with a 404.
   if (request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html")) return shell(404, { title: "Not found · Graphdeck" });
   return null;

@@ -1,6 +1,7 @@
 /** The app's frame and routes (@solidjs/router 1.x component routes); each page is its own chunk. */
 import { A, Route, Router, type RouteSectionProps } from "@solidjs/router";
 import { lazy } from "solid-js";
+import { APP_PAGES } from "../../schema/app-pages.ts";
 
 const Home = lazy(() => import("./pages/home-page.tsx"));
 const Explore = lazy(() => import("./pages/explore-page.tsx"));
@@ -42,15 +43,15 @@ function Layout(props: RouteSectionProps) {
 export function App() {
   return (
     <Router root={Layout}>
-      <Route path="/" component={Home} />
-      <Route path="/explore" component={Explore} />
+      <Route path={APP_PAGES.home} component={Home} />
+      <Route path={APP_PAGES.explore} component={Explore} />
       <Route path="/concepts/:slug" component={Concept} />
-      <Route path="/quiz" component={QuizSetup} />
-      <Route path="/quiz/play" component={QuizRun} />
-      <Route path="/flashcards" component={Flashcards} />
-      <Route path="/compare" component={Compare} />
-      <Route path="/match" component={Match} />
-      <Route path="/progress" component={Progress} />
+      <Route path={APP_PAGES.quiz} component={QuizSetup} />
+      <Route path={APP_PAGES.quizPlay} component={QuizRun} />
+      <Route path={APP_PAGES.flashcards} component={Flashcards} />
+      <Route path={APP_PAGES.compare} component={Compare} />
+      <Route path={APP_PAGES.match} component={Match} />
+      <Route path={APP_PAGES.progress} component={Progress} />
       <Route path="*404" component={NotFound} />
     </Router>
   );
