@@ -49,6 +49,10 @@ describe("matching game", () => {
         const above = facts.categoriesAbove(term.concept.slug);
         const fitting = targetSlugs.filter((c) => above.has(c));
         expect(fitting, `${term.text} in round ${seed}`).toEqual([slugOfTarget(term.matchId)]);
+        // And the graph proves it belongs under none of the others (silence would prove nothing).
+        for (const other of targetSlugs.filter((c) => c !== slugOfTarget(term.matchId))) {
+          expect(facts.provablyNotUnder(term.concept.slug, other), `${term.text} not under ${other} in round ${seed}`).toBe(true);
+        }
         expect(term.text).toBe(term.concept.name);
         expect(term.explanation).toContain(term.text);
       }
@@ -70,6 +74,35 @@ describe("matching game", () => {
       for (const term of r.terms) {
         const target = r.targets.find((t) => t.id === term.matchId);
         expect(target?.text).toBe(facts.summaryOf(term.concept.slug));
+      }
+    }
+  });
+
+  it("writes explanations with one full stop, whatever the names end with", async () => {
+    for (const kind of ["CATEGORY", "SUMMARY"]) {
+      for (let seed = 1; seed <= 30; seed++) {
+        for (const term of (await round({ kind, size: 8, seed })).terms) {
+          expect(term.explanation, term.explanation).not.toMatch(/\.\.|\s[.,]|,,/);
+          expect(term.explanation).toMatch(/[^.][.!?]$/);
+        }
+      }
+    }
+  });
+
+  it("varies its rounds from seed to seed", async () => {
+    for (const kind of ["SUMMARY", "CATEGORY"]) {
+      const rounds = [];
+      for (let seed = 1; seed <= 20; seed++) rounds.push(new Set((await round({ kind, size: 6, seed })).terms.map((t) => t.concept.slug)));
+      const overlaps = rounds.flatMap((one, i) => rounds.slice(i + 1).map((other) => [...one].filter((s) => other.has(s)).length));
+      if (kind === "SUMMARY") {
+        // No two summary rounds of twenty share five of their six concepts.
+        expect(Math.max(...overlaps)).toBeLessThan(5);
+        expect(new Set(rounds.flatMap((r) => [...r])).size).toBeGreaterThanOrEqual(40);
+      } else {
+        // Boards need categories the graph proves apart, which few are: the same six terms may come
+        // back now and then, but seldom (at most one pair of rounds in twenty-five).
+        expect(overlaps.filter((n) => n === 6).length).toBeLessThanOrEqual(overlaps.length / 25);
+        expect(new Set(rounds.flatMap((r) => [...r])).size).toBeGreaterThanOrEqual(15);
       }
     }
   });

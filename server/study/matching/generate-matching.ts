@@ -3,15 +3,18 @@
  * seed decides everything, so a round can be shared as a link.
  *
  * CATEGORY sorts tools and providers into categories (several terms may share
- * one), and a term is only offered when exactly one of the round's categories
- * lies above it — so no term can be placed rightly in two places.
- * SUMMARY pairs concepts one to one with their summaries; the concepts are
- * drawn from one neighbourhood (same kind, same categories) so the summaries
- * resemble each other and the round is worth playing.
+ * one). Every two categories on the board are provably apart (a disjoint
+ * relation at or above each), and a term is only offered when exactly one of
+ * them lies above it and the graph proves it is under none of the others — so
+ * no term can be placed rightly in two places, even where the graph is silent.
+ * SUMMARY pairs concepts one to one with their summaries; about half come from
+ * the first concept's neighbourhood (same kind, then same categories) so the
+ * summaries resemble each other, the rest from anywhere, so rounds vary.
  */
 import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf, isCategory, siblingCategories, topicMembers } from "../hierarchy.ts";
-import { conceptsOfKind } from "../quiz/facts.ts";
+import { conceptsOfKind, disproofOfCategory, truthOf } from "../quiz/facts.ts";
+import { sentence } from "../phrasing.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 
 export type MatchingKind = "CATEGORY" | "SUMMARY";
@@ -88,61 +91,87 @@ export function categoryIndex(graph: GraphSnapshot, topic: ReadonlySet<string> |
 
 /** How many candidates a round looks at before it settles for what it has: bounded work on any graph. */
 const LOOK_AT_MOST = 200;
+/** How many playable boards a category round compares, looking for a full one. */
+const BOARDS_TO_TRY = 12;
+
+/**
+ * Whether the graph proves that nothing under one category is under the other
+ * (a disjoint relation at or above each): then no term of one can rightly go
+ * under the other, whatever the graph leaves unsaid.
+ */
+function provablyApart(graph: GraphSnapshot, one: string, other: string): boolean {
+  return disproofOfCategory(graph, one, other) !== null;
+}
 
 function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlySet<string> | null, random: Random): Omit<MatchingRound, keyof MatchingSpec> {
   const index = categoryIndex(graph, topic);
   const related = (a: string, b: string) => a === b || ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
+  const fits = (chosen: string[], candidate: string) =>
+    index.members.has(candidate) && chosen.every((c) => !related(c, candidate) && provablyApart(graph, c, candidate));
 
-  // Start from one category, then prefer its siblings (Type 1 beside Type 2 hypervisor),
-  // then any category unrelated to those chosen; never one above or below another.
+  // A term goes on the board only when it lies under exactly one of the board's categories and
+  // the graph proves it is under none of the others (a missing relation proves nothing).
+  const placeOf = (chosen: string[], term: string) => {
+    const above = chosen.filter((c) => ancestorsOf(graph, term).has(c));
+    if (above.length !== 1) return undefined;
+    const [home] = above as [string];
+    return chosen.every((c) => c === home || truthOf(graph, term, { category: c }) === false) ? home : undefined;
+  };
+
+  const pickTerms = (chosen: string[]) => {
+    const pools = chosen.map((category) => ({ category, next: random.draw(index.members.get(category) ?? []), looked: 0 }));
+    const picked: { term: string; category: string }[] = [];
+    const taken = new Set<string>();
+    // Every category gets a term before any gets two.
+    while (picked.length < spec.size) {
+      let progressed = false;
+      for (const pool of pools) {
+        if (picked.length >= spec.size) break;
+        for (let term = pool.next(); term !== undefined && pool.looked < LOOK_AT_MOST; term = pool.next()) {
+          pool.looked++;
+          if (!taken.has(term) && placeOf(chosen, term) === pool.category) {
+            taken.add(term);
+            picked.push({ term, category: pool.category });
+            progressed = true;
+            break;
+          }
+        }
+      }
+      if (!progressed) break;
+    }
+    return picked;
+  };
+
+  // Start from one category, then prefer its siblings (Type 1 beside Type 2 hypervisor), then any
+  // other category; every two on the board provably apart, never one above or below another.
   const nextCategory = random.draw(index.categories);
-  let chosen: string[] = [];
-  for (let attempt = 0; chosen.length < 2 && attempt < LOOK_AT_MOST; attempt++) {
+  let best: { chosen: string[]; picked: { term: string; category: string }[] } = { chosen: [], picked: [] };
+  let boards = 0;
+  for (let attempt = 0; attempt < LOOK_AT_MOST; attempt++) {
     const first = nextCategory();
     if (first === undefined) break;
-    chosen = [first];
-    const siblings = random.shuffle(siblingCategories(graph, first).filter((c) => index.members.has(c)));
-    const consider = (candidate: string) => {
-      if (!chosen.some((c) => related(c, candidate))) chosen.push(candidate);
-    };
-    for (const sibling of siblings.slice(0, LOOK_AT_MOST)) {
+    const chosen = [first];
+    for (const sibling of random.shuffle(siblingCategories(graph, first)).slice(0, LOOK_AT_MOST)) {
       if (chosen.length >= MAX_CATEGORIES) break;
-      consider(sibling);
+      if (fits(chosen, sibling)) chosen.push(sibling);
     }
     // A draw of its own: the outer one must still offer every other first category.
     const nextOther = random.draw(index.categories);
     for (let looked = 0; chosen.length < MAX_CATEGORIES && looked < LOOK_AT_MOST; looked++) {
       const other = nextOther();
       if (other === undefined) break;
-      consider(other);
+      if (fits(chosen, other)) chosen.push(other);
     }
+    if (chosen.length < 2) continue;
+    const picked = pickTerms(chosen);
+    const used = new Set(picked.map((p) => p.category));
+    if (used.size < 2) continue;
+    boards++;
+    if (picked.length > best.picked.length) best = { chosen: chosen.filter((c) => used.has(c)), picked };
+    // A full board, or the fullest of a few: bounded work on any graph.
+    if (best.picked.length >= spec.size || boards >= BOARDS_TO_TRY) break;
   }
-
-  // Terms lying under exactly one chosen category; every category gets a term before any gets two.
-  const placeOf = (term: string) => {
-    const above = chosen.filter((c) => ancestorsOf(graph, term).has(c));
-    return above.length === 1 ? above[0] : undefined;
-  };
-  const pools = chosen.map((category) => ({ category, next: random.draw(index.members.get(category) ?? []), looked: 0 }));
-  const picked: { term: string; category: string }[] = [];
-  const taken = new Set<string>();
-  while (picked.length < spec.size) {
-    let progressed = false;
-    for (const pool of pools) {
-      if (picked.length >= spec.size) break;
-      for (let term = pool.next(); term !== undefined && pool.looked < LOOK_AT_MOST; term = pool.next()) {
-        pool.looked++;
-        if (!taken.has(term) && placeOf(term) === pool.category) {
-          taken.add(term);
-          picked.push({ term, category: pool.category });
-          progressed = true;
-          break;
-        }
-      }
-    }
-    if (!progressed) break;
-  }
-  const usedCategories = chosen.filter((c) => picked.some((p) => p.category === c));
+  const { chosen: usedCategories, picked } = best;
   if (usedCategories.length < 2) return { terms: [], targets: [] };
 
   const terms = random.shuffle(picked).map(({ term, category }): MatchTerm => {
@@ -157,9 +186,10 @@ function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: Readonly
       text: name,
       subject: term,
       matchId: `category:${category}`,
-      explanation: direct
-        ? `${name} ${direct.label} ${categoryName}.`
-        : `${name} falls under ${categoryName}${via ? ` (through ${graph.concept.get(via)?.name ?? via})` : ""}.`,
+      // One full stop, whatever the names end with ("Docker, Inc.").
+      explanation: sentence(
+        direct ? `${name} ${direct.label} ${categoryName}` : `${name} falls under ${categoryName}${via ? ` (through ${graph.concept.get(via)?.name ?? via})` : ""}`,
+      ),
       citations: direct ? (graph.citationsOfRelation.get(direct.id) ?? []) : (graph.citationsOfConcept.get(concept?.id ?? -1) ?? []),
     };
   });
@@ -184,11 +214,18 @@ function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlyS
   if (!firstConcept) return { terms: [], targets: [] };
   // Neighbours first: same kind, then concepts sharing a category, then anyone in the topic.
   const sameCategory = categoriesOf(graph, firstConcept.slug).flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
-  const layers = [random.draw(conceptsOfKind(graph, firstConcept.kind)), random.draw(sameCategory), nextInPool];
+  // Each layer fills the round only up to its share, so a round mixes close neighbours with
+  // others: rounds vary from seed to seed instead of replaying a kind's whole membership.
+  const half = Math.ceil(spec.size / 2);
+  const layers = [
+    { next: random.draw(conceptsOfKind(graph, firstConcept.kind)), upTo: half },
+    { next: random.draw(sameCategory), upTo: Math.max(half, spec.size - 2) },
+    { next: nextInPool, upTo: spec.size },
+  ];
   const picked: string[] = [firstConcept.slug];
   const summaries = new Set([firstConcept.summary.trim().toLowerCase()]);
-  for (const next of layers) {
-    for (let slug = next(), looked = 0; slug !== undefined && picked.length < spec.size && looked < LOOK_AT_MOST; slug = next(), looked++) {
+  for (const { next, upTo } of layers) {
+    for (let slug = next(), looked = 0; slug !== undefined && picked.length < Math.min(upTo, spec.size) && looked < LOOK_AT_MOST; slug = next(), looked++) {
       const concept = graph.concept.get(slug);
       if (!concept || picked.includes(slug) || !inTopic(slug)) continue;
       const summary = concept.summary.trim().toLowerCase();
@@ -205,7 +242,7 @@ function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlyS
       text: concept?.name ?? slug,
       subject: slug,
       matchId: `summary:${slug}`,
-      explanation: `${concept?.name ?? slug} is ${article(label)} ${label.toLowerCase()}.`,
+      explanation: sentence(`${concept?.name ?? slug} is ${article(label)} ${label.toLowerCase()}`),
       citations: graph.citationsOfConcept.get(concept?.id ?? -1) ?? [],
     };
   });
