@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { expectAccessible } from "./support/accessibility.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
 
 let app: SpawnedServer;
@@ -55,12 +55,6 @@ type Round = { terms: { text: string; matchId: string }[]; targets: { id: string
 const roundOf = (page: Page, kind: string, seed: number) =>
   queryAsPage<{ matching: Round }>(page, `{ matching(kind: ${kind}, seed: ${seed}) { terms { text matchId } targets { id text } } }`).then((d) => d.matching);
 
-/** No serious or critical accessibility violations. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
-}
 
 describe("the web app", () => {
   it("loads its first page within 50 KiB of gzipped JavaScript", async () => {

@@ -2,6 +2,7 @@
 import { A, Route, Router, type RouteSectionProps } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { APP_PAGES } from "../../schema/app-pages.ts";
+import { ShortcutsHelp } from "./components/shortcuts-help.tsx";
 
 const Home = lazy(() => import("./pages/home-page.tsx"));
 const Explore = lazy(() => import("./pages/explore-page.tsx"));
@@ -32,6 +33,7 @@ function Layout(props: RouteSectionProps) {
           <A href="/compare">Compare</A>
           <A href="/progress">Progress</A>
         </nav>
+        <ShortcutsHelp />
       </header>
       <main id="main" tabindex="-1">
         {props.children}

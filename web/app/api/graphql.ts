@@ -48,9 +48,24 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     throw new ApiError(`The server answered with an error (${response.status}). Try again in a moment.`, "HTTP");
   }
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code);
+  if (error) throw new ApiError(forPeople(error.message, error.extensions?.code, response.status), error.extensions?.code);
   if (body.data === undefined) throw new ApiError("The server sent no data.", "HTTP");
   return body.data;
+}
+
+/**
+ * What a person reads when a request fails. The server's BAD_USER_INPUT
+ * messages are written for people already; what GraphQL itself says about a
+ * malformed request (an unknown enum value from an edited link, say) is not.
+ */
+function forPeople(message: string, code: string | undefined, status: number): string {
+  if (code === "BAD_USER_INPUT" || code === "UNAUTHENTICATED") return message;
+  if (code === "GRAPHQL_VALIDATION_FAILED" || code === "GRAPHQL_PARSE_FAILED" || /does not exist in "|Expected type|Variable "\$/.test(message)) {
+    return "This link asks for something Graphdeck does not offer (it may have been edited or be from an older version). Pick again from the menu.";
+  }
+  if (code === "UNAVAILABLE" || status === 503) return "Graphdeck is briefly unavailable. Try again in a moment.";
+  if (code === "RATE_LIMITED" || status === 429) return "That was a lot of requests at once. Wait a moment, then try again.";
+  return message === "Unexpected error." ? "Something went wrong on Graphdeck's side. Try again in a moment." : message;
 }
 
 let starting: Promise<string> | undefined;

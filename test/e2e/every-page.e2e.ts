@@ -1,0 +1,88 @@
+/**
+ * Every page of the app, loaded directly as a shared link or a refresh would
+ * load it, on a 360 px phone and a 1280 px screen, in the light and the dark
+ * scheme: it answers 200, draws its heading, never scrolls sideways, logs no
+ * error and has no serious accessibility finding. And "?" lists the shortcuts.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_PAGES } from "../../schema/app-pages.ts";
+import { SOURCES_DIR } from "../support/seed-paths.ts";
+import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { expectAccessible } from "./support/accessibility.ts";
+import { launchBrowser, screenshot } from "./support/browser.ts";
+
+let app: SpawnedServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-pages-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const PAGES: [string, string][] = [...Object.entries(APP_PAGES), ["concept", "/concepts/container"]];
+const SCREENS = [
+  { width: 360, dark: true },
+  { width: 360, dark: false },
+  { width: 1280, dark: false },
+  { width: 1280, dark: true },
+];
+
+describe("every page, loaded directly", () => {
+  for (const screen of SCREENS) {
+    it(`at ${screen.width} px in the ${screen.dark ? "dark" : "light"} scheme`, { timeout: 240_000 }, async () => {
+      const context = await browser.newContext({ viewport: { width: screen.width, height: 800 }, colorScheme: screen.dark ? "dark" : "light" });
+      try {
+        for (const [name, path] of PAGES) {
+          const page = await context.newPage();
+          const errors: string[] = [];
+          page.on("pageerror", (error) => errors.push(`${path}: ${error.message}`));
+          page.on("console", (message) => {
+            if (message.type() === "error") errors.push(`${path}: console: ${message.text()}`);
+          });
+          const response = await page.goto(`${app.url}${path}`);
+          expect(response?.status(), path).toBe(200);
+          await page.getByRole("heading", { level: 1 }).first().waitFor();
+          await page.waitForLoadState("networkidle");
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `${path} is ${overflow} px wider than the screen`).toBeLessThanOrEqual(0);
+          expect(errors).toEqual([]);
+          await expectAccessible(page, `${path} at ${screen.width} px ${screen.dark ? "dark" : "light"}`);
+          if (screen.width === 360 && screen.dark) await screenshot(page, `every-page-${name}-phone-dark`);
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe("keyboard shortcuts", () => {
+  it('"?" opens the list of shortcuts and Escape closes it; "?" typed in a field stays a character', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/explore`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    // Explore puts the cursor in its search box; "?" there is just a character.
+    await page.keyboard.type("?");
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("?");
+    const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/Flashcards[\s\S]*Space[\s\S]*Quiz/);
+    await expectAccessible(page, "shortcuts dialog");
+    await screenshot(page, "shortcuts-dialog");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await context.close();
+  });
+});
