@@ -25,6 +25,8 @@ export const LIMITS = {
   responseBytes: 5 * 1024 * 1024,
   /** Wall-clock time one GraphQL request may take before it is stopped with a 503. */
   requestMs: 5000,
+  /** The same for an `importProgress` (a 10 MiB import takes 2-8 s on a busy 2-core machine). */
+  importRequestMs: 30_000,
   /** `startLearner` per client address, per hour (a school behind one address needs a few dozen). */
   startLearnerPerHour: 60,
   /** Mutations per learner, per minute. */

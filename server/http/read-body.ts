@@ -2,6 +2,9 @@
  * Reads a request body, refusing more than a limit before it is all in memory.
  * A body sent with `Content-Encoding: gzip` is inflated as it arrives, and the
  * limit applies to the inflated size too (a small bomb stays small).
+ *
+ * A refused body is drained (read and dropped, for 10 s at most) rather than
+ * cut off, so the client, still sending, gets the 413 instead of a reset.
  */
 import type { IncomingMessage } from "node:http";
 import { createGunzip } from "node:zlib";
@@ -14,35 +17,62 @@ export class BodyTooLargeError extends Error {
 
 export class BadBodyError extends Error {}
 
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+const DRAIN_MS = 10_000;
+
+function drain(req: IncomingMessage): void {
+  req.unpipe();
+  req.removeAllListeners("data");
+  req.resume();
+  const timer = setTimeout(() => req.destroy(), DRAIN_MS);
+  timer.unref();
+  req.once("end", () => clearTimeout(timer));
+  req.once("close", () => clearTimeout(timer));
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) throw new BodyTooLargeError(limit);
-  const encoding = (req.headers["content-encoding"] ?? "identity").trim().toLowerCase();
-  if (encoding !== "identity" && encoding !== "gzip") throw new BadBodyError(`Content-Encoding "${encoding.slice(0, 20)}" is not accepted; send gzip or nothing.`);
-  const source: AsyncIterable<Buffer> = encoding === "gzip" ? req.pipe(createGunzip()) : req;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let raw = 0;
-  const counter = (chunk: Buffer) => {
-    raw += chunk.length;
-    if (raw > limit) req.destroy();
-  };
-  if (encoding === "gzip") req.on("data", counter);
-  try {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (size > limit || raw > limit) throw new BodyTooLargeError(limit);
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw error;
-    if (raw > limit) throw new BodyTooLargeError(limit);
-    if (encoding === "gzip") throw new BadBodyError("The body is not valid gzip.");
-    throw error;
-  } finally {
-    req.off("data", counter);
+  if (declared > limit) {
+    drain(req);
+    return Promise.reject(new BodyTooLargeError(limit));
   }
-  return Buffer.concat(chunks);
+  const encoding = (req.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  if (encoding !== "identity" && encoding !== "gzip") {
+    drain(req);
+    return Promise.reject(new BadBodyError(`Content-Encoding "${encoding.slice(0, 20)}" is not accepted; send gzip or nothing.`));
+  }
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let raw = 0;
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      gunzip?.destroy();
+      drain(req);
+      reject(error);
+    };
+    const gunzip = encoding === "gzip" ? createGunzip() : null;
+    const body = gunzip ?? req;
+    req.on("data", (chunk: Buffer) => {
+      raw += chunk.length;
+      if (raw > limit) fail(new BodyTooLargeError(limit));
+    });
+    body.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) return fail(new BodyTooLargeError(limit));
+      chunks.push(chunk);
+    });
+    body.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks));
+    });
+    body.on("error", (error) => fail(gunzip ? new BadBodyError("The body is not valid gzip.") : error));
+    req.on("aborted", () => fail(new Error("request aborted")));
+    if (gunzip) req.pipe(gunzip);
+  });
 }
 
 /** At most `size` holders at once; the rest are refused rather than queued. */

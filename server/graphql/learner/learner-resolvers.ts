@@ -20,7 +20,7 @@ export const learnerResolvers: Resolvers = {
       const cards = await cardsOfDeck(context, deck);
       return learnerProgress(context.db, await context.snapshot(), cards, { learnerId: learner.id, now: context.now, timeZone, wholeHistory: deck === "all" });
     },
-    exportProgress: async (_, __, context) => exportProgress(context.db, (await requireLearner(context)).id, context.now),
+    exportProgress: async (_, __, context) => exportProgress(context.db, (await requireLearner(context)).id, context.now, await context.quizKey()),
   },
   Mutation: {
     startLearner: async (_, __, { db }) => createLearner(db),
@@ -39,7 +39,8 @@ export const learnerResolvers: Resolvers = {
     importProgress: async (_, args, context) => {
       const learner = await requireLearner(context);
       try {
-        return await importProgress(context.db, learner.id, args.data);
+        const graph = await context.snapshot();
+        return await importProgress(context.db, learner.id, args.data, { key: await context.quizKey(), knownCard: (id) => Boolean(cardById(graph, id)) }, context.now);
       } catch (error) {
         if (error instanceof InvalidProgressFileError) throw badInput(error.message);
         throw error;

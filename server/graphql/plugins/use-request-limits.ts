@@ -145,9 +145,10 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
 
       // The time budget: the executor checks the signal between fields and stops with this error.
       const controller = new AbortController();
+      const budget = operation.operation === "mutation" && onlyFields(operation, ["importProgress"]) ? LIMITS.importRequestMs : LIMITS.requestMs;
       const timer = setTimeout(
-        () => controller.abort(refused(`The request took longer than ${LIMITS.requestMs / 1000} s and was stopped; ask for less.`, "TIMEOUT", 503)),
-        LIMITS.requestMs,
+        () => controller.abort(refused(`The request took longer than ${budget / 1000} s and was stopped; ask for less.`, "TIMEOUT", 503)),
+        budget,
       );
       (args as { signal?: AbortSignal }).signal = controller.signal;
       return {
