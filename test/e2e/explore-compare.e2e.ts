@@ -145,6 +145,35 @@ describe("explore and compare", () => {
     await close();
   });
 
+  it("times a matching round, keeps the best time for it, and punctuates cleanly", async () => {
+    type Round = { terms: { text: string; matchId: string }[]; targets: { id: string; text: string }[] };
+    const { matching: round } = await api<{ matching: Round }>("{ matching(kind: SUMMARY, seed: 5) { terms { text matchId } targets { id text } } }");
+    const { page, errors, close } = await open("/match?kind=SUMMARY&seed=5", { width: 360, dark: true });
+    const timer = page.getByRole("timer");
+    await timer.waitFor();
+    expect(await timer.innerText()).toBe("0:00");
+    const play = async () => {
+      for (const term of round.terms) {
+        await page.getByRole("region", { name: "Terms" }).getByRole("button", { name: term.text, exact: true }).click();
+        const target = round.targets.find((t) => t.id === term.matchId)?.text ?? "";
+        await page.getByRole("region", { name: "Summaries" }).getByRole("button", { name: target, exact: true }).click();
+        const status = page.getByRole("status").filter({ hasText: `Right: ${term.text}` });
+        await status.waitFor();
+        expect(await status.innerText()).not.toMatch(/\.\./);
+      }
+      await page.getByRole("heading", { name: /^All matched/ }).waitFor();
+    };
+    await play();
+    expect(await page.getByText(/^Time: \d+:\d\d\./).count()).toBe(1);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("graphdeck.match.best:SUMMARY:5:")).length)).toBe(1);
+    // The same round again shows the best time beside the clock.
+    await page.reload();
+    await page.getByText(/Best \d+:\d\d/).waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("never scrolls sideways on a 360 px phone in the dark scheme", async () => {
     const { page, errors, close } = await open("/explore", { width: 360, dark: true });
     const paths = ["/explore", "/explore?q=dockr", "/explore?q=daemon%20root%20access", "/compare", "/compare?a=docker&b=virtual-machine", "/compare?a=docker&b=podman"];

@@ -5,7 +5,7 @@
  * carries the seed, so the address is the link to share.
  */
 import { A, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createResource, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 
@@ -15,6 +15,33 @@ type Round = { kind: "CATEGORY" | "SUMMARY"; seed: number; topic: string | null;
 
 const ROUND = `query ($kind: MatchingKind!, $seed: Int, $topic: String) { matching(kind: $kind, seed: $seed, topic: $topic) {
   kind seed topic terms { id text matchId explanation concept { slug name } citations { locator source { title } } } targets { id text } } }`;
+
+/** A sentence ending in one full stop, whatever the text it ends with ("… beneath it." stays one stop). */
+const stop = (text: string) => `${text.trim().replace(/[.!?…\s]+$/u, "")}.`;
+
+/** 83 000 ms → "1:23". */
+const clock = (ms: number) => {
+  const seconds = Math.floor(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+};
+
+/** Best times per round (kind, seed and topic), kept in this browser. */
+const bestKey = (r: { kind: string; seed: number; topic: string | null }) => `graphdeck.match.best:${r.kind}:${r.seed}:${r.topic ?? ""}`;
+function readBest(key: string): number | null {
+  try {
+    const value = Number(localStorage.getItem(key));
+    return Number.isFinite(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+function saveBest(key: string, ms: number): void {
+  try {
+    localStorage.setItem(key, String(ms));
+  } catch {
+    // Private mode: the best time lasts as long as the page.
+  }
+}
 
 const GAMES = [
   { kind: "CATEGORY", title: "Tools and their categories", hint: "Put each tool or provider under its category. A category can take several." },
@@ -34,6 +61,26 @@ export default function MatchPage() {
   const [target, setTarget] = createSignal<string | null>(null);
   const [message, setMessage] = createSignal("");
   const buttons = new Map<string, HTMLButtonElement>();
+  // The clock starts with the first pick and stops when the last pair is matched.
+  const [startedAt, setStartedAt] = createSignal<number | null>(null);
+  const [finishedAt, setFinishedAt] = createSignal<number | null>(null);
+  const [now, setNow] = createSignal(Date.now());
+  const [best, setBest] = createSignal<number | null>(null);
+  const [newBest, setNewBest] = createSignal(false);
+  const tick = setInterval(() => {
+    if (startedAt() !== null && finishedAt() === null) setNow(Date.now());
+  }, 250);
+  onCleanup(() => clearInterval(tick));
+  const elapsed = () => {
+    const start = startedAt();
+    return start === null ? 0 : (finishedAt() ?? now()) - start;
+  };
+  const startClock = () => {
+    if (startedAt() === null) {
+      setStartedAt(Date.now());
+      setNow(Date.now());
+    }
+  };
 
   // A new round starts clean, and its seed goes into the address so it can be shared.
   // (A memo, so that re-fetching the same round does not wipe a game in play.)
@@ -47,6 +94,11 @@ export default function MatchPage() {
         setTerm(null);
         setTarget(null);
         setMessage("");
+        setStartedAt(null);
+        setFinishedAt(null);
+        setNewBest(false);
+        const r = loaded(round);
+        setBest(r ? readBest(bestKey(r)) : null);
         if (seed !== undefined && params.seed !== String(seed)) setParams({ seed: String(seed) }, { replace: true });
       },
     ),
@@ -68,6 +120,21 @@ export default function MatchPage() {
     if (next) queueMicrotask(() => buttons.get(next.id)?.focus());
   };
 
+  const finish = () => {
+    const r = loaded(round);
+    const start = startedAt();
+    if (!r || start === null) return;
+    const end = Date.now();
+    setFinishedAt(end);
+    const time = end - start;
+    const previous = readBest(bestKey(r));
+    if (previous === null || time < previous) {
+      saveBest(bestKey(r), time);
+      setNewBest(previous !== null);
+      setBest(time);
+    }
+  };
+
   const attempt = (termId: string, targetId: string) => {
     const t = loaded(round)?.terms.find((x) => x.id === termId);
     if (!t) return;
@@ -75,16 +142,18 @@ export default function MatchPage() {
     setTarget(null);
     if (t.matchId === targetId) {
       setMatched((set) => new Set([...set, termId]));
-      setMessage(`Right: ${t.text} — ${textOf(targetId)}.${done() ? " All matched." : ""}`);
+      if (done()) finish();
+      setMessage(`${stop(`Right: ${t.text} — ${textOf(targetId)}`)}${done() ? " All matched." : ""}`);
       focusNext();
     } else {
       setMisses((map) => new Map([...map, [termId, (map.get(termId) ?? 0) + 1]]));
-      setMessage(oneToOne() ? `Not quite: that summary is not ${t.text}'s. Try another.` : `Not quite: ${t.text} does not go under ${textOf(targetId)}. Try another.`);
+      setMessage(oneToOne() ? `Not quite: that summary is not ${t.text}'s. Try another.` : `${stop(`Not quite: ${t.text} does not go under ${textOf(targetId)}`)} Try another.`);
       queueMicrotask(() => buttons.get(termId)?.focus());
     }
   };
 
   const pickTerm = (id: string) => {
+    startClock();
     const chosenTarget = target();
     if (chosenTarget) return attempt(id, chosenTarget);
     setTerm((current) => (current === id ? null : id));
@@ -95,6 +164,7 @@ export default function MatchPage() {
   };
 
   const pickTarget = (id: string) => {
+    startClock();
     const chosenTerm = term();
     if (chosenTerm) return attempt(chosenTerm, id);
     setTarget((current) => (current === id ? null : id));
@@ -129,9 +199,18 @@ export default function MatchPage() {
                 Topic: <A href={`/concepts/${r.topic}`}>{r.topic}</A>
               </p>
             </Show>
-            <p class="progress-text">
-              {matched().size} of {r.terms.length} matched
-            </p>
+            <div class="match-status">
+              <p class="progress-text">
+                {matched().size} of {r.terms.length} matched
+              </p>
+              <p class="timer">
+                Time <span role="timer">{clock(elapsed())}</span>
+                <Show when={startedAt() === null}>
+                  <span class="muted"> (starts with your first pick)</span>
+                </Show>
+                <Show when={best()}>{(ms) => <span class="muted"> · Best {clock(ms())}</span>}</Show>
+              </p>
+            </div>
             <progress max={r.terms.length} value={matched().size} aria-label="Round progress" />
             <div class={`board ${oneToOne() ? "summaries" : ""}`}>
               <section aria-labelledby="terms-title">
@@ -184,6 +263,12 @@ export default function MatchPage() {
                 <h2 id="match-results" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
                   All matched: {firstTry()} of {r.terms.length} on the first try
                 </h2>
+                <p>
+                  Time: {clock(elapsed())}.{" "}
+                  <Show when={newBest()} fallback={<Show when={best() !== null && best() !== elapsed()}>Your best for this round: {clock(best() ?? 0)}.</Show>}>
+                    <strong>A new best time for this round!</strong>
+                  </Show>
+                </p>
                 <Show when={misses().size > 0}>
                   <h3>Worth another look</h3>
                   <ul>
