@@ -3,7 +3,9 @@
  * right one marked), the explanation, why each wrong choice is wrong, and the
  * cited passages. For judging question quality by eye:
  *
- *   npx tsx test/support/print-quizzes.ts [--per-kind 10] [--count 5] [--first-seed 1000] [--passages]
+ *   npx tsx test/support/print-quizzes.ts [--per-kind 10] [--count 5] [--first-seed 1000] [--passages] [--questions N]
+ *
+ * With --questions, each kind prints quizzes (seed after seed) until N questions are out.
  */
 import { parseArgs } from "node:util";
 import { seed } from "../../server/seed/ensure-seeded.ts";
@@ -19,11 +21,13 @@ const { values } = parseArgs({
     count: { type: "string", default: "5" },
     "first-seed": { type: "string", default: "1000" },
     passages: { type: "boolean", default: false },
+    questions: { type: "string" },
   },
 });
 const perKind = Number(values["per-kind"]);
 const count = Number(values.count);
 const firstSeed = Number(values["first-seed"]);
+const wanted = values.questions === undefined ? undefined : Number(values.questions);
 
 const database = await createTestDatabase();
 try {
@@ -38,8 +42,10 @@ try {
   let n = 0;
   for (const kind of kinds) {
     console.log(`\n######## ${kind}`);
-    for (let i = 0; i < perKind; i++) {
-      const quiz = generateQuiz(graph, { kind, count, seed: firstSeed + i, topic: null });
+    let printed = 0;
+    for (let i = 0; wanted === undefined ? i < perKind : printed < wanted && i < 1000; i++) {
+      const quiz = generateQuiz(graph, { kind, count: wanted === undefined ? count : Math.min(count, wanted - printed), seed: firstSeed + i, topic: null });
+      printed += quiz.questions.length;
       console.log(`\n=== ${kind} quiz, seed ${firstSeed + i}: ${quiz.questions.length} questions`);
       for (const q of quiz.questions) {
         n++;
