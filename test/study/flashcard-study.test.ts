@@ -174,6 +174,9 @@ describe("masking a name", () => {
     expect(maskPhrases("A daemon less tool", ["daemon-less"])).toBe(`A ${MASK} tool`);
     expect(mentions("Docker daemon is part of …", ["Docker"])).toBe(true);
     expect(mentions("Dockerfile is part of …", ["Docker"])).toBe(false);
+    expect(maskPhrases("Many images, one image.", ["image"])).toBe(`Many ${MASK}, one ${MASK}.`);
+    expect(maskPhrases("Built with CI/CD, not CI or CD.", ["CI/CD"])).toBe(`Built with ${MASK}, not CI or CD.`);
+    expect(maskPhrases("Docker Hub and Docker", ["Docker", "Docker Hub"])).toBe(`${MASK} and ${MASK}`);
   });
 
   it("knows the words that single a name out, so a summary using them makes no card", () => {

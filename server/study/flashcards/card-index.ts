@@ -12,14 +12,14 @@ const indexes = new WeakMap<GraphSnapshot, Map<string, Flashcard>>();
  * only by the masked maker's name read "[…]'s cloud, which rents VMs by the fleet").
  */
 export function withOneAnswerPerFront(cards: Flashcard[]): Flashcard[] {
-  const backs = new Map<string, Set<string>>();
+  const AMBIGUOUS = Symbol("ambiguous");
+  const backOf = new Map<string, string | typeof AMBIGUOUS>();
   for (const card of cards) {
-    const key = card.front.toLowerCase();
-    const known = backs.get(key);
-    if (known) known.add(card.back.toLowerCase());
-    else backs.set(key, new Set([card.back.toLowerCase()]));
+    const known = backOf.get(card.front);
+    if (known === undefined) backOf.set(card.front, card.back);
+    else if (known !== AMBIGUOUS && known.toLowerCase() !== card.back.toLowerCase()) backOf.set(card.front, AMBIGUOUS);
   }
-  return cards.filter((card) => (backs.get(card.front.toLowerCase())?.size ?? 0) <= 1);
+  return cards.filter((card) => backOf.get(card.front) !== AMBIGUOUS);
 }
 
 function remember(graph: GraphSnapshot, generated: Flashcard[]): Flashcard[] {

@@ -14,42 +14,92 @@ export const MASK = "[…]";
 // Words too common to single out a concept when masking the words of a name one by one.
 const COMMON_WORDS = new Set(["the", "and", "for", "with", "of", "on", "in", "to", "a", "an", "by", "or", "as", "at"]);
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+interface Token {
+  lower: string;
+  start: number;
+  end: number;
 }
 
-const LETTER_BEFORE = "(?<![\\p{L}\\p{N}])";
-const LETTER_AFTER = "(?![\\p{L}\\p{N}])";
+// Compiled once: a regular expression per phrase, with Unicode classes and case
+// folding, costs milliseconds to compile — minutes over a big graph's cards.
+const WORD = /[\p{L}\p{N}]+/gu;
+const SPACE_OR_HYPHEN = /[\s\-‐–]+/gu;
 
-/** The regular-expression source matching a phrase as a whole, plural or possessive endings included. */
-function phraseSource(phrase: string): string | null {
-  const words = phrase
-    .trim()
-    .split(/[\s\-‐–]+/u)
-    .filter(Boolean)
-    .map(escape);
-  if (words.length === 0) return null;
-  return `${LETTER_BEFORE}${words.join("[\\s\\-‐–]+")}(?:s|es)?${LETTER_AFTER}`;
+function tokens(text: string): Token[] {
+  return [...text.matchAll(WORD)].map((m) => ({ lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 }
 
-function phrasesPattern(phrases: Iterable<string>, flags: string): RegExp | null {
-  // Longest first, so "Docker Hub" is masked whole rather than as "[…] Hub".
-  const sources = [...new Set([...phrases].map((p) => p.trim()).filter((p) => p.length > 0))]
-    .sort((a, b) => b.length - a.length)
-    .map(phraseSource)
-    .filter((s): s is string => s !== null);
-  return sources.length ? new RegExp(sources.join("|"), flags) : null;
+/** What separates two words, with any run of spaces and hyphens read as one space. */
+function separator(text: string): string {
+  return text.replace(SPACE_OR_HYPHEN, " ");
 }
 
-/** Whether `text` contains any of the phrases (a name or an alias) as a whole phrase. */
+interface Phrase {
+  words: string[];
+  separators: string[];
+}
+
+// Names recur on many cards (a target on every card that names it): parse each once.
+const parsed = new Map<string, Phrase | null>();
+const MAX_PARSED = 200_000;
+
+function phrase(text: string): Phrase | null {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const found = tokens(text);
+  const result =
+    found.length === 0
+      ? null
+      : { words: found.map((t) => t.lower), separators: found.slice(1).map((t, i) => separator(text.slice(found[i]?.end, t.start))) };
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(text, result);
+  return result;
+}
+
+/** Where the phrases occur in the text as whole words, longest first and not overlapping. */
+function occurrences(text: string, phrases: Iterable<string>): { start: number; end: number }[] {
+  const lowerText = text.toLowerCase();
+  let wanted: Phrase[] | null = null;
+  for (const p of phrases) {
+    const found = phrase(p);
+    // Most texts name none of the phrases: tokenize only when a first word occurs at all.
+    if (found && lowerText.includes(found.words[0] as string)) (wanted ??= []).push(found);
+  }
+  if (!wanted) return [];
+  wanted.sort((a, b) => b.words.length - a.words.length);
+  const words = tokens(text);
+  // A phrase's last word may take a plural ending: "container" finds "containers".
+  const sameWord = (found: string, word: string, last: boolean) => found === word || (last && (found === `${word}s` || found === `${word}es`));
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const match = wanted.find(({ words: expected, separators }) =>
+      expected.every((word, j) => {
+        const at = words[i + j];
+        if (!at || !sameWord(at.lower, word, j === expected.length - 1)) return false;
+        return j === 0 || separator(text.slice(words[i + j - 1]?.end, at.start)) === separators[j - 1];
+      }),
+    );
+    if (!match) continue;
+    spans.push({ start: (words[i] as Token).start, end: (words[i + match.words.length - 1] as Token).end });
+    i += match.words.length - 1;
+  }
+  return spans;
+}
+
+/** Whether `text` contains any of the phrases (a name or an alias) as whole words. */
 export function mentions(text: string, phrases: Iterable<string>): boolean {
-  return phrasesPattern(phrases, "iu")?.test(text) ?? false;
+  return occurrences(text, phrases).length > 0;
 }
 
 /** The text with every phrase (a name, an alias) masked. */
 export function maskPhrases(text: string, phrases: readonly string[]): string {
-  const whole = phrasesPattern(phrases, "giu");
-  return whole ? text.replace(whole, MASK) : text;
+  let masked = "";
+  let at = 0;
+  for (const { start, end } of occurrences(text, phrases)) {
+    masked += text.slice(at, start) + MASK;
+    at = end;
+  }
+  return masked + text.slice(at);
 }
 
 /**

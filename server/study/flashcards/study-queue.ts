@@ -74,8 +74,8 @@ const isLearning = (state: State) => state === State.Learning || state === State
 export function nextStudyStep(input: QueueInput): StudyStep {
   const { cards, states, today, now } = input;
   const newPerDay = input.newPerDay ?? NEW_PER_DAY;
-  const inDeck = new Set(cards.map((card) => card.id));
   const reviewedToday = new Set(today.map((r) => r.cardId));
+  const introducedToday = new Set(today.filter((r) => r.state === State.New).map((r) => r.cardId));
   // Concepts studied today, and which card of each, for burying its siblings.
   const studiedCards = new Map<string, Set<string>>();
   for (const review of today) {
@@ -85,9 +85,14 @@ export function nextStudyStep(input: QueueInput): StudyStep {
     seen.add(review.cardId);
     studiedCards.set(subject, seen);
   }
-  const newToday = new Set(today.filter((r) => r.state === State.New && inDeck.has(r.cardId)).map((r) => r.cardId)).size;
   const last = [...today].sort((a, b) => b.reviewedAt.getTime() - a.reviewedAt.getTime())[0];
-  const lastCard = last ? cards.find((c) => c.id === last.cardId) : undefined;
+  let lastCard: Flashcard | undefined;
+  let newToday = 0;
+  for (const card of cards) {
+    if (!reviewedToday.has(card.id)) continue;
+    if (introducedToday.has(card.id)) newToday++;
+    if (card.id === last?.cardId) lastCard = card;
+  }
   const lastConcepts = new Set([last ? input.subjectOf(last.cardId) : undefined, lastCard?.answerConcept].filter((s): s is string => Boolean(s)));
 
   const buriedCard = (card: Flashcard) => {
