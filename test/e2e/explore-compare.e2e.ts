@@ -8,11 +8,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { expectAccessible } from "./support/accessibility.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
 
 let app: SpawnedServer;
@@ -46,12 +46,6 @@ async function open(path: string, options: { width?: number; dark?: boolean } = 
 async function api<T>(query: string): Promise<T> {
   const response = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
   return ((await response.json()) as { data: T }).data;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
 }
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -182,7 +176,7 @@ describe("explore and compare", () => {
       await page.locator(".concept-list li, .search-hits li, table.comparison tbody tr").first().waitFor();
       await page.waitForLoadState("networkidle");
       expect(await pageWidth(page), path).toBeLessThanOrEqual(360);
-      if (path === "/explore" || path === "/compare?a=docker&b=virtual-machine") await expectAccessible(page, `${path} (dark, 360 px)`);
+      await expectAccessible(page, `${path} (dark, 360 px)`);
       if (path === "/explore") await screenshot(page, "explore-all-phone-dark");
       if (path === "/explore?q=dockr") await screenshot(page, "explore-typo-phone-dark");
       if (path === "/compare?a=docker&b=virtual-machine") await screenshot(page, "compare-docker-vm-phone-dark");
