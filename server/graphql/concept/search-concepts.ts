@@ -15,6 +15,7 @@ import { queryRows } from "../../db/query-rows.ts";
 import type { ConceptRow } from "../graph-rows.ts";
 
 // Bounds on candidates, so a common word or a short typo in a huge graph does not score them all.
+const MAX_PREFIX_CANDIDATES = 200;
 const MAX_FULL_TEXT_CANDIDATES = 200;
 const MAX_FUZZY_CANDIDATES = 50;
 
@@ -141,13 +142,18 @@ export async function searchRanked(db: Db, query: string, first: number, kind: s
   const q = query.toLowerCase();
   // Names are stored one per line in search_names: "(^|\n)q" is a name starting with q.
   const namePrefix = `(^|\n)${escapeRegex(q)}`;
+  const nameExact = `(^|\n)${escapeRegex(q)}(\n|$)`;
   const document = sql`to_tsvector('english', summary || ' ' || description)`;
   const words = sql`plainto_tsquery('english', ${query})`;
   const rows = await queryRows<Row>(
     db,
     sql`
     with candidates as (
-      select id from concepts where search_names ~ ${namePrefix}
+      -- Exact names and aliases always; names starting with the query up to a bound (a one-letter
+      -- query starts thousands of names in a big graph).
+      select id from concepts where search_names ~ ${nameExact}
+      union
+      (select id from concepts where search_names ~ ${namePrefix} limit ${MAX_PREFIX_CANDIDATES})
       union
       (select id from concepts where ${document} @@ ${words} limit ${MAX_FULL_TEXT_CANDIDATES})
       union
