@@ -34,7 +34,7 @@ export function conceptPhrase(concept: SnapshotConcept): Phrase {
  * chosen by the subject's number. The result starts with a capital and has no
  * final full stop (callers add the punctuation their sentence needs).
  */
-export function fillPattern(pattern: string, parts: { subject: Phrase; object?: string; value?: string }): string {
+export function fillPattern(pattern: string, parts: { subject: Phrase; object?: string; value?: string }, options: { start?: boolean } = {}): string {
   const filled = pattern.replace(/\{([^{}|]+)\|([^{}|]+)\}|\{(subject|object|value)\}/g, (_, singular: string, plural: string, slot: string) => {
     if (slot === "subject") return parts.subject.text;
     if (slot === "object") return parts.object ?? "";
@@ -42,7 +42,9 @@ export function fillPattern(pattern: string, parts: { subject: Phrase; object?: 
     return parts.subject.plural ? plural : singular;
   });
   const text = filled.replace(/\s+/g, " ").trim().replace(/[.\s]+$/, "");
-  return parts.subject.proper && text.startsWith(parts.subject.text) ? text : capitalise(text);
+  // Mid-sentence (start: false) every word keeps its own case: "…and hardware virtualization contrasts with…".
+  if (options.start === false || (parts.subject.proper && text.startsWith(parts.subject.text))) return text;
+  return capitalise(text);
 }
 
 /** "A container…" → "a container…" for use mid-sentence; a proper name keeps its capital. */
@@ -57,10 +59,10 @@ export function sentence(text: string): string {
 }
 
 /** "A container starts in seconds": a concept's value on an aspect, as a sentence (no final stop). */
-export function sayValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string, value: string): string | null {
+export function sayValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string, value: string, options: { start?: boolean } = {}): string | null {
   const pattern = graph.aspectSentences.get(aspect);
   if (!pattern) return null;
-  return fillPattern(pattern, { subject: conceptPhrase(subject), value });
+  return fillPattern(pattern, { subject: conceptPhrase(subject), value }, options);
 }
 
 /**
@@ -74,9 +76,9 @@ export function sayPredicate(graph: GraphSnapshot, aspect: string, value: string
 }
 
 /** "Xen is a type 1 hypervisor": a relation as a sentence (no final stop). */
-export function sayRelation(graph: GraphSnapshot, type: string, subject: SnapshotConcept, object: SnapshotConcept): string {
+export function sayRelation(graph: GraphSnapshot, type: string, subject: SnapshotConcept, object: SnapshotConcept, options: { start?: boolean } = {}): string {
   const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
-  return fillPattern(pattern, { subject: conceptPhrase(subject), object: conceptPhrase(object).text });
+  return fillPattern(pattern, { subject: conceptPhrase(subject), object: conceptPhrase(object).text }, options);
 }
 
 /** A choice naming a concept: "A container runtime" or "Docker". */

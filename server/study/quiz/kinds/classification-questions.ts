@@ -7,7 +7,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
 import { allCategories, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
+import { conceptChoice, conceptPhrase, fillPattern, listOf, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -49,11 +49,11 @@ export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, cate
       const to = graph.concept.get(relation.to);
       if (!from || !to) continue;
       citations.push(...(graph.citationsOfRelation.get(relation.id) ?? []));
-      steps.push(lowerArticle(sayRelation(graph, relation.type, from, to)));
+      steps.push(sayRelation(graph, relation.type, from, to, { start: false }));
     }
   };
   climb(concept, ownEnd);
-  steps.push(lowerArticle(sayRelation(graph, disproof.type, ownEnd, otherEnd)));
+  steps.push(sayRelation(graph, disproof.type, ownEnd, otherEnd, { start: false }));
   climb(category, otherEnd);
   const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
   return { explanation: `${not}: ${sentence(listOf(steps))}`, citations };

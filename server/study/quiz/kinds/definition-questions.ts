@@ -86,6 +86,13 @@ function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
   return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
 }
 
+/** ", a practice": the concept's kind, when its name or noun does not already say it. */
+function kindUnlessSaid(graph: GraphSnapshot, concept: SnapshotConcept): string {
+  const kind = (graph.kinds.get(concept.kind)?.label ?? "").toLowerCase();
+  if (!kind || (concept.noun ?? concept.name).toLowerCase().includes(kind)) return "";
+  return `, ${withArticle(kind)}`;
+}
+
 /** "Podman is a daemon-less engine…": a summary that is a noun phrase reads after "is". */
 function whatItIs(concept: SnapshotConcept): string {
   const subject = conceptPhrase(concept);
@@ -140,8 +147,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     explanation: sentence(
       relation && category
         ? `It describes ${conceptPhrase(concept).text}. ${sayRelation(graph, relation.type, concept, category)}`
-        : // With no category to name, its kind says what it is ("Linux, an operating system").
-          `It describes ${conceptPhrase(concept).text}${concept.noun ? "" : `, ${withArticle((graph.kinds.get(concept.kind)?.label ?? "concept").toLowerCase())}`}`,
+        : // With no category to name, its kind says what it is ("Linux, an operating system"), unless the noun already does.
+          `It describes ${conceptPhrase(concept).text}${kindUnlessSaid(graph, concept)}`,
     ),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],

@@ -8,7 +8,7 @@
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
-import { conceptPhrase, lowerArticle, pointsAt, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
+import { conceptPhrase, pointsAt, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -99,7 +99,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   const subject = conceptPhrase(concept).text;
   const other = conceptPhrase(partner).text;
   const partnerValues = valuesOn(graph, partner.slug, aspect);
-  const contrast = partnerValues.map((c) => sayValue(graph, partner, aspect, c.value as string)).filter((s): s is string => !!s);
+  const contrast = partnerValues.map((c) => sayValue(graph, partner, aspect, c.value as string, { start: false })).filter((s): s is string => !!s);
   const choices = random.shuffle([
     { ref: `${aspect}=${claim.value as string}`, text: right },
     ...wrong.map((w) => ({ ref: `${w.claim.aspect as string}=${w.claim.value as string}`, text: w.text, whyWrong: w.whyWrong })),
@@ -116,7 +116,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     subject: concept.slug,
     ask: { type: "advantage", subject: concept.slug, partner: partner.slug, polarity: claim.polarity },
     difficulty: 0.5,
-    explanation: `${sentence(claim.statement)} The sources count this as ${word}${contrast.length ? `; by contrast, ${sentence(lowerArticle(contrast.join("; ")))}` : "."}`,
+    explanation: `${sentence(claim.statement)} The sources count this as ${word}${contrast.length ? `; by contrast, ${sentence(contrast.join("; "))}` : "."}`,
     citations: [...(graph.citationsOfClaim.get(claim.id) ?? []), ...partnerValues.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
     // The wrong choices are shown unattributed, so only the asked aspect is revealed.
     facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`],
