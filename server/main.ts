@@ -6,14 +6,8 @@
  * share one port. WORKERS=0 serves from this process, unsupervised.
  */
 import cluster, { type Worker } from "node:cluster";
-import { sql } from "drizzle-orm";
 import { loadConfig, type Config } from "./config.ts";
-import { connect, type Database } from "./db/connect.ts";
-import { migrate } from "./db/migrate.ts";
-import { trackGraphVersion } from "./graph-version.ts";
-import { createHttpServer } from "./http/create-server.ts";
-import { describeError } from "./http/safe-log.ts";
-import { ensureSeeded } from "./seed/ensure-seeded.ts";
+import type { Database } from "./db/connect.ts";
 
 const config = loadConfig();
 const where = config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`;
@@ -78,6 +72,7 @@ function supervise(config: Config): void {
 
 /** Migrations and seeding, one process at a time (an advisory lock on PostgreSQL). */
 async function prepareDatabase(database: Database, config: Config): Promise<void> {
+  const [{ sql }, { migrate }, { ensureSeeded }] = await Promise.all([import("drizzle-orm"), import("./db/migrate.ts"), import("./seed/ensure-seeded.ts")]);
   const work = async () => {
     await migrate(database);
     if (!config.seedOnStart) return;
@@ -95,6 +90,13 @@ async function prepareDatabase(database: Database, config: Config): Promise<void
 }
 
 async function serve(config: Config): Promise<void> {
+  // Imported here, not at the top: the supervising primary never loads the server (~150 MB).
+  const [{ connect }, { trackGraphVersion }, { createHttpServer }, { describeError }] = await Promise.all([
+    import("./db/connect.ts"),
+    import("./graph-version.ts"),
+    import("./http/create-server.ts"),
+    import("./http/safe-log.ts"),
+  ]);
   const supervised = cluster.isWorker;
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database, config);

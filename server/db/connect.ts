@@ -5,10 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../schema/index.ts";
@@ -74,6 +71,12 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     mkdirSync(options.dataDir, { recursive: true });
     dataDir = join(options.dataDir, "pglite");
   }
+  // Loaded only when used: PGlite's module alone is ~45 MB of memory a PostgreSQL server never needs.
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("drizzle-orm/pglite"),
+  ]);
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
     await client.query("select set_config($1, $2, false)", [name, value]);
