@@ -91,7 +91,7 @@ describe("matching game", () => {
 
   it("varies its rounds from seed to seed", async () => {
     for (const kind of ["SUMMARY", "CATEGORY"]) {
-      const rounds = [];
+      const rounds: Set<string>[] = [];
       for (let seed = 1; seed <= 20; seed++) rounds.push(new Set((await round({ kind, size: 6, seed })).terms.map((t) => t.concept.slug)));
       const overlaps = rounds.flatMap((one, i) => rounds.slice(i + 1).map((other) => [...one].filter((s) => other.has(s)).length));
       if (kind === "SUMMARY") {
