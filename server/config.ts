@@ -32,6 +32,8 @@ export interface Config {
    * oEmbed are built from it, never from a request's Host header. Unset: http://localhost:PORT.
    */
   publicUrl: string | undefined;
+  /** redis:// URL where rate-limit counts are shared by every worker and server; unset: in memory. */
+  rateLimitRedisUrl: string | undefined;
 }
 
 // The sources live beside the repository in the workplace layout; use them when present.
@@ -89,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quizSecret: env.QUIZ_SECRET || undefined,
     workers: parseWorkers(env.WORKERS, !env.DATABASE_URL),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || undefined,
   };
 }

@@ -91,13 +91,22 @@ async function prepareDatabase(database: Database, config: Config): Promise<void
 
 async function serve(config: Config): Promise<void> {
   // Imported here, not at the top: the supervising primary never loads the server (~150 MB).
-  const [{ connect }, { trackGraphVersion }, { createHttpServer }, { describeError }] = await Promise.all([
+  const [{ connect }, { trackGraphVersion }, { createHttpServer }, { describeError }, { createRedisRateLimiter }] = await Promise.all([
     import("./db/connect.ts"),
     import("./graph-version.ts"),
     import("./http/create-server.ts"),
     import("./http/safe-log.ts"),
+    import("./graphql/plugins/redis-rate-limit.ts"),
   ]);
   const supervised = cluster.isWorker;
+  // A failure nothing caught: one safe line (Node's own report would print a failed query's
+  // parameters, the quiz key among them), then exit; the primary starts another worker.
+  for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+    process.on(event, (error: unknown) => {
+      console.error(`${event}: ${describeError(error)}; exiting`);
+      process.exit(1);
+    });
+  }
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database, config);
 
@@ -109,6 +118,7 @@ async function serve(config: Config): Promise<void> {
     quizSecret: config.quizSecret,
     publicUrl: config.publicUrl,
     port: config.port,
+    rateLimiter: config.rateLimitRedisUrl ? createRedisRateLimiter(config.rateLimitRedisUrl) : undefined,
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();

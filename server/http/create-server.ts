@@ -10,6 +10,7 @@ import type { Database } from "../db/connect.ts";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.ts";
 import type { GraphVersion } from "../graph-version.ts";
 import { createGraphqlServer } from "../graphql/create-yoga.ts";
+import type { RateLimiter } from "../graphql/plugins/rate-limit.ts";
 import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
@@ -36,6 +37,8 @@ export interface HttpServerOptions {
   publicUrl?: string | undefined;
   /** The port served, for links when PUBLIC_URL is unset (setPort once listening on port 0). */
   port?: number | undefined;
+  /** Where mutation counts are kept for rate limits (in memory unless given). */
+  rateLimiter?: RateLimiter | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -83,6 +86,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     graphVersion: options.graphVersion,
     trustedOrigins: options.trustedOrigins ?? [],
     quizSecret: options.quizSecret,
+    rateLimiter: options.rateLimiter,
   });
   const bigBodies = createGate(LIMITS.concurrentBigBodies);
   let studyReady = false;

@@ -1,18 +1,18 @@
 /**
- * Rate limits on writes, kept in memory (per process: with WORKERS=n a client
- * may get up to n times the figure, as its connections land on different
- * workers). A fixed window per key: `startLearner` per address per hour,
+ * Rate limits on writes, kept in memory by default (per process: with
+ * WORKERS=n a client may get up to n times the figure, as its connections land
+ * on different workers), or in Redis with RATE_LIMIT_REDIS_URL (shared by all). A fixed window per key: `startLearner` per address per hour,
  * mutations per learner and per address per minute. Refusals are 429 with
  * Retry-After.
  */
 export interface RateLimiter {
   /** Counts one event; returns 0 when allowed, or the seconds to wait. */
-  hit(key: string, limit: number, windowMs: number): number;
+  hit(key: string, limit: number, windowMs: number): number | Promise<number>;
 }
 
 const MAX_KEYS = 100_000;
 
-export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter {
+export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter & { hit(key: string, limit: number, windowMs: number): number } {
   const windows = new Map<string, { start: number; count: number; windowMs: number }>();
   let lastSweep = now();
   const sweep = (time: number) => {

@@ -98,7 +98,7 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
       });
     },
 
-    onExecute({ args }) {
+    async onExecute({ args }) {
       const context = args.contextValue as YogaInitialContext & { facts?: RequestFacts };
       const request = context.request;
       const facts = context.facts;
@@ -116,14 +116,14 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
           refused(`Too many ${what}; try again in ${wait} s.`, "RATE_LIMITED", 429, { "retry-after": String(wait) });
         const starts = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value === "startLearner").length;
         for (let i = 0; i < starts; i++) {
-          const wait = options.rateLimiter.hit(`start:${address}`, LIMITS.startLearnerPerHour, 3_600_000);
+          const wait = await options.rateLimiter.hit(`start:${address}`, LIMITS.startLearnerPerHour, 3_600_000);
           if (wait) throw tooMany(wait, "new learners from this address");
         }
-        let wait = options.rateLimiter.hit(`address:${address}`, LIMITS.mutationsPerAddressPerMinute, 60_000);
+        let wait = await options.rateLimiter.hit(`address:${address}`, LIMITS.mutationsPerAddressPerMinute, 60_000);
         if (wait) throw tooMany(wait, "changes from this address");
         if (token) {
           const key = createHash("sha256").update(token).digest("base64url").slice(0, 22);
-          wait = options.rateLimiter.hit(`learner:${key}`, LIMITS.mutationsPerLearnerPerMinute, 60_000);
+          wait = await options.rateLimiter.hit(`learner:${key}`, LIMITS.mutationsPerLearnerPerMinute, 60_000);
           if (wait) throw tooMany(wait, "changes for this learner");
         }
       }
