@@ -67,10 +67,10 @@ async function shownCard(page: Page, deck: string, typeIn = false): Promise<Show
   return data.studyNext.card;
 }
 
-/** The smallest deck with a few concepts: a session through it is short. */
+/** The smallest topic deck (a topic has a few concepts): a session through it is short. */
 async function smallDeck(page: Page): Promise<string> {
-  const { decks } = await queryAsPage<{ decks: { id: string; cardCount: number }[] }>(page, "{ decks { id cardCount } }");
-  const small = decks.filter((d) => d.cardCount >= 12).sort((a, b) => a.cardCount - b.cardCount)[0];
+  const { decks } = await queryAsPage<{ decks: { id: string; kind: string; cardCount: number }[] }>(page, "{ decks { id kind cardCount } }");
+  const small = decks.filter((d) => d.kind === "TOPIC").sort((a, b) => a.cardCount - b.cardCount)[0];
   if (!small) throw new Error("no deck");
   return small.id;
 }
@@ -126,7 +126,8 @@ describe("flashcards", () => {
       await page.keyboard.press("Space");
       await page.getByRole("group", { name: /how well/i }).waitFor();
       await page.keyboard.press("3");
-      await page.getByRole("status").filter({ hasText: /^Good: back in/ }).waitFor();
+      // The same status as the last rating's: wait for the count instead.
+      await page.locator(".progress-text").filter({ hasText: new RegExp(`^${concepts.length} studied`) }).waitFor();
     }
     if (!cameBack) {
       // Nothing due now, but the Again card is back within a minute: a countdown, not "Nothing more due".
@@ -200,8 +201,8 @@ describe("flashcards", () => {
     expect(await result.innerText()).toContain(next.back);
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: /^Again: back in/ }).waitFor();
-    // Undo brings that card back, as it was.
-    await page.keyboard.press("u");
+    // Undo brings that card back, as it was (the button: the next card's answer box has the focus, so U would be typed).
+    await page.getByRole("button", { name: /Undo last rating/ }).click();
     await page.getByRole("status").filter({ hasText: "Last rating undone." }).waitFor();
     await input.waitFor();
     expect(await page.locator(".flashcard .front").innerText()).not.toBe("");
@@ -212,7 +213,11 @@ describe("flashcards", () => {
   it("shows the daily goal and streak on home and progress, and lets the goal change", async () => {
     const { page, errors, close } = await open("/flashcards");
     await page.locator(".flashcard .front").waitFor();
+    await expectFrontHidesAnswer(page, await shownCard(page, "all"));
+    await screenshot(page, "flashcards-desktop-front");
     await page.keyboard.press("Space");
+    await page.getByRole("group", { name: /how well/i }).waitFor();
+    await screenshot(page, "flashcards-desktop-back");
     await page.keyboard.press("3");
     await page.getByRole("status").filter({ hasText: /^Good: back in/ }).waitFor();
     await page.getByRole("link", { name: "Progress" }).click();

@@ -91,9 +91,15 @@ export default function FlashcardsPage() {
   const typeMode = () => params.mode === "type";
   const [tick, setTick] = createSignal(0);
   const [ahead, setAhead] = createSignal(false);
+  // From a rating until the next card arrives, the rated card is gone.
+  const [stale, setStale] = createSignal(false);
   const [step, { refetch }] = createResource(
     () => ({ deck: deck(), tick: tick(), ahead: ahead(), typeIn: typeMode() }),
-    ({ deck, ahead, typeIn }) => gql<{ studyNext: Step }>(NEXT, { deck, tz: timeZone(), ahead, typeIn }, { auth: true }).then((d) => d.studyNext),
+    ({ deck, ahead, typeIn }) =>
+      gql<{ studyNext: Step }>(NEXT, { deck, tz: timeZone(), ahead, typeIn }, { auth: true }).then((d) => {
+        setStale(false);
+        return d.studyNext;
+      }),
   );
   const [override, setOverride] = createSignal<Card | null>(null);
   const [flipped, setFlipped] = createSignal(false);
@@ -108,10 +114,10 @@ export default function FlashcardsPage() {
 
   // While the next card loads, the previous one is neither shown nor rated.
   const current = () => loaded(step);
-  const card = () => override() ?? (step.loading ? undefined : (current()?.card ?? undefined));
+  const card = () => override() ?? (step.loading || stale() ? undefined : (current()?.card ?? undefined));
   const revealed = () => flipped() || grade() !== null;
   const typing = () => typeMode() && card()?.typeIn === true && !revealed();
-  const waitUntil = () => (override() || step.loading ? null : (current()?.waitUntil ?? null));
+  const waitUntil = () => (override() || step.loading || stale() ? null : (current()?.waitUntil ?? null));
 
   const next = () => {
     setAhead(false);
@@ -151,6 +157,7 @@ export default function FlashcardsPage() {
         { card: c.id, rating: rating.rating, id: crypto.randomUUID() },
         { auth: true },
       );
+      setStale(true);
       setLast({ cardId: c.id, rating });
       setStats((s) => ({ ...s, studied: s.studied + 1, again: s.again + (rating.rating === "AGAIN" ? 1 : 0) }));
       setMessage(`${rating.label}: back in ${c.intervals[rating.field].interval} (due ${new Date(review.due).toLocaleString()}).`);
