@@ -15,22 +15,46 @@ export interface GraphVersion {
   stop(): Promise<void>;
 }
 
-export async function trackGraphVersion(database: Database): Promise<GraphVersion> {
-  const [row] = await database.db.select({ hash: seedState.hash }).from(seedState).where(eq(seedState.id, "graph"));
-  let version = row?.hash ?? "unseeded";
+/**
+ * How often the stored version is read as well, in case a NOTIFY was missed: postgres.js re-listens
+ * after a lost connection, but a re-listen that meets the server still down is dropped for good.
+ */
+export const GRAPH_VERSION_POLL_MS = 5000;
+
+export async function trackGraphVersion(database: Database, pollMs = GRAPH_VERSION_POLL_MS): Promise<GraphVersion> {
+  const read = async () => (await database.db.select({ hash: seedState.hash }).from(seedState).where(eq(seedState.id, "graph")))[0]?.hash ?? "unseeded";
+  let version = await read();
   const listeners = new Set<(version: string) => void>();
-  const unlisten = await database.listen(GRAPH_SEEDED_CHANNEL, (hash) => {
+  const changeTo = (hash: string) => {
     if (hash === version) return;
     version = hash;
     for (const listener of listeners) listener(hash);
-  });
+  };
+  const unlisten = await database.listen(GRAPH_SEEDED_CHANNEL, changeTo);
+  // PostgreSQL only (PGlite's notifications never leave the process, so none is lost), and
+  // outside drizzle's query log.
+  const background = database.background;
+  let polling = false;
+  const poll = background
+    ? setInterval(() => {
+        if (polling) return;
+        polling = true;
+        background("select hash from seed_state where id = 'graph'")
+          .then((rows) => changeTo(String(rows[0]?.hash ?? "unseeded")), () => {}) // away: the next poll tries again
+          .finally(() => (polling = false));
+      }, pollMs)
+    : undefined;
+  poll?.unref();
   return {
     current: () => version,
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    stop: unlisten,
+    stop: async () => {
+      if (poll) clearInterval(poll);
+      await unlisten();
+    },
   };
 }
 

@@ -132,8 +132,11 @@ async function serve(config: Config): Promise<void> {
   // Build the study material (cards, quiz questions, matching) in the background now and after
   // each re-seed, so the first learner does not wait for it: seconds on a graph of 100k concepts.
   // A failure only means the first request builds it instead.
-  function warmUp(): void {
+  // A failed build (the database away for a moment) is tried again after 1, 2, 4… s (30 s at
+  // most), as long as the graph has not changed meanwhile (the change starts its own build).
+  function warmUp(attempt = 0): void {
     const started = performance.now();
+    const version = graphVersion.current();
     server.warmUp().then(
       (outcome) => {
         if (!outcome.finished) return;
@@ -141,11 +144,16 @@ async function serve(config: Config): Promise<void> {
         console.log(`study material ready in ${seconds} s: ${outcome.cards} flashcards, ${outcome.quizCandidates} quiz question candidates`);
       },
       (error: unknown) => {
-        if (!stopping) console.warn(`study material not built ahead (the first request will): ${describeError(error)}`);
+        if (stopping) return;
+        const delay = Math.min(30_000, 1000 * 2 ** attempt);
+        console.warn(`study material not built ahead (trying again in ${delay / 1000} s): ${describeError(error)}`);
+        setTimeout(() => {
+          if (!stopping && graphVersion.current() === version) warmUp(attempt + 1);
+        }, delay).unref();
       },
     );
   }
-  const stopWarmingUp = graphVersion.onChange(warmUp);
+  const stopWarmingUp = graphVersion.onChange(() => warmUp());
 
   // On SIGINT/SIGTERM: stop accepting, let requests in flight finish (5 s at most), then
   // close the database cleanly so PGlite's files are consistent on the next start.
