@@ -34,6 +34,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** redis:// URL where rate-limit counts are shared by every worker and server; unset: in memory. */
   rateLimitRedisUrl: string | undefined;
+  /** Reverse proxies in front that append to X-Forwarded-For (0: the peer address is the client). */
+  trustProxy: number;
 }
 
 // The sources live beside the repository in the workplace layout; use them when present.
@@ -69,6 +71,14 @@ function parsePublicUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+function parseTrustProxy(value: string | undefined): number {
+  if (value === undefined || value === "" || value === "false") return 0;
+  if (value === "true") return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) throw new Error(`TRUST_PROXY must be a number of proxies from 0 to 10, got "${value}"`);
+  return hops;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sourcesDir =
     env.SOURCES_DIR !== undefined && env.SOURCES_DIR !== ""
@@ -92,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: parseWorkers(env.WORKERS, !env.DATABASE_URL),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

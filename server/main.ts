@@ -119,6 +119,7 @@ async function serve(config: Config): Promise<void> {
     publicUrl: config.publicUrl,
     port: config.port,
     rateLimiter: config.rateLimitRedisUrl ? createRedisRateLimiter(config.rateLimitRedisUrl) : undefined,
+    trustProxy: config.trustProxy,
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();

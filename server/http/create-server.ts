@@ -39,6 +39,8 @@ export interface HttpServerOptions {
   port?: number | undefined;
   /** Where mutation counts are kept for rate limits (in memory unless given). */
   rateLimiter?: RateLimiter | undefined;
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0 means none. */
+  trustProxy?: number | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -124,7 +126,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
           if (!leave) throw new RefusedRequest(503, "Too many large uploads at once; try again in a few seconds.", { "retry-after": "5" });
         }
         const { request, bodyBytes } = await toRequest(req, checked.host, limit);
-        response = await route(req, res, request, { bodyBytes, address: req.socket.remoteAddress ?? "" });
+        response = await route(req, res, request, { bodyBytes, address: clientAddress(req, options.trustProxy ?? 0) });
       } catch (error) {
         response = errorResponse(error);
       } finally {
@@ -165,6 +167,22 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       publicOrigin.setPort(port);
     },
   });
+}
+
+/**
+ * The client's address, for rate limits: the peer, or — behind `hops` trusted proxies — the
+ * address the outermost of them saw (X-Forwarded-For, counted from the right: entries further
+ * left were written by the client and prove nothing).
+ */
+export function clientAddress(req: IncomingMessage, hops: number): string {
+  const peer = req.socket.remoteAddress ?? "";
+  if (hops <= 0) return peer;
+  const header = req.headers["x-forwarded-for"];
+  const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? peer;
 }
 
 function errorResponse(error: unknown): Response {

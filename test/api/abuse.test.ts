@@ -26,8 +26,8 @@ const servers: GraphdeckServer[] = [];
 let url: string; // PUBLIC_URL set
 let bareUrl: string; // no PUBLIC_URL
 
-async function serve(publicUrl?: string): Promise<string> {
-  const server = createHttpServer({ database, graphVersion, publicUrl, port: 0 });
+async function serve(publicUrl?: string, trustProxy = 0): Promise<string> {
+  const server = createHttpServer({ database, graphVersion, publicUrl, port: 0, trustProxy });
   servers.push(server);
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const port = (server.address() as AddressInfo).port;
@@ -225,6 +225,17 @@ describe("learners and rate limits", () => {
     expect(statuses.at(-1)).toBe(429);
     expect(Number(last?.get("retry-after"))).toBeGreaterThan(0);
   });
+
+  it("counts per address behind a trusted proxy (X-Forwarded-For), and ignores that header otherwise", async () => {
+    const proxied = await serve(undefined, 1);
+    const start = (base: string, forwardedFor: string) =>
+      post(base, JSON.stringify({ query: "mutation { startLearner { token } }" }), { "x-forwarded-for": forwardedFor }).then((a) => a.status);
+    for (let i = 0; i < LIMITS.startLearnerPerHour; i++) expect(await start(proxied, `spoofed-${i}, 10.0.0.1`)).toBe(200);
+    expect(await start(proxied, "spoofed, 10.0.0.1")).toBe(429);
+    expect(await start(proxied, "10.0.0.2")).toBe(200);
+    // Without a trusted proxy the header changes nothing: bareUrl's address is already over its limit.
+    expect(await start(bareUrl, "10.0.0.3")).toBe(429);
+  }, 60_000);
 
   it(`mutations: ${LIMITS.mutationsPerLearnerPerMinute} a minute per learner, then 429`, async () => {
     const { data } = JSON.parse((await post(url, JSON.stringify({ query: "mutation { startLearner { token } }" }))).text);

@@ -53,4 +53,9 @@ describe("docker-compose.yml", () => {
     const port = app?.environment?.PORT;
     expect(app?.ports).toContain(`${port}:${port}`);
   });
+
+  it("builds links from a configured public address on that port", () => {
+    const publicUrl = new URL(app?.environment?.PUBLIC_URL ?? "");
+    expect(publicUrl.port).toBe(app?.environment?.PORT);
+  });
 });
