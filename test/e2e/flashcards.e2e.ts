@@ -220,6 +220,9 @@ describe("flashcards", () => {
     await screenshot(page, "flashcards-desktop-back");
     await page.keyboard.press("3");
     await page.getByRole("status").filter({ hasText: /^Good: back in/ }).waitFor();
+    // A reload keeps the session's count.
+    await page.reload();
+    await page.locator(".progress-text").filter({ hasText: /^1 studied/ }).waitFor();
     await page.getByRole("link", { name: "Progress" }).click();
     const goal = page.getByRole("region", { name: "Daily goal" });
     await goal.waitFor();

@@ -85,6 +85,28 @@ function Front(props: { text: string }) {
   );
 }
 
+const SESSION_KEY = "graphdeck.flashcardSession";
+const SESSION_IDLE_MS = 2 * 3_600_000;
+const freshSession = (): SessionStats => ({ studied: 0, again: 0, startedAt: null });
+
+function savedSession(deck: string): SessionStats {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? "null") as (SessionStats & { deck: string; at: number }) | null;
+    if (!saved || saved.deck !== deck || Date.now() - saved.at > SESSION_IDLE_MS) return freshSession();
+    return { studied: saved.studied, again: saved.again, startedAt: saved.startedAt };
+  } catch {
+    return freshSession();
+  }
+}
+
+function saveSession(deck: string, stats: SessionStats): void {
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ ...stats, deck, at: Date.now() }));
+  } catch {
+    // Storage unavailable: the session lasts as long as the page.
+  }
+}
+
 export default function FlashcardsPage() {
   const [params, setParams] = useSearchParams<{ deck?: string; mode?: string }>();
   const deck = () => params.deck ?? "all";
@@ -106,7 +128,9 @@ export default function FlashcardsPage() {
   const [grade, setGrade] = createSignal<{ grade: TypedGrade; typed: string } | null>(null);
   const [last, setLast] = createSignal<{ cardId: string; rating: RatingChoice } | null>(null);
   const [message, setMessage] = createSignal("");
-  const [stats, setStats] = createSignal<SessionStats>({ studied: 0, again: 0, startedAt: null });
+  // The session survives a reload of the page (this tab only; a new one after two idle hours).
+  const [stats, setStats] = createSignal<SessionStats>(savedSession(deck()));
+  createEffect(() => saveSession(deck(), stats()));
   const [ended, setEnded] = createSignal(false);
   const [now, setNow] = createSignal(Date.now());
   let busy = false;
@@ -227,7 +251,7 @@ export default function FlashcardsPage() {
     setLast(null);
     setMessage("");
     setEnded(false);
-    setStats({ studied: 0, again: 0, startedAt: null });
+    setStats(freshSession());
     setParams({ deck: id });
   };
 
