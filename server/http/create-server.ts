@@ -151,8 +151,13 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       socket.destroy();
       return;
     }
-    socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"errors":[{"message":"Malformed request."}]}');
+    const [status, message] = error.code === "HPE_HEADER_OVERFLOW" ? ["431 Request Header Fields Too Large", "Headers too large."] : ["400 Bad Request", "Malformed request."];
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n{"errors":[{"message":"${message}"}]}`);
   });
+  // Slow clients may not hold a connection open forever: headers within 10 s, the whole request
+  // (a 16 MiB import on a slow link included) within 60 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
   let port = options.port;
   return Object.assign(server, {
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
