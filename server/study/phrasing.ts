@@ -29,6 +29,23 @@ export function conceptPhrase(concept: SnapshotConcept): Phrase {
   return { text: concept.name, plural: concept.plural, proper: true };
 }
 
+/** The generic plural: "Virtual machines", "Docker" (a proper name stays as it is, with its own number). */
+export function genericPhrase(concept: SnapshotConcept): Phrase {
+  if (concept.noun && !concept.uncountable) return { text: concept.nounPlural ?? `${concept.noun}s`, plural: true };
+  return conceptPhrase(concept);
+}
+
+/**
+ * An aspect's pattern, with whether it speaks of the technology as a whole:
+ * `{subjects}` ("{subjects} {has|have} a mature ecosystem") takes the generic
+ * plural, `{subject}` one instance ("{subject} usually {starts|start} in …").
+ */
+export function aspectPattern(graph: GraphSnapshot, aspect: string): { pattern: string; generic: boolean } | null {
+  const pattern = graph.aspectSentences.get(aspect);
+  if (!pattern) return null;
+  return pattern.includes("{subjects}") ? { pattern: pattern.replaceAll("{subjects}", "{subject}"), generic: true } : { pattern, generic: false };
+}
+
 /**
  * Fills a sentence pattern: `{subject}`, `{object}`, `{value}`, and `{is|are}`
  * chosen by the subject's number. The result starts with a capital and has no
@@ -60,9 +77,9 @@ export function sentence(text: string): string {
 
 /** "A container starts in seconds": a concept's value on an aspect, as a sentence (no final stop). */
 export function sayValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string, value: string, options: { start?: boolean } = {}): string | null {
-  const pattern = graph.aspectSentences.get(aspect);
-  if (!pattern) return null;
-  return fillPattern(pattern, { subject: conceptPhrase(subject), value }, options);
+  const found = aspectPattern(graph, aspect);
+  if (!found) return null;
+  return fillPattern(found.pattern, { subject: found.generic ? genericPhrase(subject) : conceptPhrase(subject), value }, options);
 }
 
 /**
@@ -70,9 +87,16 @@ export function sayValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect:
  * for patterns that begin with the subject; null otherwise.
  */
 export function sayPredicate(graph: GraphSnapshot, aspect: string, value: string): string | null {
-  const pattern = graph.aspectSentences.get(aspect);
-  if (!pattern?.startsWith("{subject} ")) return null;
-  return fillPattern(pattern.slice("{subject} ".length), { subject: { text: "", plural: false }, value });
+  const found = aspectPattern(graph, aspect);
+  if (!found?.pattern.startsWith("{subject} ")) return null;
+  return fillPattern(found.pattern.slice("{subject} ".length), { subject: { text: "", plural: found.generic }, value });
+}
+
+/** "Which usually starts in seconds" / "Which have a mature ecosystem": the value asked as a question (no mark). */
+export function askValue(graph: GraphSnapshot, aspect: string, value: string): string | null {
+  const found = aspectPattern(graph, aspect);
+  if (!found) return null;
+  return fillPattern(found.pattern, { subject: { text: "which", plural: found.generic }, value });
 }
 
 /** "Xen is a type 1 hypervisor": a relation as a sentence (no final stop). */
@@ -137,8 +161,18 @@ export function pointsAt(text: string, concept: SnapshotConcept, others: Snapsho
   const shared = new Set<string>();
   for (const other of others) for (const word of nameWords(other)) shared.add(word);
   const own = [...nameWords(concept)].filter((w) => !shared.has(w));
-  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  return own.some((w) => words.has(w));
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  return own.some((name) => words.some((word) => sameStem(word, name)));
+}
+
+/** "build" ~ "buildah", "virtualizes" ~ "virtualization": one word starts with the other, or both share a long start. */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true;
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  return common >= 6 && common >= short.length * 0.75;
 }
 
 /** "A, B and C". */

@@ -75,8 +75,10 @@ function factsOf(q: QuizQuestion): string[] {
   switch (ask.type) {
     case "definition":
       return [`summary:${ask.concept}`];
-    case "category":
-      return [`category:${ask.subject}`];
+    case "category": {
+      const right = q.choices.find((c) => c.id === q.correctChoiceId);
+      return [`category:${ask.subject}`, `under:${right?.ref}`];
+    }
     case "comparison":
       return [`pair:${[ask.a, ask.b].sort().join("|")}`, ...("aspect" in ask.fact ? [`value:${ask.a}:${ask.fact.aspect}`, `value:${ask.b}:${ask.fact.aspect}`] : [])];
     case "advantage": {
@@ -84,7 +86,9 @@ function factsOf(q: QuizQuestion): string[] {
       return right ? [`value:${ask.subject}:${valueRef(right.ref).aspect}`] : [];
     }
     case "true-false":
-      return ["category" in ask.fact ? `category:${ask.subject}` : `value:${ask.subject}:${ask.fact.aspect}`];
+      return "category" in ask.fact
+        ? [`category:${ask.subject}`, `under:${ask.fact.category}`]
+        : [`value:${ask.subject}:${ask.fact.aspect}`, `said:${ask.fact.aspect}=${ask.fact.value.toLowerCase()}`];
   }
 }
 
@@ -147,7 +151,8 @@ describe.each(KINDS)("%s quizzes", (kind) => {
         questions++;
       }
     }
-    expect(questions).toBeGreaterThanOrEqual(SEEDS.length * 3);
+    // At least two questions a quiz on average: fewer would mean the rules left the kind with nothing to ask.
+    expect(questions).toBeGreaterThanOrEqual(SEEDS.length * 2);
   });
 
   it("never name the answer in the prompt, and read as English", () => {
@@ -189,18 +194,31 @@ describe.each(KINDS)("%s quizzes", (kind) => {
     }
   });
 
-  it("offer distinct choices: 3 or 4 (2 for true/false, 2 or more for classification)", () => {
+  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false)", () => {
     for (const quiz of quizzes(kind)) {
       for (const q of quiz.questions) {
         const texts = q.choices.map((c) => c.text.toLowerCase());
         expect(new Set(texts).size, q.prompt).toBe(texts.length);
         expect(new Set(q.choices.map((c) => c.id)).size).toBe(q.choices.length);
         if (q.kind === "TRUE_FALSE") expect(q.choices.map((c) => c.ref)).toEqual(["true", "false"]);
-        // A category with one proven-wrong sibling is asked as a two-way pick (type 1 or type 2?).
-        else expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(q.kind === "CLASSIFICATION" ? 2 : 3);
+        else expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(3);
         expect(q.choices.length).toBeLessThanOrEqual(4);
         expect(q.difficulty).toBeGreaterThanOrEqual(0);
         expect(q.difficulty).toBeLessThanOrEqual(1);
+        const refs = q.choices.map((c) => c.ref);
+        // Never a category beside one above or below it: both could be ruled out unseen.
+        if (q.ask.type === "category") {
+          for (const a of refs) for (const b of refs) if (a !== b) expect(facts.categoriesAbove(a).has(b), `${q.prompt}: ${a} under ${b}`).toBe(false);
+        }
+        // A definition's wrong answers are of the answer's kind, so the only registry is never the obvious pick.
+        if (q.ask.type === "definition") {
+          const answer = q.ask.concept;
+          for (const ref of refs) {
+            const shared = [...facts.categoriesAbove(ref)].some((c) => facts.categoriesAbove(answer).has(c));
+            expect(facts.kindOf(ref) === facts.kindOf(answer) || shared, `${q.prompt}: ${ref}`).toBe(true);
+          }
+        }
+        if (q.ask.type === "comparison") expect(q.prompt).toMatch(/, or both\?$/);
       }
     }
   });

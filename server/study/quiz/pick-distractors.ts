@@ -28,6 +28,8 @@ export function pickDistractors(
   isWrong: (ref: string) => boolean,
   textOf: (ref: string) => string,
   taken: Iterable<string>,
+  /** Whether a candidate can stand beside those already picked (e.g. not a category above one of them). */
+  fitsWith: (ref: string, picked: readonly string[]) => boolean = () => true,
 ): { refs: string[]; difficulty: number } | null {
   const texts = new Set([...taken].map((t) => t.trim().toLowerCase()));
   const refs: string[] = [];
@@ -36,7 +38,7 @@ export function pickDistractors(
     for (const ref of sample(random, tier.refs)) {
       if (refs.length === count) break;
       const text = textOf(ref).trim().toLowerCase();
-      if (texts.has(text) || !isWrong(ref)) continue;
+      if (texts.has(text) || !isWrong(ref) || !fitsWith(ref, refs)) continue;
       texts.add(text);
       refs.push(ref);
       closeness += tier.closeness;

@@ -6,8 +6,8 @@
  * category is offered as wrong merely because no relation links the two.
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
-import { allCategories, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptChoice, conceptPhrase, fillPattern, listOf, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
+import { allCategories, ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -30,33 +30,50 @@ export function classificationCandidates(graph: GraphSnapshot): ClassificationCa
   return graph.concepts.filter((c) => askableCategories(graph, c).length > 0).map((c) => ({ slug: c.slug }));
 }
 
-/** Why a category is wrong for the concept: the disjoint relation, as a sentence. */
+/** ", a hypervisor that runs directly on the hardware": what a category is, when its summary reads as a noun phrase. */
+export function whatCategoryIs(category: SnapshotConcept): string {
+  return /^(A|An|The)\s/.test(category.summary) ? `, ${lowerArticle(category.summary.replace(/[.\s]+$/, ""))}` : "";
+}
+
+/**
+ * Why a category is wrong for the concept: what that category is (so the
+ * learner sees the difference), or else the chain of relations that sets the
+ * two apart, each step cited.
+ */
 export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, category: SnapshotConcept): WrongChoiceNote | null {
   const disproof = disproofOfCategory(graph, concept.slug, category.slug);
   if (!disproof) return null;
   const from = graph.concept.get(disproof.from);
   const to = graph.concept.get(disproof.to);
   if (!from || !to) return null;
+  const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
+  const citations = [...(graph.citationsOfRelation.get(disproof.id) ?? [])];
+  if (whatCategoryIs(category)) {
+    citations.push(...(graph.citationsOfConcept.get(category.id) ?? []));
+    return { explanation: `${not}: that is ${lowerArticle(category.summary.replace(/[.\s]+$/, ""))}.`, citations };
+  }
   // Which end of the disjoint relation the concept lies under, and which the category.
   const ownEnd = pathUp(graph, concept.slug, disproof.from).length > 0 || disproof.from === concept.slug ? from : to;
   const otherEnd = ownEnd === from ? to : from;
   const steps: string[] = [];
-  const citations = [...(graph.citationsOfRelation.get(disproof.id) ?? [])];
-  // Each step up the hierarchy is said with the relation that makes it, and cited.
   const climb = (lower: SnapshotConcept, upper: SnapshotConcept) => {
     for (const relation of pathUp(graph, lower.slug, upper.slug)) {
-      const from = graph.concept.get(relation.from);
-      const to = graph.concept.get(relation.to);
-      if (!from || !to) continue;
+      const a = graph.concept.get(relation.from);
+      const b = graph.concept.get(relation.to);
+      if (!a || !b) continue;
       citations.push(...(graph.citationsOfRelation.get(relation.id) ?? []));
-      steps.push(sayRelation(graph, relation.type, from, to, { start: false }));
+      steps.push(sayRelation(graph, relation.type, a, b, { start: false }));
     }
   };
   climb(concept, ownEnd);
   steps.push(sayRelation(graph, disproof.type, ownEnd, otherEnd, { start: false }));
   climb(category, otherEnd);
-  const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
   return { explanation: `${not}: ${sentence(listOf(steps))}`, citations };
+}
+
+/** Whether one of two categories lies above the other: offered together, both could be ruled out unseen. */
+export function onOneLine(graph: GraphSnapshot, a: string, b: string): boolean {
+  return a === b || ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
 }
 
 /** The classifying relations leading up from a concept to a category above it (shortest chain). */
@@ -96,15 +113,22 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   ];
   const isWrong = (ref: string) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null;
   const textOf = (ref: string) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref);
-  let wrong = null;
-  for (let count = 3; count >= 1 && !wrong; count--) wrong = pickDistractors(random, tiers, count, isWrong, textOf, [conceptChoice(category)]);
+  // No choice above or below another (offering "a hypervisor" beside "a type 1 hypervisor" rules both out unseen).
+  const fitsWith = (ref: string, picked: readonly string[]) => !onOneLine(graph, ref, correct) && picked.every((p) => !onOneLine(graph, ref, p));
+  let wrong = pickDistractors(random, tiers, 3, isWrong, textOf, [conceptChoice(category)], fitsWith);
+  wrong ??= pickDistractors(random, tiers, 2, isWrong, textOf, [conceptChoice(category)], fitsWith);
   if (!wrong) return null;
   const refs = random.shuffle([correct, ...wrong.refs]);
   const subject = conceptPhrase(concept);
+  const pattern = graph.relationSentences.get(relation.type) ?? "";
+  // "What is Xen?" for a plain "is"; otherwise the relation asks: "A container is a form of which of these?"
+  const prompt = /^\{subject\} \{is\|are\} \{object\}$/.test(pattern) || !pattern
+    ? fillPattern("What {is|are} {subject}", { subject })
+    : fillPattern(pattern, { subject, object: "which of these" });
   return makeQuestion({
     kind: "CLASSIFICATION",
     key: `category:${concept.slug}`,
-    prompt: `${fillPattern("What {is|are} {subject}?", { subject })}`.replace(/\?*$/, "?"),
+    prompt: `${prompt}?`,
     choices: refs.map((ref) => {
       const other = graph.concept.get(ref) as SnapshotConcept;
       const whyWrong = whyNotUnder(graph, concept, other);
@@ -114,8 +138,9 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     subject: concept.slug,
     ask: { type: "category", subject: concept.slug },
     difficulty: wrong.difficulty,
-    explanation: sentence(sayRelation(graph, relation.type, concept, category)),
-    citations: graph.citationsOfRelation.get(relation.id) ?? [],
-    facts: [`category:${concept.slug}`],
+    explanation: sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`),
+    citations: [...(graph.citationsOfRelation.get(relation.id) ?? []), ...(graph.citationsOfConcept.get(category.id) ?? [])],
+    // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
+    facts: [`category:${concept.slug}`, `under:${correct}`, `summary:${correct}`, ...wrong.refs.map((r) => `summary:${r}`)],
   });
 }

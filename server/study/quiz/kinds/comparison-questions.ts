@@ -7,7 +7,7 @@
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { conceptChoice, conceptPhrase, fillPattern, pointsAt, sayValue, sentence } from "../../phrasing.ts";
+import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, lowerArticle, pointsAt, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { truthOf, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -43,8 +43,9 @@ function sideNote(graph: GraphSnapshot, concept: SnapshotConcept, aspect: string
 export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCandidate, random: Random): QuizQuestion | null {
   const a = graph.concept.get(candidate.a);
   const b = graph.concept.get(candidate.b);
-  const pattern = graph.aspectSentences.get(candidate.aspect);
-  if (!a || !b || !pattern) return null;
+  const found = aspectPattern(graph, candidate.aspect);
+  const asked = askValue(graph, candidate.aspect, candidate.value);
+  if (!a || !b || !found || !asked) return null;
   if (pointsAt(candidate.value, a, [b]) || pointsAt(candidate.value, b, [a])) return null;
   const fact = { aspect: candidate.aspect, value: candidate.value };
   const onA = truthOf(graph, a.slug, fact);
@@ -53,19 +54,20 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const correct = onA && onB ? "both" : onA ? "a" : "b";
   const [first, second] = random.next() < 0.5 ? [a, b] : [b, a];
   const refOf = (slug: string) => (slug === a.slug ? "a" : "b");
-  const asked = fillPattern(pattern, { subject: { text: "which one", plural: false }, value: candidate.value });
+  // A property of the technology as a whole is asked of the plural: "Which have a mature ecosystem: containers, …?"
+  const phrase = (c: SnapshotConcept) => (found.generic ? genericPhrase(c) : conceptPhrase(c)).text;
   const noteA = sideNote(graph, a, candidate.aspect);
   const noteB = sideNote(graph, b, candidate.aspect);
   const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
-  const missing = onA ? noteB : noteA;
+  const lacking = onA ? noteB : noteA;
   return makeQuestion({
     kind: "COMPARISON",
     key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
-    prompt: `${asked}: ${conceptPhrase(first).text} or ${conceptPhrase(second).text}?`,
+    prompt: `${asked}: ${phrase(first)}, ${phrase(second)}, or both?`,
     choices: [
-      { ref: refOf(first.slug), text: conceptChoice(first), whyWrong: noteOf(first.slug) },
-      { ref: refOf(second.slug), text: conceptChoice(second), whyWrong: noteOf(second.slug) },
-      { ref: "both", text: "Both", whyWrong: missing },
+      { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: noteOf(first.slug) },
+      { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: noteOf(second.slug) },
+      { ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lowerArticle(lacking.explanation)}`, citations: lacking.citations } },
     ],
     correctRef: correct,
     subject: a.slug,
@@ -74,6 +76,11 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     difficulty: correct === "both" ? 0.8 : 0.5,
     explanation: `${noteA.explanation} ${noteB.explanation}`,
     citations: [...noteA.citations, ...noteB.citations],
-    facts: [`pair:${[a.slug, b.slug].sort().join("|")}`, `value:${a.slug}:${candidate.aspect}`, `value:${b.slug}:${candidate.aspect}`],
+    facts: [
+      `pair:${[a.slug, b.slug].sort().join("|")}`,
+      `value:${a.slug}:${candidate.aspect}`,
+      `value:${b.slug}:${candidate.aspect}`,
+      ...[...valuesOn(graph, a.slug, candidate.aspect), ...valuesOn(graph, b.slug, candidate.aspect)].map((c) => `said:${c.aspect}=${(c.value as string).toLowerCase()}`),
+    ],
   });
 }

@@ -10,7 +10,8 @@
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf } from "../../hierarchy.ts";
-import { capitalise, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, sayRelation, sentence, withArticle } from "../../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
+import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -68,19 +69,6 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   return text;
 }
 
-// Past this many neighbours a concept is a hub; its neighbours' neighbours say little.
-const MOST_NEIGHBOURS = 40;
-
-/** Concepts two steps away (sharing a neighbour): plausible wrong answers from the same corner of the graph. */
-function nearby(graph: GraphSnapshot, slug: string): string[] {
-  const neighbours = (at: string) => [...(graph.outgoing.get(at) ?? []).map((r) => r.to), ...(graph.incoming.get(at) ?? []).map((r) => r.from)];
-  const found = new Set<string>();
-  for (const next of neighbours(slug).slice(0, MOST_NEIGHBOURS)) {
-    for (const two of neighbours(next).slice(0, MOST_NEIGHBOURS)) if (two !== slug) found.add(two);
-  }
-  return [...found].sort();
-}
-
 /** Concepts the summary could also fairly describe: those above or below the answer. */
 function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
   return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
@@ -108,23 +96,27 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   if (!prompt) return null;
   const categories = categoriesOf(graph, slug);
   const siblings = categories.flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
-  const picked = pickDistractors(
-    random,
-    [
-      { refs: siblings, closeness: 1 },
-      { refs: conceptsOfKind(graph, concept.kind), closeness: 0.6 },
-      { refs: nearby(graph, slug), closeness: 0.4 },
-      { refs: definitionCandidates(graph), closeness: 0.2 },
-    ],
-    3,
-    (ref) => {
-      const other = graph.concept.get(ref);
-      return !!other && ref !== slug && other.summary !== concept.summary && !sameLine(graph, ref, slug) && !mentions(prompt, other);
-    },
-    (ref) => graph.concept.get(ref)?.name ?? ref,
-    [concept.name],
-  );
+  const sameKind = conceptsOfKind(graph, concept.kind);
+  // A summary that names one of its own kind ("listed with ESXi and Hyper-V") defines by list membership: not asked.
+  for (const ref of [...siblings, ...sameKind]) {
+    const other = graph.concept.get(ref);
+    if (other && ref !== slug && mentions(prompt, other)) return null;
+  }
+  // Wrong answers only of the answer's own sort (the only registry among practices is no question): three, or two.
+  const tiers = [
+    { refs: siblings, closeness: 1 },
+    { refs: sameKind, closeness: 0.6 },
+  ];
+  const isWrong = (ref: string) => {
+    const other = graph.concept.get(ref);
+    return !!other && ref !== slug && other.summary !== concept.summary && !sameLine(graph, ref, slug);
+  };
+  const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
+  const picked = pickDistractors(random, tiers, 3, isWrong, nameOf, [concept.name]) ?? pickDistractors(random, tiers, 2, isWrong, nameOf, [concept.name]);
   if (!picked) return null;
+  // A word of the answer's name in the prompt that no other choice has singles it out.
+  const others = picked.refs.map((ref) => graph.concept.get(ref) as SnapshotConcept);
+  if (pointsAt(prompt, concept, others)) return null;
   const refs = random.shuffle([slug, ...picked.refs]);
   const category = categories[0] ? graph.concept.get(categories[0]) : undefined;
   const relation = category ? (graph.outgoing.get(slug) ?? []).find((r) => r.to === category.slug && graph.classifying.has(r.type)) : undefined;
@@ -146,11 +138,12 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     difficulty: picked.difficulty,
     explanation: sentence(
       relation && category
-        ? `It describes ${conceptPhrase(concept).text}. ${sayRelation(graph, relation.type, concept, category)}`
+        ? `It describes ${conceptPhrase(concept).text}. ${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`
         : // With no category to name, its kind says what it is ("Linux, an operating system"), unless the noun already does.
           `It describes ${conceptPhrase(concept).text}${kindUnlessSaid(graph, concept)}`,
     ),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
-    facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
+    // The wrong choices' notes quote their summaries: no later question may ask for them.
+    facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : []), ...picked.refs.map((r) => `summary:${r}`)],
   });
 }

@@ -49,55 +49,37 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   if (!claim || !concept || !partner || claim.polarity === "neutral") return null;
   const aspect = claim.aspect as string;
   const right = sayPredicate(graph, aspect, claim.value as string);
+  const subject = conceptPhrase(concept).text;
+  const other = conceptPhrase(partner).text;
   if (!right || pointsAt(right, concept, [partner]) || pointsAt(right, partner, [concept])) return null;
 
-  // Wrong choices, each proven wrong by the graph and none on the asked aspect:
-  // - the concept's own values the sources count the other way (so knowing which
-  //   concept a property belongs to is not enough: its worth must be known too);
-  // - the partner's values that the graph proves false of the concept.
-  const opposite = claim.polarity === "pro" ? "con" : "pro";
-  const own = random
-    .shuffle(valuedClaims(graph, concept.slug))
-    .filter((c) => c.polarity === opposite && truthOf(graph, partner.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
+  // Wrong choices: the partner's values counted the same way (its advantages, when an advantage is
+  // asked), on aspects where the graph proves them false of the concept. All sound alike, so the
+  // tone gives nothing away: the learner must know which side each belongs to.
   const theirs = random
     .shuffle(valuedClaims(graph, partner.slug))
-    .filter((c) => truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
+    .filter((c) => c.polarity === claim.polarity && truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
   const taken = new Set([aspect, right.toLowerCase()]);
   const wrong: { claim: SnapshotClaim; text: string; whyWrong: WrongChoiceNote }[] = [];
-  const consider = (c: SnapshotClaim, whyWrong: () => WrongChoiceNote, most: number) => {
+  const citationsOf = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
+  for (const c of theirs) {
     const text = sayPredicate(graph, c.aspect as string, c.value as string);
-    if (wrong.length >= most || !text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) return;
+    if (wrong.length === 3 || !text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
     taken.add(c.aspect as string);
     taken.add(text.toLowerCase());
-    wrong.push({ claim: c, text, whyWrong: whyWrong() });
-  };
-  const citationsOf = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
-  for (const c of own) {
-    consider(
-      c,
-      () => ({
-        explanation: `${sentence(sayValue(graph, concept, c.aspect as string, c.value as string) as string)} The sources count that as ${c.polarity === "pro" ? "an advantage" : "a drawback"}, not ${claim.polarity === "pro" ? "an advantage" : "a drawback"}.`,
+    wrong.push({
+      claim: c,
+      text,
+      whyWrong: {
+        // Whose it is, and nothing more: the concept's own value on that aspect may be asked later.
+        explanation: `That is ${claim.polarity === "pro" ? "an advantage" : "a drawback"} of ${other}, not of ${subject}: ${sentence(sayValue(graph, partner, c.aspect as string, c.value as string, { start: false }) as string)}`,
         citations: citationsOf([c]),
-      }),
-      2,
-    );
-  }
-  for (const c of theirs) {
-    const mine = valuesOn(graph, concept.slug, c.aspect as string);
-    consider(
-      c,
-      () => ({
-        explanation: `${sentence(sayValue(graph, partner, c.aspect as string, c.value as string) as string)} ${mine.map((m) => sentence(sayValue(graph, concept, m.aspect as string, m.value as string) ?? m.statement)).join(" ")}`,
-        citations: citationsOf([c, ...mine]),
-      }),
-      3,
-    );
+      },
+    });
   }
   if (wrong.length < 2) return null;
 
   const word = claim.polarity === "pro" ? "an advantage" : "a drawback";
-  const subject = conceptPhrase(concept).text;
-  const other = conceptPhrase(partner).text;
   const partnerValues = valuesOn(graph, partner.slug, aspect);
   const contrast = partnerValues.map((c) => sayValue(graph, partner, aspect, c.value as string, { start: false })).filter((s): s is string => !!s);
   const choices = random.shuffle([
@@ -118,7 +100,11 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     difficulty: 0.5,
     explanation: `${sentence(claim.statement)} The sources count this as ${word}${contrast.length ? `; by contrast, ${sentence(contrast.join("; "))}` : "."}`,
     citations: [...(graph.citationsOfClaim.get(claim.id) ?? []), ...partnerValues.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
-    // The wrong choices are shown unattributed, so only the asked aspect is revealed.
-    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`],
+    // The notes say whose each wrong choice is and how it counts: those facts are spent too.
+    facts: [
+      `value:${concept.slug}:${aspect}`,
+      `value:${partner.slug}:${aspect}`,
+      ...wrong.map((w) => `value:${partner.slug}:${w.claim.aspect as string}`),
+    ],
   });
 }

@@ -15,7 +15,7 @@ import type { Random } from "../../seeded-random.ts";
 import { claimsOnAspect, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
-import { askableCategories, whyNotUnder } from "./classification-questions.ts";
+import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
 
 export type TrueFalseCandidate = { subject: string; truth: Fact };
 
@@ -48,11 +48,6 @@ function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: stri
     if (truthOf(graph, subject.slug, { aspect, value }) === false) return { value, holder };
   }
   return null;
-}
-
-/** " It is a software layer that…": the concept's summary, when it reads after "It is". */
-function whatItIs(concept: SnapshotConcept): string {
-  return /^(A|An|The)\s/.test(concept.summary) ? ` ${fillPattern("{subject} {is|are} {value}", { subject: { text: concept.plural ? "they" : "it", plural: concept.plural }, value: lowerArticle(sentence(concept.summary)) })}.` : "";
 }
 
 export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCandidate, random: Random): QuizQuestion | null {
@@ -88,7 +83,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       }
     }
     const statement = sentence(sayRelation(graph, relation.type, concept, said));
-    const right = `${sentence(sayRelation(graph, relation.type, concept, category))}${whatItIs(concept)}`;
+    const right = sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`);
     const citations = graph.citationsOfRelation.get(relation.id) ?? [];
     return makeQuestion({
       kind: "TRUE_FALSE",
@@ -96,7 +91,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       prompt: `True or false? ${statement}`,
       choices: [
         { ref: "true", text: "True", ...(note ? { whyWrong: note } : {}) },
-        { ref: "false", text: "False", whyWrong: { explanation: right, citations } },
+        { ref: "false", text: "False", whyWrong: { explanation: `It is true: ${lowerArticle(right)}`, citations } },
       ],
       correctRef: note ? "false" : "true",
       subject: concept.slug,
@@ -104,14 +99,16 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       difficulty: note ? 0.7 : 0.4,
       explanation: note ? `False. ${right}` : `True. ${right}`,
       citations,
-      facts: [`category:${concept.slug}`],
+      // One statement per category in a quiz: "Xen is a type 1 hypervisor" gives "Hyper-V is one" away.
+      facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`],
     });
   }
 
   const claims = valuesOn(graph, concept.slug, truth.aspect);
   const claim = claims.find((c) => c.value === truth.value);
   const rightSentence = sayValue(graph, concept, truth.aspect, truth.value);
-  if (!claim || !rightSentence || mentions(truth.value, concept)) return null;
+  // A value that restates the name ("hardware virtualization virtualizes the hardware") asks nothing.
+  if (!claim || !rightSentence || pointsAt(truth.value, concept, [])) return null;
   const wrong = makeFalse ? falseValue(graph, concept, truth.aspect, random) : null;
   const value = wrong?.value ?? truth.value;
   const statement = sentence(sayValue(graph, concept, truth.aspect, value) as string);
@@ -131,7 +128,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     prompt: `True or false? ${statement}`,
     choices: [
       { ref: "true", text: "True", ...(note ? { whyWrong: note } : {}) },
-      { ref: "false", text: "False", whyWrong: { explanation: own, citations } },
+      { ref: "false", text: "False", whyWrong: { explanation: wrong ? own : `It is true. ${sentence(claim.statement)}`, citations } },
     ],
     correctRef: wrong ? "false" : "true",
     subject: concept.slug,
@@ -139,6 +136,11 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     difficulty: wrong ? 0.7 : 0.4,
     explanation: wrong ? `False. ${own}` : `True. ${claim.statement}`,
     citations,
-    facts: [`value:${concept.slug}:${truth.aspect}`],
+    // No other question in the quiz may say the same value of another concept (mirrored claims).
+    facts: [
+      `value:${concept.slug}:${truth.aspect}`,
+      `said:${truth.aspect}=${truth.value.toLowerCase()}`,
+      ...(wrong ? [`said:${truth.aspect}=${wrong.value.toLowerCase()}`, `value:${wrong.holder.slug}:${truth.aspect}`] : []),
+    ],
   });
 }
