@@ -9,11 +9,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { expectAccessible } from "./support/accessibility.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
 
 let app: SpawnedServer;
@@ -73,12 +73,6 @@ async function smallDeck(page: Page): Promise<string> {
   const small = decks.filter((d) => d.kind === "TOPIC").sort((a, b) => a.cardCount - b.cardCount)[0];
   if (!small) throw new Error("no deck");
   return small.id;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
 }
 
 /** The front as a learner sees it before answering: the card's text must not give the answer away. */

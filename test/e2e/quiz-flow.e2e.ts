@@ -9,11 +9,11 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { expectAccessible } from "./support/accessibility.ts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
 
 let app: SpawnedServer;
@@ -70,13 +70,6 @@ async function quizWithAnswers(page: Page, spec: { kind: string; count: number; 
     right.push(question.choices.findIndex((c) => c.id === answer.correctChoiceId));
   }
   return { quiz, right };
-}
-
-/** No serious or critical accessibility violations. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page: page as never }).analyze();
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
 }
 
 async function expectFits(page: Page, width: number, name: string): Promise<void> {
