@@ -13,7 +13,15 @@ const config = loadConfig();
 const where = config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`;
 
 if (config.workers > 0 && cluster.isPrimary) supervise(config);
-else await serve(config);
+else {
+  await serve(config).catch(async (error: unknown) => {
+    // The database unreachable at start, say: one line, then exit (a supervised worker is
+    // started again after a pause that grows while this keeps happening).
+    const { describeError } = await import("./http/safe-log.ts");
+    console.error(`start-up failed: ${describeError(error)}`);
+    process.exit(1);
+  });
+}
 
 interface ListeningMessage {
   type: "graphdeck:listening";

@@ -194,6 +194,29 @@ describe.skipIf(!postgresBinDir)("supervision", () => {
   }, 60_000);
 });
 
+describe.skipIf(!postgresBinDir)("PostgreSQL down at start", () => {
+  it("keeps the primary alive, retrying workers, and serves within seconds of the database's arrival", async () => {
+    cluster.stop();
+    const seeds = mkdtempSync(join(tmpdir(), "graphdeck-seeds-"));
+    execSync(`git archive HEAD seeds | tar -x -C ${seeds}`);
+    const starting = spawnServer({ DATABASE_URL: cluster.url, SOURCES_DIR: SOURCES_DIR ?? "", SEEDS_DIR: join(seeds, "seeds"), WORKERS: "1" });
+    let late: SpawnedServer | undefined;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      cluster.start();
+      const up = performance.now();
+      late = await starting;
+      const ms = Math.round(performance.now() - up);
+      console.log(`database down at start: listening ${ms} ms after PostgreSQL came up; ${(late.output().match(/start-up failed/g) ?? []).length} failed starts before`);
+      expect(late.output()).toMatch(/start-up failed: Error ECONNREFUSED/);
+      expect(ms).toBeLessThan(15_000);
+      expect((await fetch(`${late.url}/health`)).status).toBe(200);
+    } finally {
+      await (late ?? (await starting.catch(() => undefined)))?.stop();
+    }
+  }, 120_000);
+});
+
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
