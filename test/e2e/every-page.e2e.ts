@@ -86,3 +86,27 @@ describe("keyboard shortcuts", () => {
     await context.close();
   });
 });
+
+describe("flashcards for a first-time learner", () => {
+  it("explains the four ratings until dismissed, and offers the chosen deck for Anki", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/flashcards`);
+    const guide = page.getByRole("region", { name: "How to rate a card" });
+    await guide.waitFor();
+    expect(await guide.innerText()).toMatch(/Again[\s\S]*Hard[\s\S]*Good[\s\S]*Easy/);
+    await expectAccessible(page, "ratings guide");
+    await guide.getByRole("button", { name: "Got it" }).click();
+    await guide.waitFor({ state: "detached" });
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Flashcards" }).waitFor();
+    expect(await guide.count()).toBe(0);
+    // The deck on screen downloads as a CSV Anki imports.
+    const href = await page.getByRole("link", { name: "Download for Anki" }).getAttribute("href");
+    expect(href).toMatch(/^\/decks\/[^/]+\/anki\.csv$/);
+    const csv = await fetch(`${app.url}${href}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    await context.close();
+  });
+});

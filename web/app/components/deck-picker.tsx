@@ -27,6 +27,10 @@ export function DeckPicker(props: { deck: string; onChange: (deck: string) => vo
           </optgroup>
         </Show>
       </select>
+      {/* The chosen deck as a CSV that Anki imports (File → Import). */}
+      <a class="anki-link" href={`/decks/${encodeURIComponent(props.deck)}/anki.csv`} download="">
+        Download for Anki
+      </a>
     </p>
   );
 }

@@ -12,6 +12,7 @@ import { gql } from "../api/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 import { DailyGoal, timeZone } from "../components/daily-goal.tsx";
 import { DeckPicker } from "../components/deck-picker.tsx";
+import { RatingsGuide } from "../components/ratings-guide.tsx";
 import { StudySummary, type SessionStats } from "../components/study-summary.tsx";
 import { TypedAnswerForm, TypedDiff, type TypedGrade } from "../components/typed-answer.tsx";
 import "../components/flashcards.css";
@@ -263,6 +264,7 @@ export default function FlashcardsPage() {
   return (
     <>
       <h1>Flashcards</h1>
+      <RatingsGuide />
       <DeckPicker deck={deck()} onChange={changeDeck} />
       <div class="mode-switch" role="group" aria-label="How to answer">
         <button
