@@ -72,6 +72,7 @@ const after = treeRss(port);
 await server.stop();
 console.log(
   `${values.postgres ? "PostgreSQL" : "PGlite"}, ${values.connections} connections, ${values.duration} s: ${Math.round(result.requests.average)} req/s, ` +
-    `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; 2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; ` +
+    `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; 2xx ${result["2xx"]}, non-2xx ${result.non2xx} ` +
+    `(${Object.entries(result.statusCodeStats ?? {}).filter(([code]) => code !== "200").map(([code, { count }]) => `${code}: ${count}`).join(", ") || "none"}), errors ${result.errors}, timeouts ${result.timeouts}; ` +
     `memory (all processes) idle ${Math.round(idle)} MB, peak ${Math.round(peak)} MB, after ${Math.round(after)} MB`,
 );
