@@ -110,3 +110,31 @@ describe("flashcards for a first-time learner", () => {
     await context.close();
   });
 });
+
+describe("flashcards on a phone", () => {
+  it("keeps the ratings in view after flipping, shows no key hints, and rates Good with a swipe right", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/flashcards`);
+    await page.getByRole("button", { name: "Got it" }).click();
+    const show = page.getByRole("button", { name: /Show answer/ });
+    await show.waitFor();
+    expect(await page.locator("main kbd:visible").count(), "key hints on a touch screen").toBe(0);
+    await show.click();
+    const good = page.getByRole("group", { name: "How well did you know it?" }).getByRole("button", { name: /Good/ });
+    await good.waitFor();
+    const box = await good.boundingBox();
+    expect(box && box.y + box.height, "the Good button is on screen").toBeLessThanOrEqual(640);
+    expect(await page.locator("main kbd:visible").count(), "key hints on a touch screen").toBe(0);
+    // What the phone shows (a full-page capture would drop the touch emulation).
+    await page.screenshot({ path: "test-results/screenshots/flashcards-phone-flipped.png" });
+    // A swipe to the right rates the card Good.
+    const card = page.getByRole("region", { name: "Flashcard" });
+    const cardBox = (await card.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const y = cardBox.y + 40;
+    await card.dispatchEvent("pointerdown", { pointerType: "touch", clientX: cardBox.x + 20, clientY: y, isPrimary: true });
+    await card.dispatchEvent("pointerup", { pointerType: "touch", clientX: cardBox.x + 20 + 160, clientY: y + 5, isPrimary: true });
+    await page.getByRole("button", { name: /Undo last rating/ }).waitFor();
+    await context.close();
+  });
+});

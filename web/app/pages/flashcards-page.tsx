@@ -172,6 +172,20 @@ export default function FlashcardsPage() {
     }),
   );
 
+  // On a touch screen, once the answer shows: swipe right for Good, left for Again (as in Anki's apps).
+  let swipeFrom: { x: number; y: number } | null = null;
+  const swipeStart = (event: PointerEvent) => {
+    swipeFrom = event.pointerType === "mouse" ? null : { x: event.clientX, y: event.clientY };
+  };
+  const swipeEnd = (event: PointerEvent) => {
+    const from = swipeFrom;
+    swipeFrom = null;
+    if (!from || !revealed()) return;
+    const dx = event.clientX - from.x;
+    if (Math.abs(dx) < 80 || Math.abs(event.clientY - from.y) > 60) return;
+    void rate(RATINGS[dx > 0 ? 2 : 0]);
+  };
+
   const rate = async (rating: RatingChoice) => {
     const c = card();
     if (!c || !revealed() || busy) return;
@@ -345,7 +359,7 @@ export default function FlashcardsPage() {
               }
             >
               {(c) => (
-                <section class="flashcard" aria-live="polite" aria-label="Flashcard">
+                <section class="flashcard" aria-live="polite" aria-label="Flashcard" onPointerDown={swipeStart} onPointerUp={swipeEnd}>
                   <p class="kind card-asks">{ASKS[c().type]}</p>
                   <Front text={c().front} />
                   <Show
