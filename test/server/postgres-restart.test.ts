@@ -202,7 +202,8 @@ describe.skipIf(!postgresBinDir)("PostgreSQL down at start", () => {
     const starting = spawnServer({ DATABASE_URL: cluster.url, SOURCES_DIR: SOURCES_DIR ?? "", SEEDS_DIR: join(seeds, "seeds"), WORKERS: "1" });
     let late: SpawnedServer | undefined;
     try {
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      // Long enough for a worker to try and fail even on a loaded machine (tsx compiles for a few seconds).
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
       cluster.start();
       const up = performance.now();
       late = await starting;

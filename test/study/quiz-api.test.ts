@@ -29,7 +29,7 @@ describe("quiz API", () => {
   });
 
   it("grades every question on the server: one right choice, with an explanation and citations", async () => {
-    const q = await quiz({ kind: "CLASSIFICATION", count: 5, seed: 11 });
+    const q = await quiz({ kind: "MIXED", count: 5, seed: 11 });
     expect(q.questions).toHaveLength(5);
     for (const question of q.questions) {
       const results = [];

@@ -168,8 +168,9 @@ function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: Readonly
     if (used.size < 2) continue;
     boards++;
     if (picked.length > best.picked.length) best = { chosen: chosen.filter((c) => used.has(c)), picked };
-    // A full board, or the fullest of a few: bounded work on any graph.
-    if (best.picked.length >= spec.size || boards >= BOARDS_TO_TRY) break;
+    // The first board at least half full, or the fullest of a few: always taking the fullest
+    // would show the same big categories every time. Bounded work on any graph.
+    if (best.picked.length >= Math.max(MIN_TERMS, Math.ceil(spec.size / 2)) || boards >= BOARDS_TO_TRY) break;
   }
   const { chosen: usedCategories, picked } = best;
   if (usedCategories.length < 2) return { terms: [], targets: [] };
