@@ -1,5 +1,9 @@
-/** Serves the real HTTP server on a free port and posts GraphQL to it. */
+/**
+ * Serves the real HTTP server on a free port and posts GraphQL to it: a query string, or one of the
+ * app's typed documents (web/app/api/operations), whose result and variables types then apply.
+ */
 import type { AddressInfo } from "node:net";
+import type { TypedDocumentString } from "../../web/app/api/generated/graphql.ts";
 import type { Database } from "../../server/db/connect.ts";
 import { trackGraphVersion } from "../../server/graph-version.ts";
 import { createHttpServer } from "../../server/http/create-server.ts";
@@ -10,9 +14,15 @@ export interface GraphqlResponse<T> {
   headers: Headers;
 }
 
+export interface RequestOptions {
+  /** A learner's token, sent as `Authorization: Bearer …`. */
+  token?: string;
+}
+
 export interface TestServer {
   url: string;
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  graphql<T, V>(document: TypedDocumentString<T, V>, variables: V, options?: RequestOptions): Promise<GraphqlResponse<T>>;
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphqlResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -23,11 +33,11 @@ export async function startTestServer(database: Database): Promise<TestServer> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    async graphql<T>(query: string, variables?: Record<string, unknown>) {
+    async graphql<T>(query: string | TypedDocumentString<T, unknown>, variables?: unknown, options: RequestOptions = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ query, variables }),
+        headers: { "content-type": "application/json", accept: "application/json", ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+        body: JSON.stringify({ query: query.toString(), variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphqlResponse<T>["body"], headers: response.headers };
     },

@@ -1,25 +1,25 @@
 /**
  * Fetches card data for every <graphdeck-card> on a page in one request: the
  * cards that ask within the same tick share one batched GraphQL query, sent as
- * a GET so browsers and CDNs can cache it.
+ * a GET so browsers and CDNs can cache it. Its operations live with the app's,
+ * in web/app/api/operations/embed.graphql.
  */
-export interface CardQuiz {
-  id: string;
-  questions: { id: string; prompt: string; choices: { id: string; text: string }[] }[];
-}
+import {
+  GraphdeckAnswerDocument,
+  GraphdeckCardsDocument,
+  GraphdeckClosestDocument,
+  type GraphdeckAnswerMutation,
+  type GraphdeckAnswerMutationVariables,
+  type GraphdeckCardsQuery,
+  type GraphdeckCardsQueryVariables,
+  type GraphdeckClosestQuery,
+  type GraphdeckClosestQueryVariables,
+} from "../app/api/generated/graphql.ts";
 
-export interface CardConcept {
-  slug: string;
-  name: string;
-  summary: string;
-  kindInfo: { label: string };
-  citations: { locator: string; source: { title: string } }[];
-  testYourself?: CardQuiz | null;
-}
-
-const QUERY = `query GraphdeckCards($slugs: [String!]!, $quiz: Boolean!) {
-  conceptsBySlug(slugs: $slugs) { slug name summary kindInfo { label } citations { locator source { title } }
-    testYourself @include(if: $quiz) { id questions { id prompt choices { id text } } } } }`;
+export type CardConcept = NonNullable<GraphdeckCardsQuery["conceptsBySlug"][number]>;
+export type CardQuiz = NonNullable<CardConcept["testYourself"]>;
+/** How the server graded a "test yourself" answer: the right answer, and why the chosen one was wrong. */
+export type AnswerFeedback = GraphdeckAnswerMutation["answer"];
 
 const MAX_PER_REQUEST = 50;
 
@@ -36,11 +36,12 @@ export function createCardClient(origin: string) {
   async function flush(batch: Waiting[]): Promise<void> {
     const slugs = [...new Set(batch.map((w) => w.slug))];
     const url = new URL("/graphql", origin);
-    url.searchParams.set("query", QUERY);
-    url.searchParams.set("variables", JSON.stringify({ slugs, quiz: batch.some((w) => w.quiz) }));
+    const variables: GraphdeckCardsQueryVariables = { slugs, quiz: batch.some((w) => w.quiz) };
+    url.searchParams.set("query", GraphdeckCardsDocument.toString());
+    url.searchParams.set("variables", JSON.stringify(variables));
     try {
       const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" });
-      const body = (await response.json()) as { data?: { conceptsBySlug: (CardConcept | null)[] } };
+      const body = (await response.json()) as { data?: GraphdeckCardsQuery };
       const found = new Map(slugs.map((slug, i) => [slug, body.data?.conceptsBySlug[i] ?? null]));
       for (const waiting of batch) waiting.resolve(found.get(waiting.slug) ?? null);
     } catch (error) {
@@ -67,10 +68,11 @@ export function createCardClient(origin: string) {
     async closest(slug: string): Promise<string | null> {
       try {
         const url = new URL("/graphql", origin);
-        url.searchParams.set("query", "query GraphdeckClosest($q: String!) { search(query: $q, first: 1) { slug } }");
-        url.searchParams.set("variables", JSON.stringify({ q: slug.replace(/-/g, " ").slice(0, 100) }));
+        const variables: GraphdeckClosestQueryVariables = { q: slug.replace(/-/g, " ").slice(0, 100) };
+        url.searchParams.set("query", GraphdeckClosestDocument.toString());
+        url.searchParams.set("variables", JSON.stringify(variables));
         const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" });
-        const body = (await response.json()) as { data?: { search: { slug: string }[] } };
+        const body = (await response.json()) as { data?: GraphdeckClosestQuery };
         return body.data?.search[0]?.slug ?? null;
       } catch {
         return null;
@@ -82,12 +84,9 @@ export function createCardClient(origin: string) {
         method: "POST",
         headers: { "content-type": "application/json" },
         credentials: "omit",
-        body: JSON.stringify({
-          query: "mutation ($q: ID!, $qq: ID!, $c: ID!) { answer(quizId: $q, questionId: $qq, choiceId: $c) { correct correctChoiceId explanation chosenExplanation } }",
-          variables: { q: quizId, qq: questionId, c: choiceId },
-        }),
+        body: JSON.stringify({ query: GraphdeckAnswerDocument.toString(), variables: { q: quizId, qq: questionId, c: choiceId } satisfies GraphdeckAnswerMutationVariables }),
       });
-      const body = (await response.json()) as { data?: { answer: AnswerFeedback } };
+      const body = (await response.json()) as { data?: GraphdeckAnswerMutation };
       if (!body.data) throw new Error("not graded");
       return body.data.answer;
     },
@@ -96,10 +95,3 @@ export function createCardClient(origin: string) {
 
 export type CardClient = ReturnType<typeof createCardClient>;
 
-/** How the server graded a "test yourself" answer: the right answer, and why the chosen one was wrong. */
-export interface AnswerFeedback {
-  correct: boolean;
-  correctChoiceId: string;
-  explanation: string;
-  chosenExplanation: string | null;
-}

@@ -1,7 +1,12 @@
 /**
  * The app's GraphQL client: one POST per call, the learner's token attached
- * when there is one, errors turned into messages a person can read.
+ * when there is one, errors turned into messages a person can read. Every
+ * operation is a typed document from ./operations/*.graphql (generated into
+ * ./generated/ by `npm run codegen`), so results and variables are checked
+ * against the schema.
  */
+import { StartLearnerDocument, type TypedDocumentString } from "./generated/graphql.ts";
+
 const TOKEN_KEY = "graphdeck.token";
 
 export class ApiError extends Error {
@@ -29,14 +34,23 @@ function storeToken(token: string): void {
   }
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: { auth?: boolean } = {}): Promise<T> {
+export interface RequestOptions {
+  /** Create an anonymous learner first when this browser has none. */
+  auth?: boolean;
+}
+
+/** Variables may be left out when the operation has none, or only optional ones. */
+type Arguments<V> = {} extends V ? [variables?: V, options?: RequestOptions] : [variables: V, options?: RequestOptions];
+
+export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables, options = {}]: Arguments<V>): Promise<T> {
+  const query = document.toString();
   const token = options.auth ? await learnerToken() : storedToken();
   let response: Response;
   try {
     response = await fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError("Graphdeck's server cannot be reached. Check your connection and try again.", "OFFLINE");
@@ -74,7 +88,7 @@ let starting: Promise<string> | undefined;
 export async function learnerToken(): Promise<string> {
   const saved = storedToken();
   if (saved) return saved;
-  starting ??= gql<{ startLearner: { token: string } }>("mutation { startLearner { token } }").then(
+  starting ??= gql(StartLearnerDocument).then(
     ({ startLearner }) => {
       storeToken(startLearner.token);
       return startLearner.token;

@@ -6,6 +6,7 @@
  */
 import { createResource, createSignal, Show } from "solid-js";
 import { gql, storedToken } from "../api/graphql.ts";
+import { StudyStreakDocument, type StudyStreakQuery } from "../api/generated/graphql.ts";
 import { loaded } from "./async-view.tsx";
 import "./flashcards.css";
 
@@ -29,16 +30,12 @@ function storeGoal(goal: number): void {
   }
 }
 
-export type Streak = { dailyGoal: number; reviewsToday: number; goalMet: boolean; streak: number; longest: number };
+export type Streak = StudyStreakQuery["studyStreak"];
 
 export const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function fetchStreak(goal: number): Promise<Streak> {
-  return gql<{ studyStreak: Streak }>(
-    `query ($goal: Int, $tz: String) { studyStreak(dailyGoal: $goal, timeZone: $tz) { dailyGoal reviewsToday goalMet streak longest } }`,
-    { goal, tz: timeZone() },
-    { auth: true },
-  ).then((d) => d.studyStreak);
+  return gql(StudyStreakDocument, { goal, tz: timeZone() }, { auth: true }).then((d) => d.studyStreak);
 }
 
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;

@@ -1,12 +1,13 @@
 /** Choosing a deck: everything, a topic, or a kind of concept (the flashcards and progress pages). */
 import { createResource, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { DecksDocument, type DecksQuery } from "../api/generated/graphql.ts";
 import { loaded } from "./async-view.tsx";
 
-type Deck = { id: string; kind: "ALL" | "KIND" | "TOPIC"; title: string; cardCount: number };
+type Deck = DecksQuery["decks"][number];
 
 export function DeckPicker(props: { deck: string; onChange: (deck: string) => void }) {
-  const [decks] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
+  const [decks] = createResource(() => gql(DecksDocument).then((d) => d.decks));
   const group = (kind: Deck["kind"]) => (loaded(decks) ?? []).filter((d) => d.kind === kind);
   const option = (deck: Deck) => (
     <option value={deck.id} selected={deck.id === props.deck}>

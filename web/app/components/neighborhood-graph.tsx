@@ -13,15 +13,13 @@ import { select } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
 import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { NeighborhoodDocument, type NeighborhoodQuery } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "./async-view.tsx";
 
-type Ref = { slug: string; name: string };
-type Subgraph = { center: Ref; nodes: (Ref & { kind: string })[]; edges: { id: string; label: string; source: Ref; target: Ref }[] };
+type Subgraph = NonNullable<NeighborhoodQuery["neighborhood"]>;
 type Node = SimulationNodeDatum & { slug: string; name: string; kind: string; center: boolean };
 type Link = SimulationLinkDatum<Node> & { id: string; label: string };
 
-const QUERY = `query ($slug: String!, $depth: Int) { neighborhood(slug: $slug, depth: $depth) {
-  center { slug name } nodes { slug name kind } edges { id label source { slug name } target { slug name } } } }`;
 
 const MIN_WIDTH = 480;
 const MIN_HEIGHT = 300;
@@ -55,7 +53,7 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
   const [depth, setDepth] = createSignal(1);
   const [graph, { refetch }] = createResource(
     () => ({ slug: props.slug, depth: depth() }),
-    (vars) => gql<{ neighborhood: Subgraph | null }>(QUERY, vars).then((d) => d.neighborhood),
+    (vars) => gql(NeighborhoodDocument, vars).then((d) => d.neighborhood),
   );
   const placed = createMemo(() => {
     const g = loaded(graph);

@@ -7,32 +7,24 @@
  * the quiz, so grading with the same quiz id works).
  */
 import { ApiError, gql } from "../api/graphql.ts";
+import { AnswerDocument, QuizDocument, WeakSpotsQuizDocument, type AnswerMutation, type QuizFieldsFragment, type QuizKind } from "../api/generated/graphql.ts";
 
-export type Choice = { id: string; text: string };
-export type Question = { id: string; prompt: string; choices: Choice[]; concept: { slug: string; name: string } };
-export type Quiz = { id: string; seed: number; kind: string; count: number; topic: string | null; questions: Question[] };
-export type Citation = { locator: string; passage: string | null; source: { title: string } };
-export type AnswerResult = {
-  correct: boolean;
-  correctChoiceId: string;
-  explanation: string;
-  chosenExplanation: string | null;
-  citations: Citation[];
-  chosenCitations: Citation[];
-};
+export type Quiz = QuizFieldsFragment;
+export type Question = Quiz["questions"][number];
+export type Choice = Question["choices"][number];
+export type AnswerResult = AnswerMutation["answer"];
+export type Citation = AnswerResult["citations"][number];
 export type Given = { choiceId: string; result: AnswerResult };
 export type Round = { questionIds: string[]; given: Record<string, Given> };
 /** `quiz` is kept only for quizzes that cannot be asked for again by their settings (weak spots). */
 export type QuizProgress = { rounds: Round[]; quiz?: Quiz; updated: number };
 
-const QUIZ_FIELDS = "id seed kind count topic questions { id prompt choices { id text } concept { slug name } }";
-const CITATION = "locator passage source { title }";
 
 /** The quiz these settings always give. */
 export async function fetchQuiz(spec: { kind: string; count: number; seed: number; topic?: string }): Promise<Quiz> {
   try {
-    const query = `query ($kind: QuizKind!, $count: Int, $seed: Int, $topic: String) { quiz(kind: $kind, count: $count, seed: $seed, topic: $topic) { ${QUIZ_FIELDS} } }`;
-    return (await gql<{ quiz: Quiz }>(query, spec, { auth: true })).quiz;
+    // The kind comes from the address unchecked: the server rejects an unknown one, and gql words that for people.
+    return (await gql(QuizDocument, { ...spec, kind: spec.kind as QuizKind }, { auth: true })).quiz;
   } catch (error) {
     throw humane(error, {
       BAD_USER_INPUT: "No quiz can be made with these settings: the topic may have too few questions of this kind, or it no longer exists. Pick another kind or topic on the quiz page.",
@@ -51,8 +43,7 @@ export class NoHistoryYet extends Error {
 export async function fetchWeakSpotsQuiz(kind: string, count: number): Promise<Quiz> {
   let quiz: Quiz;
   try {
-    const query = `query ($kind: QuizKind, $count: Int) { weakSpotsQuiz(kind: $kind, count: $count) { ${QUIZ_FIELDS} } }`;
-    quiz = (await gql<{ weakSpotsQuiz: Quiz }>(query, { kind, count }, { auth: true })).weakSpotsQuiz;
+    quiz = (await gql(WeakSpotsQuizDocument, { kind: kind as QuizKind, count }, { auth: true })).weakSpotsQuiz;
   } catch (error) {
     // Bad input means either no history yet or, for this kind, no question on the learner's weak spots.
     if (error instanceof ApiError && error.code === "BAD_USER_INPUT" && /no weak spots|no history/i.test(error.message)) throw new NoHistoryYet();
@@ -66,13 +57,10 @@ export async function fetchWeakSpotsQuiz(kind: string, count: number): Promise<Q
   return quiz;
 }
 
-const ANSWER = `mutation ($quizId: ID!, $questionId: ID!, $choiceId: ID!) { answer(quizId: $quizId, questionId: $questionId, choiceId: $choiceId) {
-  correct correctChoiceId explanation chosenExplanation citations { ${CITATION} } chosenCitations { ${CITATION} } } }`;
-
 /** Grades one answer on the server. */
 export async function gradeAnswer(quizId: string, questionId: string, choiceId: string): Promise<AnswerResult> {
   try {
-    return (await gql<{ answer: AnswerResult }>(ANSWER, { quizId, questionId, choiceId }, { auth: true })).answer;
+    return (await gql(AnswerDocument, { quizId, questionId, choiceId }, { auth: true })).answer;
   } catch (error) {
     throw humane(error, {
       BAD_USER_INPUT: "This quiz no longer matches Graphdeck's questions (they have changed since it was made), so it cannot be graded. Start a new quiz.",

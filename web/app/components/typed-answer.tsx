@@ -5,11 +5,10 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { CheckTypedAnswerDocument, type CheckTypedAnswerQuery } from "../api/generated/graphql.ts";
 
-export type DiffPart = { kind: "SAME" | "EXTRA" | "MISSING"; text: string };
-export type TypedGrade = { correct: boolean; exact: boolean; expected: string; diff: DiffPart[] };
-
-const CHECK = `query ($id: ID!, $answer: String!) { checkTypedAnswer(cardId: $id, answer: $answer) { correct exact expected diff { kind text } } }`;
+export type TypedGrade = CheckTypedAnswerQuery["checkTypedAnswer"];
+export type DiffPart = TypedGrade["diff"][number];
 
 /** The answer box; calls `onGraded` once the server has graded what was typed. */
 export function TypedAnswerForm(props: { cardId: string; onGraded: (grade: TypedGrade, typed: string) => void }) {
@@ -25,7 +24,7 @@ export function TypedAnswerForm(props: { cardId: string; onGraded: (grade: Typed
         setBusy(true);
         setError("");
         try {
-          const { checkTypedAnswer } = await gql<{ checkTypedAnswer: TypedGrade }>(CHECK, { id: props.cardId, answer: typed.slice(0, 200) });
+          const { checkTypedAnswer } = await gql(CheckTypedAnswerDocument, { id: props.cardId, answer: typed.slice(0, 200) });
           props.onGraded(checkTypedAnswer, typed);
         } catch (e) {
           setError((e as Error).message);

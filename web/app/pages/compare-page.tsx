@@ -7,35 +7,25 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, For, Show, type JSX } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { CompareDocument, CompareOptionsDocument, KindsDocument, type ComparedClaimFragment, type CompareOptionsQuery, type CompareQuery, type FactValueFieldsFragment } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
 
-type Claim = { statement: string; value: string | null; polarity: string; outdated: string | null; citations: { locator: string; source: { publisher: string } }[] };
-type Agreement = "SAME" | "OVERLAP" | "DIFFERENT" | "ONLY_A" | "ONLY_B";
-type Named = { slug: string; name: string };
-type Value = { text: string; outdated: string | null; concepts: Named[] };
-type Fact = { key: string; label: string; agreement: Agreement; a: Value[]; b: Value[] };
-type AspectRow = { aspect: { label: string }; agreement: Agreement; a: Claim[]; b: Claim[] };
-type Comparison = { a: Named; b: Named; aspects: AspectRow[]; facts: Fact[] };
-type Option = Named & { kind: string };
-
-const COMPARE = `query ($a: String!, $b: String!) { compare(a: $a, b: $b) {
-  a { slug name } b { slug name }
-  facts { key label agreement a { ...value } b { ...value } }
-  aspects { aspect { label } agreement a { ...side } b { ...side } } } }
-  fragment value on FactValue { text outdated concepts { slug name } }
-  fragment side on Claim { statement value polarity outdated citations { locator source { publisher } } }`;
-
-const OPTIONS = `query ($after: String) { concepts(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug name kind } } } }`;
+type Comparison = NonNullable<CompareQuery["compare"]>;
+type Claim = ComparedClaimFragment;
+type Value = FactValueFieldsFragment;
+type Named = Value["concepts"][number];
+type Fact = Comparison["facts"][number];
+type AspectRow = Comparison["aspects"][number];
+type Option = CompareOptionsQuery["concepts"]["edges"][number]["node"];
 
 /** Every concept to pick from (up to a thousand), with the kinds to group them by. */
 async function loadOptions(): Promise<{ options: Option[]; kinds: { slug: string; plural: string }[] }> {
-  type Page = { concepts: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Option }[] } };
-  const kinds = gql<{ kinds: { slug: string; plural: string }[] }>("{ kinds { slug plural } }").then((d) => d.kinds);
+  const kinds = gql(KindsDocument).then((d) => d.kinds);
   const options: Option[] = [];
   let after: string | null = null;
   do {
-    const page: Page = await gql<Page>(OPTIONS, { after });
+    const page: CompareOptionsQuery = await gql(CompareOptionsDocument, { after });
     options.push(...page.concepts.edges.map((e) => e.node));
     after = page.concepts.pageInfo.hasNextPage ? page.concepts.pageInfo.endCursor : null;
   } while (after !== null && options.length < 1000);
@@ -154,7 +144,7 @@ export default function ComparePage() {
   // The same concept twice is not a comparison: say so, and ask nothing of the server.
   const [comparison, { refetch }] = createResource(
     () => (same() ? undefined : pair()),
-    (p) => gql<{ compare: Comparison | null }>(COMPARE, p).then((d) => d.compare),
+    (p) => gql(CompareDocument, p).then((d) => d.compare),
   );
   const groups = createMemo(() => {
     const found = loaded(options);

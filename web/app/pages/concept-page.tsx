@@ -6,30 +6,15 @@
 import { A, useParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, For, lazy, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { ConceptPageDocument, type ConceptPageQuery } from "../api/generated/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
 
 // The picture and its d3 libraries load only when a concept page is shown.
 const NeighborhoodGraph = lazy(() => import("../components/neighborhood-graph.tsx"));
 
-type Ref = { slug: string; name: string };
-type Citation = { locator: string; passage: string | null; source: { title: string } };
-type Concept = {
-  slug: string;
-  name: string;
-  summary: string;
-  description: string;
-  aliases: string[];
-  kindInfo: { label: string };
-  relations: { type: string; label: string; inverseLabel: string; source: Ref; target: Ref; outdated: string | null }[];
-  claims: { id: string; statement: string; polarity: "PRO" | "CON" | "NEUTRAL"; aspect: { label: string } | null; value: string | null; outdated: string | null }[];
-  citations: Citation[];
-};
-
-const QUERY = `query ($slug: String!) { concept(slug: $slug) { slug name summary description aliases kindInfo { label }
-  relations { type label inverseLabel source { slug name } target { slug name } outdated }
-  claims { id statement polarity aspect { label } value outdated }
-  citations { locator passage source { title } } } }`;
+type Concept = NonNullable<ConceptPageQuery["concept"]>;
+type Ref = Concept["relations"][number]["source"];
 
 function Relations(props: { concept: Concept }) {
   // Group by how each relation reads from this concept: "is an instance of", "has the instance"…
@@ -117,7 +102,7 @@ export default function ConceptPage() {
   const params = useParams<{ slug: string }>();
   const [concept, { refetch }] = createResource(
     () => params.slug,
-    (slug) => gql<{ concept: Concept | null }>(QUERY, { slug }).then((d) => d.concept),
+    (slug) => gql(ConceptPageDocument, { slug }).then((d) => d.concept),
   );
   createEffect(() => {
     const found = concept.latest;

@@ -6,35 +6,23 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createMemo, createResource, createSignal, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { ConceptListDocument, KindsDocument, SearchHitsDocument, type ConceptListQuery, type KindsQuery, type SearchHitsQuery } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
-import { Highlighted, type TextSpan } from "../components/highlighted.tsx";
+import { Highlighted } from "../components/highlighted.tsx";
 
-type Kind = { slug: string; label: string; plural: string; count: number };
-type Listed = { slug: string; name: string; summary: string; kind: string };
-type Hit = {
-  concept: { slug: string; name: string; kindInfo: { label: string } };
-  matchedBy: "NAME" | "ALIAS" | "PREFIX" | "TEXT" | "SPELLING";
-  matchedName: string | null;
-  title: TextSpan[];
-  snippet: TextSpan[];
-};
+type Kind = KindsQuery["kinds"][number];
+type Listed = ConceptListQuery["concepts"]["edges"][number]["node"];
+type Hit = SearchHitsQuery["searchHits"][number];
 
 /** More than this and the list asks for a kind or a search instead of growing further. */
 const LIST_AT_MOST = 1000;
-const PAGE = 100;
-
-const LIST = `query ($kind: String, $after: String) { concepts(kind: $kind, first: ${PAGE}, after: $after) {
-  totalCount pageInfo { hasNextPage endCursor } edges { node { slug name summary kind } } } }`;
-const HITS = `query ($q: String!, $kind: String) { searchHits(query: $q, first: 20, kind: $kind) {
-  concept { slug name kindInfo { label } } matchedBy matchedName title { text highlight } snippet { text highlight } } }`;
 
 async function listConcepts(kind: string | undefined): Promise<{ concepts: Listed[]; total: number }> {
   const concepts: Listed[] = [];
   let after: string | null = null;
   let total = 0;
   do {
-    type Page = { concepts: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Listed }[] } };
-    const page: Page = await gql<Page>(LIST, { kind, after });
+    const page: ConceptListQuery = await gql(ConceptListDocument, { kind, after });
     total = page.concepts.totalCount;
     concepts.push(...page.concepts.edges.map((e) => e.node));
     after = page.concepts.pageInfo.hasNextPage ? page.concepts.pageInfo.endCursor : null;
@@ -66,10 +54,10 @@ export default function ExplorePage() {
   const query = () => params.q?.trim() || undefined;
   const kind = () => params.kind || undefined;
 
-  const [kinds, { refetch: refetchKinds }] = createResource(() => gql<{ kinds: Kind[] }>("{ kinds { slug label plural count } }").then((d) => d.kinds));
+  const [kinds, { refetch: refetchKinds }] = createResource(() => gql(KindsDocument).then((d) => d.kinds));
   const [hits, { refetch: refetchHits }] = createResource(
     () => (query() ? { q: query() as string, kind: kind() } : undefined),
-    (vars) => gql<{ searchHits: Hit[] }>(HITS, vars).then((d) => d.searchHits),
+    (vars) => gql(SearchHitsDocument, vars).then((d) => d.searchHits),
   );
   // Only while the box is empty: the whole graph, a kind at a time if asked.
   const [list, { refetch: refetchList }] = createResource(

@@ -9,6 +9,7 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createResource, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { FlashcardDocument, ReviewDocument, StudyNextDocument, UndoReviewDocument, type CardFieldsFragment, type FlashcardType, type StudyNextQuery } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 import { DailyGoal, timeZone } from "../components/daily-goal.tsx";
 import { DeckPicker } from "../components/deck-picker.tsx";
@@ -17,25 +18,9 @@ import { StudySummary, type SessionStats } from "../components/study-summary.tsx
 import { TypedAnswerForm, TypedDiff, type TypedGrade } from "../components/typed-answer.tsx";
 import "../components/flashcards.css";
 
-type Interval = { interval: string; due: string };
-type CardType = "TERM" | "DEFINITION" | "KIND" | "RELATION" | "POLARITY" | "COMPARISON";
-type Card = {
-  id: string;
-  type: CardType;
-  typeIn: boolean;
-  front: string;
-  back: string;
-  explanation: string;
-  concept: { slug: string; name: string };
-  intervals: { again: Interval; hard: Interval; good: Interval; easy: Interval };
-};
-type Step = {
-  card: Card | null;
-  waitUntil: string | null;
-  nextDue: string | null;
-  buried: number;
-  due: { learning: number; review: number; new: number };
-};
+type CardType = FlashcardType;
+type Card = CardFieldsFragment;
+type Step = StudyNextQuery["studyNext"];
 
 const RATINGS = [
   { key: "1", rating: "AGAIN", field: "again", label: "Again" },
@@ -55,10 +40,6 @@ const ASKS: Record<CardType, string> = {
   COMPARISON: "How do they differ?",
 };
 
-const CARD = `id type typeIn front back explanation concept { slug name }
-  intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } }`;
-const NEXT = `query ($deck: String, $tz: String, $ahead: Boolean, $typeIn: Boolean) { studyNext(deck: $deck, timeZone: $tz, learnAhead: $ahead, typeIn: $typeIn) {
-  card { ${CARD} } waitUntil nextDue buried due { learning review new } } }`;
 
 /** "4:05" */
 function clock(ms: number): string {
@@ -119,7 +100,7 @@ export default function FlashcardsPage() {
   const [step, { refetch }] = createResource(
     () => ({ deck: deck(), tick: tick(), ahead: ahead(), typeIn: typeMode() }),
     ({ deck, ahead, typeIn }) =>
-      gql<{ studyNext: Step }>(NEXT, { deck, tz: timeZone(), ahead, typeIn }, { auth: true }).then((d) => {
+      gql(StudyNextDocument, { deck, tz: timeZone(), ahead, typeIn }, { auth: true }).then((d) => {
         setStale(false);
         return d.studyNext;
       }),
@@ -191,11 +172,7 @@ export default function FlashcardsPage() {
     if (!c || !revealed() || busy) return;
     busy = true;
     try {
-      const { review } = await gql<{ review: { due: string } }>(
-        `mutation ($card: ID!, $rating: Rating!, $id: ID!) { review(cardId: $card, rating: $rating, reviewId: $id) { due } }`,
-        { card: c.id, rating: rating.rating, id: crypto.randomUUID() },
-        { auth: true },
-      );
+      const { review } = await gql(ReviewDocument, { card: c.id, rating: rating.rating, id: crypto.randomUUID() }, { auth: true });
       setStale(true);
       setLast({ cardId: c.id, rating });
       setStats((s) => ({ ...s, studied: s.studied + 1, again: s.again + (rating.rating === "AGAIN" ? 1 : 0) }));
@@ -215,9 +192,9 @@ export default function FlashcardsPage() {
     if (!undone || busy) return;
     busy = true;
     try {
-      const { undoReview } = await gql<{ undoReview: { cardId: string } | null }>("mutation { undoReview { cardId } }", {}, { auth: true });
+      const { undoReview } = await gql(UndoReviewDocument, {}, { auth: true });
       if (!undoReview) return;
-      const { flashcard } = await gql<{ flashcard: Card | null }>(`query ($id: ID!) { flashcard(id: $id) { ${CARD} } }`, { id: undoReview.cardId }, { auth: true });
+      const { flashcard } = await gql(FlashcardDocument, { id: undoReview.cardId }, { auth: true });
       setLast(null);
       setStats((s) => ({ ...s, studied: Math.max(0, s.studied - 1), again: Math.max(0, s.again - (undone.rating.rating === "AGAIN" ? 1 : 0)) }));
       setMessage("Last rating undone.");

@@ -2,19 +2,18 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql, storedToken } from "../api/graphql.ts";
+import { DecksDocument, HomeProgressDocument } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 import { DailyGoal } from "../components/daily-goal.tsx";
 import { WeakSpotsButton } from "../components/weak-spots-button.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
-type Deck = { id: string; kind: string; title: string; cardCount: number };
-
 export default function HomePage() {
   const navigate = useNavigate();
-  const [decks, { refetch }] = createResource(() => gql<{ decks: Deck[] }>("{ decks { id kind title cardCount } }").then((d) => d.decks));
+  const [decks, { refetch }] = createResource(() => gql(DecksDocument).then((d) => d.decks));
   const [due] = createResource(
     () => storedToken(),
-    () => gql<{ progress: { dueToday: number; cards: { new: number } } }>(`query ($tz: String) { progress(timeZone: $tz) { dueToday cards { new } } }`, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }, { auth: true }).then((d) => d.progress),
+    () => gql(HomeProgressDocument, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone }, { auth: true }).then((d) => d.progress),
   );
   return (
     <>

@@ -7,14 +7,12 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { MatchingRoundDocument, type MatchingKind, type MatchingRoundQuery } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "../components/async-view.tsx";
 
-type Term = { id: string; text: string; matchId: string; explanation: string; concept: { slug: string; name: string }; citations: { locator: string; source: { title: string } }[] };
-type Target = { id: string; text: string };
-type Round = { kind: "CATEGORY" | "SUMMARY"; seed: number; topic: string | null; terms: Term[]; targets: Target[] };
-
-const ROUND = `query ($kind: MatchingKind!, $seed: Int, $topic: String) { matching(kind: $kind, seed: $seed, topic: $topic) {
-  kind seed topic terms { id text matchId explanation concept { slug name } citations { locator source { title } } } targets { id text } } }`;
+type Round = MatchingRoundQuery["matching"];
+type Term = Round["terms"][number];
+type Target = Round["targets"][number];
 
 /** A sentence ending in one full stop, whatever the text it ends with ("… beneath it." stays one stop). */
 const stop = (text: string) => `${text.trim().replace(/[.!?…\s]+$/u, "")}.`;
@@ -50,10 +48,10 @@ const GAMES = [
 
 export default function MatchPage() {
   const [params, setParams] = useSearchParams<{ kind?: string; seed?: string; topic?: string }>();
-  const kind = () => (params.kind === "SUMMARY" ? "SUMMARY" : "CATEGORY");
+  const kind = (): MatchingKind => (params.kind === "SUMMARY" ? "SUMMARY" : "CATEGORY");
   const [round, { refetch }] = createResource(
     () => ({ kind: kind(), seed: params.seed ? Number(params.seed) : undefined, topic: params.topic }),
-    (spec) => gql<{ matching: Round }>(ROUND, spec).then((d) => d.matching),
+    (spec) => gql(MatchingRoundDocument, spec).then((d) => d.matching),
   );
   const [matched, setMatched] = createSignal<ReadonlySet<string>>(new Set());
   const [misses, setMisses] = createSignal<ReadonlyMap<string, number>>(new Map());

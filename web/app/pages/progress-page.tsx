@@ -6,23 +6,14 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { ApiError, gql } from "../api/graphql.ts";
+import { ExportProgressDocument, ImportProgressDocument, ProgressDocument, type ProgressQuery } from "../api/generated/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
 import { DailyGoal } from "../components/daily-goal.tsx";
 import { DeckPicker } from "../components/deck-picker.tsx";
-import { ReviewsChart, type DayReviews } from "../components/reviews-chart.tsx";
+import { ReviewsChart } from "../components/reviews-chart.tsx";
 
-type Counts = { new: number; learning: number; review: number; due: number; total: number };
-type Progress = {
-  cards: Counts;
-  dueToday: number;
-  retention: number | null;
-  reviewsPerDay: DayReviews[];
-  byKind: (Counts & { kind: { slug: string; label: string } })[];
-  quizzes: { answered: number; correct: number };
-};
-
-const PROGRESS = `query ($tz: String, $deck: String) { progress(timeZone: $tz, deck: $deck) { dueToday retention cards { new learning review due total }
-  reviewsPerDay { date count recalls remembered } byKind { kind { slug label } new learning review due total } quizzes { answered correct } } }`;
+type Progress = ProgressQuery["progress"];
+type Counts = Progress["cards"];
 
 /** The request body limit is 1 MiB; a bigger file would only be refused by the server. */
 const MAX_IMPORT_BYTES = 1024 * 1024 - 4096;
@@ -52,7 +43,7 @@ function ExportImport(props: { onImported: () => void }) {
     setError("");
     setBusy(true);
     try {
-      const { exportProgress } = await gql<{ exportProgress: string }>("{ exportProgress }", {}, { auth: true });
+      const { exportProgress } = await gql(ExportProgressDocument, {}, { auth: true });
       const url = URL.createObjectURL(new Blob([exportProgress], { type: "application/json" }));
       const link = document.createElement("a");
       link.href = url;
@@ -76,11 +67,7 @@ function ExportImport(props: { onImported: () => void }) {
     if (file.size > MAX_IMPORT_BYTES) return setError("That file is larger than 1 MiB, more than a Graphdeck export holds.");
     setBusy(true);
     try {
-      const { importProgress } = await gql<{ importProgress: { cards: number; reviews: number; quizAnswers: number } }>(
-        "mutation ($data: String!) { importProgress(data: $data) { cards reviews quizAnswers } }",
-        { data: await file.text() },
-        { auth: true },
-      );
+      const { importProgress } = await gql(ImportProgressDocument, { data: await file.text() }, { auth: true });
       setStatus(`Imported: ${importProgress.cards} cards, ${importProgress.reviews} reviews and ${importProgress.quizAnswers} quiz answers merged into your progress.`);
       if (fileInput) fileInput.value = "";
       props.onImported();
@@ -123,7 +110,7 @@ export default function ProgressPage() {
   const [params, setParams] = useSearchParams<{ deck?: string }>();
   const deck = () => params.deck ?? "all";
   const [progress, { refetch }] = createResource(deck, (deck) =>
-    gql<{ progress: Progress }>(PROGRESS, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone, deck }, { auth: true }).then((d) => d.progress),
+    gql(ProgressDocument, { tz: Intl.DateTimeFormat().resolvedOptions().timeZone, deck }, { auth: true }).then((d) => d.progress),
   );
   return (
     <>

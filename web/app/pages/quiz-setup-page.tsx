@@ -2,6 +2,7 @@
 import { useNavigate } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
+import { DecksDocument } from "../api/generated/graphql.ts";
 import { loaded } from "../components/async-view.tsx";
 import { WeakSpotsButton } from "../components/weak-spots-button.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
@@ -15,7 +16,7 @@ export default function QuizSetupPage() {
     return { kind: String(data?.get("kind") ?? "MIXED"), count: Number(data?.get("count") ?? 10) };
   };
   const [topics, { refetch }] = createResource(() =>
-    gql<{ decks: { id: string; kind: string; title: string }[] }>("{ decks { id kind title } }").then((d) => d.decks.filter((deck) => deck.kind === "TOPIC")),
+    gql(DecksDocument).then((d) => d.decks.filter((deck) => deck.kind === "TOPIC")),
   );
   return (
     <>

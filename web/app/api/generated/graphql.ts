@@ -1,0 +1,345 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** How the two sides of a comparison row stand to each other. */
+export type Agreement =
+  /** Both have entries, none in common. */
+  | 'DIFFERENT'
+  /** Only `a` has entries. */
+  | 'ONLY_A'
+  /** Only `b` has entries. */
+  | 'ONLY_B'
+  /** Both have entries, some in common. */
+  | 'OVERLAP'
+  /** Both say the same. */
+  | 'SAME';
+
+export type DeckKind =
+  | 'ALL'
+  | 'KIND'
+  | 'TOPIC';
+
+export type DiffKind =
+  /** Typed, but not in the expected answer. */
+  | 'EXTRA'
+  /** In the expected answer, not typed. */
+  | 'MISSING'
+  /** Typed as expected. */
+  | 'SAME';
+
+export type FlashcardType =
+  /** One aspect, two concepts side by side. */
+  | 'COMPARISON'
+  /** Summary → term. */
+  | 'DEFINITION'
+  /** What kind of thing is it? */
+  | 'KIND'
+  /** Advantage or drawback? */
+  | 'POLARITY'
+  /** X is an instance of / uses / is part of … */
+  | 'RELATION'
+  /** Term → summary. */
+  | 'TERM';
+
+export type MatchingKind =
+  /** Sort tools and providers into their categories (several terms may share a category). */
+  | 'CATEGORY'
+  /** Pair each concept with its summary, one to one. */
+  | 'SUMMARY';
+
+/** Whether a claim speaks for or against its concept. */
+export type Polarity =
+  | 'CON'
+  | 'NEUTRAL'
+  | 'PRO';
+
+export type QuizKind =
+  /** Which category, or what kind of thing, a concept is. */
+  | 'CLASSIFICATION'
+  /** Is a fact true of one concept, of its counterpart, or of both? */
+  | 'COMPARISON'
+  /** Pick the term that a summary describes. */
+  | 'DEFINITION'
+  /** A mix of all kinds. */
+  | 'MIXED'
+  /** Is a claim an advantage, a drawback or neither? */
+  | 'PROS_CONS'
+  /** A fact, sometimes corrupted with a plausible wrong object (two choices). */
+  | 'TRUE_FALSE';
+
+export type Rating =
+  | 'AGAIN'
+  | 'EASY'
+  | 'GOOD'
+  | 'HARD';
+
+/** How a search result matched, strongest first. */
+export type SearchMatch =
+  /** The query is one of its aliases. */
+  | 'ALIAS'
+  /** The query is the concept's name. */
+  | 'NAME'
+  /** A name or alias starts with the query. */
+  | 'PREFIX'
+  /** A name or alias is spelled nearly like the query (a typo). */
+  | 'SPELLING'
+  /** Words of the query occur in the summary or description. */
+  | 'TEXT';
+
+export type CompareQueryVariables = Exact<{
+  a: string;
+  b: string;
+}>;
+
+
+export type CompareQuery = { compare: { a: { slug: string, name: string }, b: { slug: string, name: string }, facts: Array<{ key: string, label: string, agreement: Agreement, a: Array<{ text: string, outdated: string | null, concepts: Array<{ slug: string, name: string }> }>, b: Array<{ text: string, outdated: string | null, concepts: Array<{ slug: string, name: string }> }> }>, aspects: Array<{ agreement: Agreement, aspect: { label: string }, a: Array<{ statement: string, value: string | null, polarity: Polarity, outdated: string | null, citations: Array<{ locator: string, source: { publisher: string } }> }>, b: Array<{ statement: string, value: string | null, polarity: Polarity, outdated: string | null, citations: Array<{ locator: string, source: { publisher: string } }> }> }> } | null };
+
+export type FactValueFieldsFragment = { text: string, outdated: string | null, concepts: Array<{ slug: string, name: string }> };
+
+export type ComparedClaimFragment = { statement: string, value: string | null, polarity: Polarity, outdated: string | null, citations: Array<{ locator: string, source: { publisher: string } }> };
+
+export type CompareOptionsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type CompareOptionsQuery = { concepts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, kind: string } }> } };
+
+export type ConceptPageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type ConceptPageQuery = { concept: { slug: string, name: string, summary: string, description: string, aliases: Array<string>, kindInfo: { label: string }, relations: Array<{ type: string, label: string, inverseLabel: string, outdated: string | null, source: { slug: string, name: string }, target: { slug: string, name: string } }>, claims: Array<{ id: string, statement: string, polarity: Polarity, value: string | null, outdated: string | null, aspect: { label: string } | null }>, citations: Array<{ locator: string, passage: string | null, source: { title: string } }> } | null };
+
+export type NeighborhoodQueryVariables = Exact<{
+  slug: string;
+  depth?: number | null | undefined;
+}>;
+
+
+export type NeighborhoodQuery = { neighborhood: { center: { slug: string, name: string }, nodes: Array<{ slug: string, name: string, kind: string }>, edges: Array<{ id: string, label: string, source: { slug: string, name: string }, target: { slug: string, name: string } }> } | null };
+
+export type GraphdeckCardsQueryVariables = Exact<{
+  slugs: Array<string> | string;
+  quiz: boolean;
+}>;
+
+
+export type GraphdeckCardsQuery = { conceptsBySlug: Array<{ slug: string, name: string, summary: string, kindInfo: { label: string }, citations: Array<{ locator: string, source: { title: string } }>, testYourself?: { id: string, questions: Array<{ id: string, prompt: string, choices: Array<{ id: string, text: string }> }> } | null } | null> };
+
+export type GraphdeckClosestQueryVariables = Exact<{
+  q: string;
+}>;
+
+
+export type GraphdeckClosestQuery = { search: Array<{ slug: string }> };
+
+export type GraphdeckAnswerMutationVariables = Exact<{
+  q: string;
+  qq: string;
+  c: string;
+}>;
+
+
+export type GraphdeckAnswerMutation = { answer: { correct: boolean, correctChoiceId: string, explanation: string, chosenExplanation: string | null } };
+
+export type ConceptListQueryVariables = Exact<{
+  kind?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConceptListQuery = { concepts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, name: string, summary: string, kind: string } }> } };
+
+export type SearchHitsQueryVariables = Exact<{
+  q: string;
+  kind?: string | null | undefined;
+}>;
+
+
+export type SearchHitsQuery = { searchHits: Array<{ matchedBy: SearchMatch, matchedName: string | null, concept: { slug: string, name: string, kindInfo: { label: string } }, title: Array<{ text: string, highlight: boolean }>, snippet: Array<{ text: string, highlight: boolean }> }> };
+
+export type KindsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KindsQuery = { kinds: Array<{ slug: string, label: string, plural: string, count: number }> };
+
+export type CardFieldsFragment = { id: string, type: FlashcardType, typeIn: boolean, front: string, back: string, explanation: string, concept: { slug: string, name: string }, intervals: { again: { interval: string, due: string }, hard: { interval: string, due: string }, good: { interval: string, due: string }, easy: { interval: string, due: string } } };
+
+export type StudyNextQueryVariables = Exact<{
+  deck?: string | null | undefined;
+  tz?: string | null | undefined;
+  ahead?: boolean | null | undefined;
+  typeIn?: boolean | null | undefined;
+}>;
+
+
+export type StudyNextQuery = { studyNext: { waitUntil: string | null, nextDue: string | null, buried: number, card: { id: string, type: FlashcardType, typeIn: boolean, front: string, back: string, explanation: string, concept: { slug: string, name: string }, intervals: { again: { interval: string, due: string }, hard: { interval: string, due: string }, good: { interval: string, due: string }, easy: { interval: string, due: string } } } | null, due: { learning: number, review: number, new: number } } };
+
+export type FlashcardQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type FlashcardQuery = { flashcard: { id: string, type: FlashcardType, typeIn: boolean, front: string, back: string, explanation: string, concept: { slug: string, name: string }, intervals: { again: { interval: string, due: string }, hard: { interval: string, due: string }, good: { interval: string, due: string }, easy: { interval: string, due: string } } } | null };
+
+export type ReviewMutationVariables = Exact<{
+  card: string;
+  rating: Rating;
+  id: string;
+}>;
+
+
+export type ReviewMutation = { review: { due: string } };
+
+export type UndoReviewMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UndoReviewMutation = { undoReview: { cardId: string } | null };
+
+export type CheckTypedAnswerQueryVariables = Exact<{
+  id: string;
+  answer: string;
+}>;
+
+
+export type CheckTypedAnswerQuery = { checkTypedAnswer: { correct: boolean, exact: boolean, expected: string, diff: Array<{ kind: DiffKind, text: string }> } };
+
+export type QuizFieldsFragment = { id: string, seed: number, kind: QuizKind, count: number, topic: string | null, questions: Array<{ id: string, prompt: string, choices: Array<{ id: string, text: string }>, concept: { slug: string, name: string } }> };
+
+export type CitationFieldsFragment = { locator: string, passage: string | null, source: { title: string } };
+
+export type QuizQueryVariables = Exact<{
+  kind: QuizKind;
+  count?: number | null | undefined;
+  seed?: number | null | undefined;
+  topic?: string | null | undefined;
+}>;
+
+
+export type QuizQuery = { quiz: { id: string, seed: number, kind: QuizKind, count: number, topic: string | null, questions: Array<{ id: string, prompt: string, choices: Array<{ id: string, text: string }>, concept: { slug: string, name: string } }> } };
+
+export type WeakSpotsQuizQueryVariables = Exact<{
+  kind?: QuizKind | null | undefined;
+  count?: number | null | undefined;
+}>;
+
+
+export type WeakSpotsQuizQuery = { weakSpotsQuiz: { id: string, seed: number, kind: QuizKind, count: number, topic: string | null, questions: Array<{ id: string, prompt: string, choices: Array<{ id: string, text: string }>, concept: { slug: string, name: string } }> } };
+
+export type AnswerMutationVariables = Exact<{
+  quizId: string;
+  questionId: string;
+  choiceId: string;
+}>;
+
+
+export type AnswerMutation = { answer: { correct: boolean, correctChoiceId: string, explanation: string, chosenExplanation: string | null, citations: Array<{ locator: string, passage: string | null, source: { title: string } }>, chosenCitations: Array<{ locator: string, passage: string | null, source: { title: string } }> } };
+
+export type MatchingRoundQueryVariables = Exact<{
+  kind: MatchingKind;
+  seed?: number | null | undefined;
+  topic?: string | null | undefined;
+}>;
+
+
+export type MatchingRoundQuery = { matching: { kind: MatchingKind, seed: number, topic: string | null, terms: Array<{ id: string, text: string, matchId: string, explanation: string, concept: { slug: string, name: string }, citations: Array<{ locator: string, source: { title: string } }> }>, targets: Array<{ id: string, text: string }> } };
+
+export type DecksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DecksQuery = { decks: Array<{ id: string, kind: DeckKind, title: string, cardCount: number }> };
+
+export type HomeProgressQueryVariables = Exact<{
+  tz?: string | null | undefined;
+}>;
+
+
+export type HomeProgressQuery = { progress: { dueToday: number, cards: { new: number } } };
+
+export type StudyStreakQueryVariables = Exact<{
+  goal?: number | null | undefined;
+  tz?: string | null | undefined;
+}>;
+
+
+export type StudyStreakQuery = { studyStreak: { dailyGoal: number, reviewsToday: number, goalMet: boolean, streak: number, longest: number } };
+
+export type ProgressQueryVariables = Exact<{
+  tz?: string | null | undefined;
+  deck?: string | null | undefined;
+}>;
+
+
+export type ProgressQuery = { progress: { dueToday: number, retention: number | null, cards: { new: number, learning: number, review: number, due: number, total: number }, reviewsPerDay: Array<{ date: string, count: number, recalls: number, remembered: number }>, byKind: Array<{ new: number, learning: number, review: number, due: number, total: number, kind: { slug: string, label: string } }>, quizzes: { answered: number, correct: number } } };
+
+export type ExportProgressQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportProgressQuery = { exportProgress: string };
+
+export type ImportProgressMutationVariables = Exact<{
+  data: string;
+}>;
+
+
+export type ImportProgressMutation = { importProgress: { cards: number, reviews: number, quizAnswers: number } };
+
+export type StartLearnerMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartLearnerMutation = { startLearner: { token: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const FactValueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment FactValueFields on FactValue { text outdated concepts { slug name } }`, {"fragmentName":"FactValueFields"}) as unknown as TypedDocumentString<FactValueFieldsFragment, unknown>;
+export const ComparedClaimFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment ComparedClaim on Claim { statement value polarity outdated citations { locator source { publisher } } }`, {"fragmentName":"ComparedClaim"}) as unknown as TypedDocumentString<ComparedClaimFragment, unknown>;
+export const CardFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment CardFields on Flashcard { id type typeIn front back explanation concept { slug name } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } }`, {"fragmentName":"CardFields"}) as unknown as TypedDocumentString<CardFieldsFragment, unknown>;
+export const QuizFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment QuizFields on Quiz { id seed kind count topic questions { id prompt choices { id text } concept { slug name } } }`, {"fragmentName":"QuizFields"}) as unknown as TypedDocumentString<QuizFieldsFragment, unknown>;
+export const CitationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment CitationFields on Citation { locator passage source { title } }`, {"fragmentName":"CitationFields"}) as unknown as TypedDocumentString<CitationFieldsFragment, unknown>;
+export const CompareDocument = /*#__PURE__*/ new TypedDocumentString(`query Compare($a: String!, $b: String!) { compare(a: $a, b: $b) { a { slug name } b { slug name } facts { key label agreement a { ...FactValueFields } b { ...FactValueFields } } aspects { aspect { label } agreement a { ...ComparedClaim } b { ...ComparedClaim } } } } fragment FactValueFields on FactValue { text outdated concepts { slug name } } fragment ComparedClaim on Claim { statement value polarity outdated citations { locator source { publisher } } }`) as unknown as TypedDocumentString<CompareQuery, CompareQueryVariables>;
+export const CompareOptionsDocument = /*#__PURE__*/ new TypedDocumentString(`query CompareOptions($after: String) { concepts(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug name kind } } } }`) as unknown as TypedDocumentString<CompareOptionsQuery, CompareOptionsQueryVariables>;
+export const ConceptPageDocument = /*#__PURE__*/ new TypedDocumentString(`query ConceptPage($slug: String!) { concept(slug: $slug) { slug name summary description aliases kindInfo { label } relations { type label inverseLabel source { slug name } target { slug name } outdated } claims { id statement polarity aspect { label } value outdated } citations { locator passage source { title } } } }`) as unknown as TypedDocumentString<ConceptPageQuery, ConceptPageQueryVariables>;
+export const NeighborhoodDocument = /*#__PURE__*/ new TypedDocumentString(`query Neighborhood($slug: String!, $depth: Int) { neighborhood(slug: $slug, depth: $depth) { center { slug name } nodes { slug name kind } edges { id label source { slug name } target { slug name } } } }`) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
+export const GraphdeckCardsDocument = /*#__PURE__*/ new TypedDocumentString(`query GraphdeckCards($slugs: [String!]!, $quiz: Boolean!) { conceptsBySlug(slugs: $slugs) { slug name summary kindInfo { label } citations { locator source { title } } testYourself @include(if: $quiz) { id questions { id prompt choices { id text } } } } }`) as unknown as TypedDocumentString<GraphdeckCardsQuery, GraphdeckCardsQueryVariables>;
+export const GraphdeckClosestDocument = /*#__PURE__*/ new TypedDocumentString(`query GraphdeckClosest($q: String!) { search(query: $q, first: 1) { slug } }`) as unknown as TypedDocumentString<GraphdeckClosestQuery, GraphdeckClosestQueryVariables>;
+export const GraphdeckAnswerDocument = /*#__PURE__*/ new TypedDocumentString(`mutation GraphdeckAnswer($q: ID!, $qq: ID!, $c: ID!) { answer(quizId: $q, questionId: $qq, choiceId: $c) { correct correctChoiceId explanation chosenExplanation } }`) as unknown as TypedDocumentString<GraphdeckAnswerMutation, GraphdeckAnswerMutationVariables>;
+export const ConceptListDocument = /*#__PURE__*/ new TypedDocumentString(`query ConceptList($kind: String, $after: String) { concepts(kind: $kind, first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug name summary kind } } } }`) as unknown as TypedDocumentString<ConceptListQuery, ConceptListQueryVariables>;
+export const SearchHitsDocument = /*#__PURE__*/ new TypedDocumentString(`query SearchHits($q: String!, $kind: String) { searchHits(query: $q, first: 20, kind: $kind) { concept { slug name kindInfo { label } } matchedBy matchedName title { text highlight } snippet { text highlight } } }`) as unknown as TypedDocumentString<SearchHitsQuery, SearchHitsQueryVariables>;
+export const KindsDocument = /*#__PURE__*/ new TypedDocumentString(`query Kinds { kinds { slug label plural count } }`) as unknown as TypedDocumentString<KindsQuery, KindsQueryVariables>;
+export const StudyNextDocument = /*#__PURE__*/ new TypedDocumentString(`query StudyNext($deck: String, $tz: String, $ahead: Boolean, $typeIn: Boolean) { studyNext(deck: $deck, timeZone: $tz, learnAhead: $ahead, typeIn: $typeIn) { card { ...CardFields } waitUntil nextDue buried due { learning review new } } } fragment CardFields on Flashcard { id type typeIn front back explanation concept { slug name } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } }`) as unknown as TypedDocumentString<StudyNextQuery, StudyNextQueryVariables>;
+export const FlashcardDocument = /*#__PURE__*/ new TypedDocumentString(`query Flashcard($id: ID!) { flashcard(id: $id) { ...CardFields } } fragment CardFields on Flashcard { id type typeIn front back explanation concept { slug name } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } }`) as unknown as TypedDocumentString<FlashcardQuery, FlashcardQueryVariables>;
+export const ReviewDocument = /*#__PURE__*/ new TypedDocumentString(`mutation Review($card: ID!, $rating: Rating!, $id: ID!) { review(cardId: $card, rating: $rating, reviewId: $id) { due } }`) as unknown as TypedDocumentString<ReviewMutation, ReviewMutationVariables>;
+export const UndoReviewDocument = /*#__PURE__*/ new TypedDocumentString(`mutation UndoReview { undoReview { cardId } }`) as unknown as TypedDocumentString<UndoReviewMutation, UndoReviewMutationVariables>;
+export const CheckTypedAnswerDocument = /*#__PURE__*/ new TypedDocumentString(`query CheckTypedAnswer($id: ID!, $answer: String!) { checkTypedAnswer(cardId: $id, answer: $answer) { correct exact expected diff { kind text } } }`) as unknown as TypedDocumentString<CheckTypedAnswerQuery, CheckTypedAnswerQueryVariables>;
+export const QuizDocument = /*#__PURE__*/ new TypedDocumentString(`query Quiz($kind: QuizKind!, $count: Int, $seed: Int, $topic: String) { quiz(kind: $kind, count: $count, seed: $seed, topic: $topic) { ...QuizFields } } fragment QuizFields on Quiz { id seed kind count topic questions { id prompt choices { id text } concept { slug name } } }`) as unknown as TypedDocumentString<QuizQuery, QuizQueryVariables>;
+export const WeakSpotsQuizDocument = /*#__PURE__*/ new TypedDocumentString(`query WeakSpotsQuiz($kind: QuizKind, $count: Int) { weakSpotsQuiz(kind: $kind, count: $count) { ...QuizFields } } fragment QuizFields on Quiz { id seed kind count topic questions { id prompt choices { id text } concept { slug name } } }`) as unknown as TypedDocumentString<WeakSpotsQuizQuery, WeakSpotsQuizQueryVariables>;
+export const AnswerDocument = /*#__PURE__*/ new TypedDocumentString(`mutation Answer($quizId: ID!, $questionId: ID!, $choiceId: ID!) { answer(quizId: $quizId, questionId: $questionId, choiceId: $choiceId) { correct correctChoiceId explanation chosenExplanation citations { ...CitationFields } chosenCitations { ...CitationFields } } } fragment CitationFields on Citation { locator passage source { title } }`) as unknown as TypedDocumentString<AnswerMutation, AnswerMutationVariables>;
+export const MatchingRoundDocument = /*#__PURE__*/ new TypedDocumentString(`query MatchingRound($kind: MatchingKind!, $seed: Int, $topic: String) { matching(kind: $kind, seed: $seed, topic: $topic) { kind seed topic terms { id text matchId explanation concept { slug name } citations { locator source { title } } } targets { id text } } }`) as unknown as TypedDocumentString<MatchingRoundQuery, MatchingRoundQueryVariables>;
+export const DecksDocument = /*#__PURE__*/ new TypedDocumentString(`query Decks { decks { id kind title cardCount } }`) as unknown as TypedDocumentString<DecksQuery, DecksQueryVariables>;
+export const HomeProgressDocument = /*#__PURE__*/ new TypedDocumentString(`query HomeProgress($tz: String) { progress(timeZone: $tz) { dueToday cards { new } } }`) as unknown as TypedDocumentString<HomeProgressQuery, HomeProgressQueryVariables>;
+export const StudyStreakDocument = /*#__PURE__*/ new TypedDocumentString(`query StudyStreak($goal: Int, $tz: String) { studyStreak(dailyGoal: $goal, timeZone: $tz) { dailyGoal reviewsToday goalMet streak longest } }`) as unknown as TypedDocumentString<StudyStreakQuery, StudyStreakQueryVariables>;
+export const ProgressDocument = /*#__PURE__*/ new TypedDocumentString(`query Progress($tz: String, $deck: String) { progress(timeZone: $tz, deck: $deck) { dueToday retention cards { new learning review due total } reviewsPerDay { date count recalls remembered } byKind { kind { slug label } new learning review due total } quizzes { answered correct } } }`) as unknown as TypedDocumentString<ProgressQuery, ProgressQueryVariables>;
+export const ExportProgressDocument = /*#__PURE__*/ new TypedDocumentString(`query ExportProgress { exportProgress }`) as unknown as TypedDocumentString<ExportProgressQuery, ExportProgressQueryVariables>;
+export const ImportProgressDocument = /*#__PURE__*/ new TypedDocumentString(`mutation ImportProgress($data: String!) { importProgress(data: $data) { cards reviews quizAnswers } }`) as unknown as TypedDocumentString<ImportProgressMutation, ImportProgressMutationVariables>;
+export const StartLearnerDocument = /*#__PURE__*/ new TypedDocumentString(`mutation StartLearner { startLearner { token } }`) as unknown as TypedDocumentString<StartLearnerMutation, StartLearnerMutationVariables>;
