@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
@@ -37,10 +38,8 @@ interface Operation {
   variables: Record<string, unknown>;
 }
 
-const PAGE = `query ($slug: String!) { concept(slug: $slug) { name kindInfo { label }
-  relations { type label source { slug name } target { slug name } citations { locator passage source { title } } }
-  claims { id statement polarity aspect { label } value citations { locator passage source { title } } }
-  citations { locator passage source { title } } } }`;
+// What the web app's concept page sends (web/app/api/operations/concept.graphql), not a query of our own.
+const PAGE = ConceptPageDocument.toString();
 const SEARCH = `query ($q: String!) { search(query: $q, first: 10) { slug name summary kind } }`;
 const QUIZ = `query ($seed: Int) { quiz(kind: MIXED, count: 10, seed: $seed) {
   id seed questions { id kind prompt difficulty choices { id text } concept { slug name } } } }`;
@@ -154,8 +153,10 @@ async function benchmark(backend: string, dataset: "seeds" | "synthetic", env: R
   return results;
 }
 
+const SYNTHETIC_DATABASE = "graphdeck_bench_synthetic";
+
 function buildSynthetic(env: Record<string, string>, concepts: string): void {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/seed-synthetic.ts", "--concepts", concepts], {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/seed-synthetic.ts", "--concepts", concepts, "--database", SYNTHETIC_DATABASE], {
     env: { ...process.env, ...env },
     stdio: "inherit",
   });
@@ -188,10 +189,10 @@ try {
   if (values.synthetic) {
     const pgliteDir = join(scratch, "synthetic-base");
     buildSynthetic({ DATA_DIR: pgliteDir, DATABASE_URL: "" }, values.synthetic);
-    results.push(...(await benchmark("pglite", "synthetic", { DATA_DIR: join(pgliteDir, "synthetic"), DATABASE_URL: "", SEED_ON_START: "false" })));
+    results.push(...(await benchmark("pglite", "synthetic", { DATA_DIR: join(pgliteDir, SYNTHETIC_DATABASE), DATABASE_URL: "", SEED_ON_START: "false" })));
     if (withPostgres) {
       buildSynthetic({ DATABASE_URL: postgresUrl }, values.synthetic);
-      const target = await syntheticTarget(postgresUrl);
+      const target = await syntheticTarget(postgresUrl, SYNTHETIC_DATABASE);
       results.push(...(await benchmark("postgres", "synthetic", { DATABASE_URL: target.databaseUrl ?? "", SEED_ON_START: "false" })));
     }
   }

@@ -1,9 +1,11 @@
 /**
- * `npm run seed:synthetic -- --concepts 100000 [--relations-per-concept 5]`
+ * `npm run seed:synthetic -- --concepts 100000 [--relations-per-concept 5] [--database NAME]`
  *
  * Builds a large random graph — concepts with varied names, typed relations,
  * claims on aspects and citations — in a database of its own (see
  * synthetic-database.ts), to measure how each operation grows with the graph.
+ * `--database` names it (default graphdeck_synthetic; with PGlite, the folder
+ * under DATA_DIR, default "synthetic"), so graphs of several sizes can sit side by side.
  * Everything is generated set-wise in SQL, so 100k concepts take seconds.
  */
 import { parseArgs } from "node:util";
@@ -16,16 +18,26 @@ import { SEEDS_DIR } from "../support/seed-paths.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
 const { values } = parseArgs({
-  options: { concepts: { type: "string", default: "100000" }, "relations-per-concept": { type: "string", default: "5" } },
+  options: {
+    concepts: { type: "string", default: "100000" },
+    "relations-per-concept": { type: "string", default: "5" },
+    database: { type: "string" },
+  },
 });
 const concepts = Number(values.concepts);
 const perConcept = Number(values["relations-per-concept"]);
 if (!Number.isInteger(concepts) || concepts < 10 || !Number.isInteger(perConcept) || perConcept < 1) {
-  console.error("usage: npm run seed:synthetic -- --concepts N (N >= 10) [--relations-per-concept K]");
+  console.error("usage: npm run seed:synthetic -- --concepts N (N >= 10) [--relations-per-concept K] [--database NAME]");
   process.exit(2);
 }
 
-const target = await syntheticTarget(process.env.DATABASE_URL || undefined);
+let target: Awaited<ReturnType<typeof syntheticTarget>>;
+try {
+  target = await syntheticTarget(process.env.DATABASE_URL || undefined, values.database);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
 const database = await connect({ ...target, maxConnections: 1 });
 const started = Date.now();
 try {
@@ -80,7 +92,7 @@ try {
     db,
     sql`select (select count(*) from concepts)::int as concepts, (select count(*) from relations)::int as relations, (select count(*) from claims)::int as claims`,
   );
-  const where = target.dataDir ? `PGlite in ${target.dataDir}` : "PostgreSQL database graphdeck_synthetic";
+  const where = target.dataDir ? `PGlite in ${target.dataDir}` : `PostgreSQL database ${new URL(target.databaseUrl ?? "postgres://x/").pathname.slice(1)}`;
   console.log(
     `synthetic graph built in ${((Date.now() - started) / 1000).toFixed(1)} s (${where}): ` +
       `${counts?.concepts} concepts, ${counts?.relations} relations, ${counts?.claims} claims`,
