@@ -105,7 +105,11 @@ describe("the web app", () => {
   for (const kind of ["DEFINITION", "CLASSIFICATION", "COMPARISON", "PROS_CONS", "TRUE_FALSE", "MIXED"]) {
     it(`takes a ${kind} quiz to the results with the keyboard`, async () => {
       const { page, errors, close } = await open(`/quiz/play?kind=${kind}&count=3&seed=5`);
-      for (let i = 0; i < 3; i++) {
+      // A kind may offer fewer questions than asked (a quiz never repeats a fact): play what it has.
+      const { quiz } = await queryAsPage<{ quiz: { questions: { id: string }[] } }>(page, `{ quiz(kind: ${kind}, count: 3, seed: 5) { questions { id } } }`);
+      const count = quiz.questions.length;
+      expect(count).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < count; i++) {
         await page.getByRole("heading", { level: 1 }).waitFor();
         await page.keyboard.press("1");
         const feedback = page.getByRole("status").filter({ hasText: /Right\.|Not quite\./ });
@@ -114,7 +118,7 @@ describe("the web app", () => {
         if (i === 0 && kind === "MIXED") await screenshot(page, "app-quiz-feedback");
         await page.keyboard.press("Enter");
       }
-      const results = page.getByRole("heading", { level: 1, name: /You scored \d of 3/ });
+      const results = page.getByRole("heading", { level: 1, name: new RegExp(`You scored \\d of ${count}`) });
       await results.waitFor();
       expect(await page.getByRole("link", { name: /seed=5/ }).count()).toBe(1);
       expect(errors).toEqual([]);

@@ -56,7 +56,7 @@ beforeAll(async () => {
       app.url,
       `<graphdeck-card concept="cgroups"><a href="${app.url}/concepts/cgroups">Control groups on Graphdeck</a></graphdeck-card>
 <p>Some text between the cards.</p>
-<graphdeck-card concept="linux-namespaces" theme="dark" quiz></graphdeck-card>
+<graphdeck-card concept="container" theme="dark" quiz></graphdeck-card>
 <iframe id="frame" src="${app.url}/embed/concept/virtualbox" title="VirtualBox" width="480" height="50" style="border:0"></iframe>`,
     ),
   );
@@ -102,7 +102,7 @@ describe("embedded cards on another site", () => {
   it("render the right text, all cards in one request", async () => {
     const { page, problems, graphqlRequests } = await open("/post");
     // What the seeds say of each concept: its kind, name and summary, in that order.
-    for (const [i, slug] of ["cgroups", "linux-namespaces"].entries()) {
+    for (const [i, slug] of ["cgroups", "container"].entries()) {
       const concept = facts.seeds.concepts.find((c) => c.slug === slug);
       const kind = facts.seeds.vocabulary.kinds.find((k) => k.slug === concept?.kind);
       const text = await cardText(page, i);

@@ -131,7 +131,7 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
   const streams = new Map(kinds.map((k) => [k, questionStream(graph, k, inTopic, random)]));
   const questions: QuizQuestion[] = [];
   const seen = new Set<string>();
-  // Facts already asked or revealed: no fact twice, no question answering another.
+  // Facts already asked or shown: no fact is asked twice, nor asked after another question showed it.
   const told = new Set<string>();
   while (questions.length < spec.count && streams.size > 0) {
     // MIXED draws each question's kind at random among those that still have questions.
@@ -144,7 +144,7 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
     }
     if (seen.has(question.id) || question.facts.some((f) => told.has(f))) continue;
     seen.add(question.id);
-    for (const f of question.facts) told.add(f);
+    for (const f of [...question.facts, ...question.reveals]) told.add(f);
     questions.push(question);
   }
   return { ...spec, questions };

@@ -56,6 +56,12 @@ export interface QuizQuestion {
    * share one, so no question repeats a fact or gives another's answer away.
    */
   facts: string[];
+  /**
+   * What its choices and notes show without asking it (a wrong choice's own
+   * definition, say): no later question in the quiz may ask these, though they
+   * may be shown again.
+   */
+  reveals: string[];
 }
 
 /** Each citation once, in first-seen order. */
@@ -89,6 +95,7 @@ export function makeQuestion(input: {
   explanation: string;
   citations: SnapshotCitation[];
   facts: string[];
+  reveals?: string[];
 }): QuizQuestion {
   const id = `q_${shortHash(`${input.kind}|${input.key}`, 12)}`;
   const withIds = input.choices.map((c) => ({ ...c, id: `c_${shortHash(`${id}|${c.ref}`, 8)}` }));
@@ -110,5 +117,6 @@ export function makeQuestion(input: {
     citations: distinct(input.citations),
     wrongNotes,
     facts: input.facts,
+    reveals: input.reveals ?? [],
   };
 }

@@ -141,6 +141,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     explanation: sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`),
     citations: [...(graph.citationsOfRelation.get(relation.id) ?? []), ...(graph.citationsOfConcept.get(category.id) ?? [])],
     // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
-    facts: [`category:${concept.slug}`, `under:${correct}`, `summary:${correct}`, ...wrong.refs.map((r) => `summary:${r}`)],
+    facts: [`category:${concept.slug}`, `under:${correct}`],
+    reveals: [`summary:${correct}`, ...wrong.refs.map((r) => `summary:${r}`)],
   });
 }

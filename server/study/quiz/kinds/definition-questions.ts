@@ -69,6 +69,19 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   return text;
 }
 
+// Past this many neighbours a concept is a hub; its neighbours' neighbours say little.
+const MOST_NEIGHBOURS = 40;
+
+/** Concepts two steps away (sharing a neighbour): plausible wrong answers from the same corner of the graph. */
+function nearby(graph: GraphSnapshot, slug: string): string[] {
+  const neighbours = (at: string) => [...(graph.outgoing.get(at) ?? []).map((r) => r.to), ...(graph.incoming.get(at) ?? []).map((r) => r.from)];
+  const found = new Set<string>();
+  for (const next of neighbours(slug).slice(0, MOST_NEIGHBOURS)) {
+    for (const two of neighbours(next).slice(0, MOST_NEIGHBOURS)) if (two !== slug) found.add(two);
+  }
+  return [...found].sort();
+}
+
 /** Concepts the summary could also fairly describe: those above or below the answer. */
 function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
   return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
@@ -112,8 +125,13 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     return !!other && ref !== slug && other.summary !== concept.summary && !sameLine(graph, ref, slug);
   };
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
-  const picked = pickDistractors(random, tiers, 3, isWrong, nameOf, [concept.name]) ?? pickDistractors(random, tiers, 2, isWrong, nameOf, [concept.name]);
-  if (!picked) return null;
+  // At least one wrong answer of the answer's own sort, so it is never the only one of its kind;
+  // the rest from its own sort too when there are enough, else from its corner of the graph.
+  const sameSort = [3, 2, 1].map((n) => pickDistractors(random, tiers, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
+  if (!sameSort) return null;
+  const rest = sameSort.refs.length < 3 ? pickDistractors(random, [{ refs: nearby(graph, slug), closeness: 0.4 }], 3 - sameSort.refs.length, (ref) => isWrong(ref) && !sameSort.refs.includes(ref), nameOf, [concept.name, ...sameSort.refs.map(nameOf)]) : null;
+  const picked = rest ? { refs: [...sameSort.refs, ...rest.refs], difficulty: (sameSort.difficulty * sameSort.refs.length + rest.difficulty * rest.refs.length) / 3 } : sameSort;
+  if (picked.refs.length < 2) return null;
   // A word of the answer's name in the prompt that no other choice has singles it out.
   const others = picked.refs.map((ref) => graph.concept.get(ref) as SnapshotConcept);
   if (pointsAt(prompt, concept, others)) return null;
@@ -144,6 +162,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     ),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
-    facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : []), ...picked.refs.map((r) => `summary:${r}`)],
+    facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
+    reveals: picked.refs.map((r) => `summary:${r}`),
   });
 }

@@ -101,10 +101,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     explanation: `${sentence(claim.statement)} The sources count this as ${word}${contrast.length ? `; by contrast, ${sentence(contrast.join("; "))}` : "."}`,
     citations: [...(graph.citationsOfClaim.get(claim.id) ?? []), ...partnerValues.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
     // The notes say whose each wrong choice is and how it counts: those facts are spent too.
-    facts: [
-      `value:${concept.slug}:${aspect}`,
-      `value:${partner.slug}:${aspect}`,
-      ...wrong.map((w) => `value:${partner.slug}:${w.claim.aspect as string}`),
-    ],
+    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`],
+    reveals: wrong.map((w) => `value:${partner.slug}:${w.claim.aspect as string}`),
   });
 }

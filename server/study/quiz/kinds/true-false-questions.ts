@@ -140,7 +140,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     facts: [
       `value:${concept.slug}:${truth.aspect}`,
       `said:${truth.aspect}=${truth.value.toLowerCase()}`,
-      ...(wrong ? [`said:${truth.aspect}=${wrong.value.toLowerCase()}`, `value:${wrong.holder.slug}:${truth.aspect}`] : []),
+      ...(wrong ? [`said:${truth.aspect}=${wrong.value.toLowerCase()}`] : []),
     ],
+    reveals: wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`] : [],
   });
 }
