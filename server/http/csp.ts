@@ -25,5 +25,5 @@ function inlineScriptHashes(html: string): string[] {
 
 export function htmlContentSecurityPolicy(html: string, frameAncestors: string): string {
   const scripts = ["'self'", ...inlineScriptHashes(html)].join(" ");
-  return `default-src 'self'; script-src ${scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ${frameAncestors}`;
+  return `default-src 'self'; script-src ${scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ${frameAncestors}`;
 }
