@@ -138,3 +138,22 @@ describe("flashcards on a phone", () => {
     await context.close();
   });
 });
+
+describe("the neighbourhood picture", () => {
+  it("keeps its labels readable on a phone, at two steps and zoomed out", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/concepts/container`);
+    const picture = page.getByRole("group", { name: /Picture of/ });
+    await picture.locator(".node").first().waitFor();
+    await page.getByLabel("Reach").selectOption("2");
+    await expect.poll(() => picture.locator(".node").count()).toBeGreaterThan(10);
+    const smallest = () => picture.locator(".node text").evaluateAll((texts) => Math.min(...texts.map((t) => t.getBoundingClientRect().height)));
+    await expect.poll(smallest).toBeGreaterThanOrEqual(10);
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await page.getByRole("button", { name: "Zoom out" }).click();
+    await expect.poll(smallest).toBeGreaterThanOrEqual(10);
+    await page.screenshot({ path: "test-results/screenshots/neighbourhood-phone-two-steps.png" });
+    await context.close();
+  });
+});

@@ -11,7 +11,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 import { select } from "d3-selection";
 import { zoom, zoomIdentity, type ZoomBehavior } from "d3-zoom";
-import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { gql } from "../api/graphql.ts";
 import { NeighborhoodDocument, type NeighborhoodQuery } from "../api/generated/graphql.ts";
 import { AsyncView, loaded } from "./async-view.tsx";
@@ -25,6 +25,8 @@ const MIN_WIDTH = 480;
 const MIN_HEIGHT = 300;
 /** Roughly how wide a node's label is drawn (13px text). */
 const labelWidth = (node: { name: string }) => Math.max(24, node.name.length * 7.2);
+/** A label's size on screen, in pixels, at any zoom. */
+const LABEL_PX = 13;
 
 function layout(graph: Subgraph): { nodes: Node[]; links: Link[] } {
   const nodes: Node[] = graph.nodes.map((n) => ({ ...n, center: n.slug === graph.center.slug }));
@@ -60,6 +62,15 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
     return g ? layout(g) : { nodes: [], links: [] };
   });
   const [transform, setTransform] = createSignal(zoomIdentity.toString());
+  // Labels keep 13 px on screen whatever the zoom or how far the picture is shrunk to fit its box.
+  const [scale, setScale] = createSignal(1);
+  const [pixelsPerUnit, setPixelsPerUnit] = createSignal(1);
+  const labelSize = () => LABEL_PX / Math.max(0.05, pixelsPerUnit() * scale());
+  /** How many screen pixels one unit of the drawing takes, as the picture is fitted to its box. */
+  const measure = () => {
+    const box = svg?.viewBox.baseVal;
+    if (svg && box && box.width > 0 && svg.clientWidth > 0) setPixelsPerUnit(Math.min(svg.clientWidth / box.width, svg.clientHeight / box.height || Infinity));
+  };
   let behaviour: ZoomBehavior<SVGSVGElement, unknown> | undefined;
   let svg: SVGSVGElement | undefined;
 
@@ -67,11 +78,19 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
     svg = element;
     // A new picture (another concept or reach) starts unzoomed.
     setTransform(zoomIdentity.toString());
+    setScale(1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    onCleanup(() => observer.disconnect());
+    queueMicrotask(measure);
     behaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.3, 4])
       // The wheel zooms only with Ctrl or ⌘ (and trackpad pinch), so scrolling the page past the picture still scrolls.
       .filter((event: Event) => (event.type === "wheel" ? (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey : !(event as MouseEvent).button))
-      .on("zoom", (event: { transform: { toString(): string } }) => setTransform(event.transform.toString()));
+      .on("zoom", (event: { transform: { k: number; toString(): string } }) => {
+        setTransform(event.transform.toString());
+        setScale(event.transform.k);
+      });
     select(element).call(behaviour);
     onCleanup(() => select(element).on(".zoom", null));
   };
@@ -110,6 +129,12 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
     [minX, maxX] = grow(minX, maxX, MIN_WIDTH) as [number, number];
     [minY, maxY] = grow(minY, maxY, MIN_HEIGHT) as [number, number];
     return `${minX} ${minY} ${maxX - minX} ${maxY - minY}`;
+  });
+
+  // A new fit (another reach) changes how large a unit is on screen.
+  createEffect(() => {
+    bounds();
+    queueMicrotask(measure);
   });
 
   return (
@@ -165,7 +190,7 @@ export default function NeighborhoodGraph(props: { slug: string; name: string })
                         <g class={node.center ? "node center" : "node"}>
                           <a href={`/concepts/${node.slug}`} aria-label={`${node.name}${node.center ? " (this concept)" : ""}`}>
                             <circle cx={node.x ?? 0} cy={node.y ?? 0} r={node.center ? 12 : 8} />
-                            <text x={node.x ?? 0} y={(node.y ?? 0) + (node.center ? 28 : 22)} text-anchor="middle">
+                            <text x={node.x ?? 0} y={(node.y ?? 0) + (node.center ? 16 : 12) + labelSize()} text-anchor="middle" style={{ "font-size": `${labelSize()}px`, "stroke-width": `${labelSize() / 3.2}px` }}>
                               {node.name}
                             </text>
                           </a>
