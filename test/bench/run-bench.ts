@@ -7,9 +7,13 @@
  * variable defeats the response cache), and prints requests/s and p50/p99.
  * With --synthetic N it repeats the runs on a random graph of N concepts.
  * The table is written to docs/benchmarks.md with the command that made it.
+ *
+ * `npm run bench -- --side-by-side [--rounds 3]` instead serves one PostgreSQL database with Graphdeck,
+ * PostGraphile v4 and a hand-written endpoint and loads all three with the concept page (side-by-side.ts);
+ * its section of docs/benchmarks.md is replaced, and kept when the other runs rewrite the file.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +22,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
+import { sideBySide } from "./side-by-side.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
 const { values } = parseArgs({
@@ -26,11 +31,35 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
     synthetic: { type: "string" },
     output: { type: "string", default: "docs/benchmarks.md" },
+    "side-by-side": { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
+    slug: { type: "string", default: "docker" },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const postgresUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+
+const SECTION_START = "<!-- side-by-side: written by npm run bench -- --side-by-side -->";
+const SECTION_END = "<!-- /side-by-side -->";
+/** The side-by-side section of the report file, markers included, or "". */
+function sideBySideSection(): string {
+  const text = existsSync(values.output) ? readFileSync(values.output, "utf8") : "";
+  const start = text.indexOf(SECTION_START);
+  const end = text.indexOf(SECTION_END);
+  return start >= 0 && end > start ? text.slice(start, end + SECTION_END.length) : "";
+}
+
+if (values["side-by-side"]) {
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10 || !(duration > 0 && duration <= 30)) throw new Error("--rounds 1 to 10, --duration up to 30 s");
+  const section = `${SECTION_START}\n${await sideBySide({ postgresUrl, duration, connections, rounds, slug: values.slug })}${SECTION_END}`;
+  const text = existsSync(values.output) ? readFileSync(values.output, "utf8") : "# Benchmarks\n";
+  const old = sideBySideSection();
+  writeFileSync(values.output, old ? text.replace(old, section) : `${text.trimEnd()}\n\n${section}\n`);
+  console.log(`\nwritten to ${values.output}`);
+  process.exit(0);
+}
 
 interface Operation {
   name: string;
@@ -220,5 +249,6 @@ the runs above:
 
 ${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
-writeFileSync(values.output, report);
+const kept = sideBySideSection();
+writeFileSync(values.output, kept ? `${report}\n${kept}\n` : report);
 console.log(`\nwritten to ${values.output}`);

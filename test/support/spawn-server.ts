@@ -3,6 +3,8 @@ import { spawn } from "node:child_process";
 
 export interface SpawnedServer {
   url: string;
+  /** The server's process id (with WORKERS=0, the one process that serves). */
+  pid: number | undefined;
   output: () => string;
   /** Resolves with the output once it matches, or fails after the timeout. */
   waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
@@ -32,6 +34,7 @@ export async function spawnServer(env: Record<string, string>, options: { inheri
   });
   return {
     url,
+    pid: child.pid,
     output: () => output,
     waitForOutput: (pattern, timeoutMs = 60_000) =>
       new Promise<string>((resolve, reject) => {
