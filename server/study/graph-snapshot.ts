@@ -15,6 +15,8 @@ export interface SnapshotConcept {
   name: string;
   kind: string;
   summary: string;
+  /** The paragraph that says more: what a definition question's explanation teaches. */
+  description: string;
   aliases: string[];
   /** How a common noun reads in a sentence ("container runtime"); null for a proper name. */
   noun: string | null;
@@ -97,6 +99,7 @@ interface ConceptRow {
   name: string;
   kind: string;
   summary: string;
+  description: string;
   aliases_json: string;
   noun: string | null;
   noun_plural: string | null;
@@ -136,7 +139,7 @@ interface CitationRow {
  */
 export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphSnapshot> {
   const [conceptRows, relationRows, claimRows, citationRows, kindRows, aspectRows, typeRows] = await Promise.all([
-    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable from concepts order by slug`),
+    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable from concepts order by slug`),
     queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
     queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
     queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
@@ -150,6 +153,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     name: c.name,
     kind: c.kind,
     summary: c.summary,
+    description: c.description,
     aliases: JSON.parse(c.aliases_json) as string[],
     noun: c.noun,
     nounPlural: c.noun_plural,

@@ -69,28 +69,23 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   return text;
 }
 
-// Past this many neighbours a concept is a hub; its neighbours' neighbours say little.
-const MOST_NEIGHBOURS = 40;
-
-/** Concepts two steps away (sharing a neighbour): plausible wrong answers from the same corner of the graph. */
-function nearby(graph: GraphSnapshot, slug: string): string[] {
-  const neighbours = (at: string) => [...(graph.outgoing.get(at) ?? []).map((r) => r.to), ...(graph.incoming.get(at) ?? []).map((r) => r.from)];
-  const found = new Set<string>();
-  for (const next of neighbours(slug).slice(0, MOST_NEIGHBOURS)) {
-    for (const two of neighbours(next).slice(0, MOST_NEIGHBOURS)) if (two !== slug) found.add(two);
-  }
-  return [...found].sort();
-}
-
 /** Concepts the summary could also fairly describe: those above or below the answer. */
 function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
   return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
 }
 
+/** The first sentences of a paragraph (a description can run long). */
+function firstSentences(text: string, count: number): string {
+  const sentences = text.replace(/\s+/g, " ").trim().match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
+  return sentences.slice(0, count).join("").trim();
+}
+
 /** ", a practice": the concept's kind, when its name or noun does not already say it. */
 function kindUnlessSaid(graph: GraphSnapshot, concept: SnapshotConcept): string {
-  const kind = (graph.kinds.get(concept.kind)?.label ?? "").toLowerCase();
-  if (!kind || (concept.noun ?? concept.name).toLowerCase().includes(kind)) return "";
+  const label = graph.kinds.get(concept.kind)?.label ?? "";
+  // Lower-case the label's first word unless it is an acronym ("CI/CD feature" stays).
+  const kind = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  if (!kind || (concept.noun ?? concept.name).toLowerCase().includes(kind.toLowerCase())) return "";
   return `, ${withArticle(kind)}`;
 }
 
@@ -125,12 +120,10 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     return !!other && ref !== slug && other.summary !== concept.summary && !sameLine(graph, ref, slug);
   };
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
-  // At least one wrong answer of the answer's own sort, so it is never the only one of its kind;
-  // the rest from its own sort too when there are enough, else from its corner of the graph.
-  const sameSort = [3, 2, 1].map((n) => pickDistractors(random, tiers, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
-  if (!sameSort) return null;
-  const rest = sameSort.refs.length < 3 ? pickDistractors(random, [{ refs: nearby(graph, slug), closeness: 0.4 }], 3 - sameSort.refs.length, (ref) => isWrong(ref) && !sameSort.refs.includes(ref), nameOf, [concept.name, ...sameSort.refs.map(nameOf)]) : null;
-  const picked = rest ? { refs: [...sameSort.refs, ...rest.refs], difficulty: (sameSort.difficulty * sameSort.refs.length + rest.difficulty * rest.refs.length) / 3 } : sameSort;
+  // Wrong answers only of the answer's own sort (same kind or category), two or three of them:
+  // "the operating system of…" among practices would be no question.
+  const picked = [3, 2].map((n) => pickDistractors(random, tiers, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
+  if (!picked) return null;
   if (picked.refs.length < 2) return null;
   // A word of the answer's name in the prompt that no other choice has singles it out.
   const others = picked.refs.map((ref) => graph.concept.get(ref) as SnapshotConcept);
@@ -154,12 +147,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     subject: slug,
     ask: { type: "definition", concept: slug },
     difficulty: picked.difficulty,
-    explanation: sentence(
-      relation && category
-        ? `It describes ${conceptPhrase(concept).text}. ${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`
-        : // With no category to name, its kind says what it is ("Linux, an operating system"), unless the noun already does.
-          `It describes ${conceptPhrase(concept).text}${kindUnlessSaid(graph, concept)}`,
-    ),
+    // The answer named, then what the description adds to the summary the learner just read.
+    explanation: `${sentence(`It describes ${conceptPhrase(concept).text}${kindUnlessSaid(graph, concept)}`)} ${firstSentences(concept.description, 2)}`.trim(),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],

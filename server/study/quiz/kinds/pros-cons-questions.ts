@@ -101,7 +101,8 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     explanation: `${sentence(claim.statement)} The sources count this as ${word}${contrast.length ? `; by contrast, ${sentence(contrast.join("; "))}` : "."}`,
     citations: [...(graph.citationsOfClaim.get(claim.id) ?? []), ...partnerValues.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
     // The notes say whose each wrong choice is and how it counts: those facts are spent too.
-    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`],
+    // The same prompt ("an advantage of a container over a virtual machine?") once a quiz.
+    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`, `prompt:${concept.slug}|${partner.slug}|${claim.polarity}`],
     reveals: wrong.map((w) => `value:${partner.slug}:${w.claim.aspect as string}`),
   });
 }
