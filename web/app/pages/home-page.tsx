@@ -81,6 +81,9 @@ export default function HomePage() {
                     <strong>{deck.title}</strong>
                     <span>{deck.cardCount} cards</span>
                   </A>
+                  <a class="anki-link" href={`/decks/${encodeURIComponent(deck.id)}/anki.csv`} download="" aria-label={`Download ${deck.title} for Anki`}>
+                    Download for Anki
+                  </a>
                 </li>
               )}
             </For>
