@@ -77,7 +77,7 @@ describe("a concept page", () => {
     expect(startup?.citations[0]?.source.title).toBeTruthy();
   });
 
-  it.runIf(SOURCES_DIR)("shows the passage each citation points to", async () => {
+  it.runIf(SOURCES_DIR)("shows the passage each citation points to (skipped without ../shared/sources)", async () => {
     const { concept } = await data<Page>(PAGE, { slug: "rkt" });
     const citation = concept.claims[0]?.citations[0];
     expect(citation?.locator).toBe("Popular container providers ¶3");

@@ -26,7 +26,7 @@ describe("seeds", () => {
     }
   });
 
-  it.runIf(SOURCES_DIR)("resolve every citation to a real passage of its source", () => {
+  it.runIf(SOURCES_DIR)("resolve every citation to a real passage of its source (skipped without ../shared/sources)", () => {
     const documents = new Map(graph.documents?.map((d) => [d.sourceId, d]));
     const all = [...graph.concepts, ...graph.relations, ...graph.claims].flatMap((i) => i.citations);
     for (const citation of all) {

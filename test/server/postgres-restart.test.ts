@@ -54,7 +54,7 @@ async function post(query: string, variables: Record<string, unknown>, token?: s
 
 const REVIEW = `mutation ($card: ID!, $id: ID!) { review(cardId: $card, rating: GOOD, reviewId: $id) { reps } }`;
 
-describe.skipIf(!postgresBinDir)("PostgreSQL restarts under a review load", () => {
+describe.skipIf(!postgresBinDir)("PostgreSQL restarts under a review load (skipped without PostgreSQL 15 binaries to run a private cluster)", () => {
   it("keeps the process alive, fails fast while down, resumes within 10 s, and stores every acknowledged review once", async () => {
     const cards = ["term:docker", "term:podman", "term:container", "term:virtual-machine"];
     const tokens: string[] = [];

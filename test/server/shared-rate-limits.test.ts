@@ -55,7 +55,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-describe.skipIf(!redisUp)("rate limits in Redis", () => {
+describe.skipIf(!redisUp)("rate limits in Redis (skipped when no Redis answers on 127.0.0.1:6379)", () => {
   it("counts one window in Redis: allowed up to the limit, then the seconds to wait", async () => {
     const limiter = createRedisRateLimiter(REDIS_URL, `graphdeck-test:${randomBytes(6).toString("hex")}:`);
     limiters.push(limiter);
