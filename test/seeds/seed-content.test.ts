@@ -62,7 +62,12 @@ describe("seeds", () => {
   });
 
   it("give every provider and tool its kind and category", () => {
-    const providers = ["docker", "podman", "cri-o", "lxc", "lxd", "rkt", "buildah", "kaniko", "virtualbox", "vmware-workstation", "vmware-esxi", "qemu", "xen", "hyper-v"];
+    const providers = ["docker", "podman", "cri-o", "lxd", "rkt", "virtualbox", "vmware-workstation", "vmware-esxi", "qemu", "xen", "hyper-v"];
+    // The image builders have their kind; the sources name no category they fall under.
+    for (const slug of ["buildah", "kaniko"]) expect(bySlug.get(slug)?.kind, slug).toBe("image-builder");
+    // Source 002 calls LXC one component of a container runtime system, not a runtime.
+    expect(bySlug.get("lxc")?.kind).toBe("component");
+    expect(related("lxc", "part-of").length, "LXC is part of something").toBeGreaterThan(0);
     for (const slug of providers) {
       const concept = bySlug.get(slug);
       expect(concept, slug).toBeDefined();
