@@ -5,39 +5,18 @@
  * dates move, compare two concepts, survive the API being down — each page
  * checked with axe and photographed.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seedFacts } from "../support/seed-graph.ts";
-import { SOURCES_DIR } from "../support/seed-paths.ts";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { expectAccessible } from "./support/accessibility.ts";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { useAppInBrowser } from "./support/app-in-browser.ts";
+import { screenshot } from "./support/browser.ts";
 
 const facts = seedFacts();
-let app: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-app-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(path: string, options: { width?: number; dark?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 800 }, colorScheme: options.dark ? "dark" : "light" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${app.url}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const session = useAppInBrowser("app");
+const open = session.open;
 
 /** A GraphQL query sent from inside the page, as the learner (with the page's token, if it has one). */
 async function queryAsPage<T>(page: Page, query: string): Promise<T> {
@@ -60,13 +39,13 @@ const roundOf = (page: Page, kind: string, seed: number) =>
 
 describe("the web app", () => {
   it("loads its first page within 50 KiB of gzipped JavaScript", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     const scripts: Buffer[] = [];
     page.on("response", async (response) => {
       if (response.request().resourceType() === "script") scripts.push(await response.body());
     });
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.app.url}/`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.waitForLoadState("networkidle");
     const gzipped = scripts.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
@@ -96,7 +75,7 @@ describe("the web app", () => {
     await screenshot(page, "app-concept-virtualbox");
     await expectAccessible(page, "concept page");
     // Loaded directly (as an oEmbed consumer does), the page carries the discovery link.
-    await page.goto(`${app.url}/concepts/virtualbox`);
+    await page.goto(`${session.app.url}/concepts/virtualbox`);
     expect(await page.locator('link[type="application/json+oembed"]').count()).toBe(1);
     await page.getByRole("heading", { level: 1, name: "VirtualBox" }).waitFor();
     await close();
@@ -368,13 +347,13 @@ describe("the web app", () => {
   });
 
   it("keeps the neighbourhood picture's library out of the first page", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on("request", (request) => {
       if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.app.url}/`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.waitForLoadState("networkidle");
     expect(scripts.some((s) => s.includes("neighborhood-graph"))).toBe(false);
@@ -391,7 +370,7 @@ describe("the web app", () => {
   it("holds its layout on a 360 px phone in the dark scheme, every page accessible", async () => {
     const { page, errors, close } = await open("/", { width: 360, dark: true });
     for (const path of PAGES) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${session.app.url}${path}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await page.waitForLoadState("networkidle");
       expect(await page.getByRole("alert").count(), path).toBe(0);
@@ -407,11 +386,11 @@ describe("the web app", () => {
   });
 
   it("shows an error with a working retry on every page when the API is down", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     for (const path of PAGES.filter((p) => p !== "/explore?q=docker")) {
       await page.route("**/graphql", (route) => route.abort());
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${session.app.url}${path}`);
       const alert = page.getByRole("alert").first();
       await alert.waitFor({ timeout: 10_000 }).catch(() => {
         throw new Error(`no alert on ${path} with the API down`);
@@ -425,10 +404,10 @@ describe("the web app", () => {
   });
 
   it("says so, with a retry, when the API is down", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
     await page.route("**/graphql", (route) => route.abort());
-    await page.goto(`${app.url}/explore?q=docker`);
+    await page.goto(`${session.app.url}/explore?q=docker`);
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/cannot be reached/);

@@ -6,36 +6,14 @@
  * difference; the session summary and the daily goal. Photographed on a
  * 360 px phone and a desktop, checked with axe.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOURCES_DIR } from "../support/seed-paths.ts";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/accessibility.ts";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { useAppInBrowser } from "./support/app-in-browser.ts";
+import { screenshot } from "./support/browser.ts";
 
-let app: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-flashcards-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(path: string, options: { width?: number; dark?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 800 }, colorScheme: options.dark ? "dark" : "light" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${app.url}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const session = useAppInBrowser("flashcards");
+const open = session.open;
 
 /** A GraphQL query sent from inside the page, with the page's learner token. */
 async function queryAsPage<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -6,36 +6,15 @@
  * passages); "Focus on my weak spots" opens a quiz or says, for people, why
  * it cannot yet; every quiz page fits a 360 px phone and passes axe.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { expectAccessible } from "./support/accessibility.ts";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { useAppInBrowser } from "./support/app-in-browser.ts";
+import { screenshot } from "./support/browser.ts";
 
-let app: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-quiz-flow-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-async function open(path: string, options: { width?: number; dark?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: 800 }, colorScheme: options.dark ? "dark" : "light" });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${app.url}${path}`);
-  return { page, errors, close: () => context.close() };
-}
+const session = useAppInBrowser("quiz-flow");
+const open = session.open;
 
 /** GraphQL from inside the page without the learner's token, so nothing is recorded. */
 async function anonymous<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -99,7 +78,7 @@ describe("a quiz as a flow", () => {
     const chosenText = (i: number) => quiz.questions[i]?.choices[picks[i] ?? 0]?.text ?? "";
     const rightText = (i: number) => quiz.questions[i]?.choices[right[i] ?? 0]?.text ?? "";
 
-    await page.goto(`${app.url}/quiz/play?kind=${spec.kind}&count=${spec.count}&seed=${spec.seed}`);
+    await page.goto(`${session.app.url}/quiz/play?kind=${spec.kind}&count=${spec.count}&seed=${spec.seed}`);
     for (const i of [0, 1]) {
       await page.getByRole("heading", { level: 1, name: quiz.questions[i]?.prompt }).waitFor();
       await answerWith(page, picks[i] ?? 0);
@@ -161,7 +140,7 @@ describe("a quiz as a flow", () => {
       const { page, errors, close } = await open("/", { width: view.width, dark: view.dark });
       const { quiz, right } = await quizWithAnswers(page, { kind: "DEFINITION", count: 3, seed: 8 });
       const shown = recordAnswers(page);
-      await page.goto(`${app.url}/quiz/play?kind=DEFINITION&count=3&seed=8`);
+      await page.goto(`${session.app.url}/quiz/play?kind=DEFINITION&count=3&seed=8`);
       await answerWith(page, wrongOf(right[0] ?? 0));
       await expect.poll(() => shown.length).toBe(1);
       const result = shown[0];
@@ -230,7 +209,7 @@ describe("a quiz as a flow", () => {
       if (!body.query.includes("weakSpotsQuiz")) return route.fallback();
       return fulfil(route, { errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }], data: null });
     });
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.app.url}/`);
     await page.getByRole("button", { name: "Focus on my weak spots" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor();
@@ -239,13 +218,13 @@ describe("a quiz as a flow", () => {
 
     // Miss every question of a quiz: now there are weak spots, and the button opens a quiz on them.
     const { right } = await quizWithAnswers(page, { kind: "MIXED", count: 3, seed: 33 });
-    await page.goto(`${app.url}/quiz/play?kind=MIXED&count=3&seed=33`);
+    await page.goto(`${session.app.url}/quiz/play?kind=MIXED&count=3&seed=33`);
     for (const r of right) {
       await answerWith(page, wrongOf(r));
       await page.keyboard.press("Enter");
     }
     await page.getByRole("heading", { level: 1, name: "You scored 0 of 3" }).waitFor();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${session.app.url}/`);
     await page.getByRole("button", { name: "Focus on my weak spots" }).click();
     await page.locator("#question-prompt").waitFor();
     const id = new URL(page.url()).searchParams.get("id") ?? "";
@@ -287,7 +266,7 @@ describe("a quiz as a flow", () => {
   it("fits a 360 px phone on every quiz page", async () => {
     const { page, errors, close } = await open("/", { width: 360, dark: true });
     for (const path of ["/", "/quiz", "/quiz/play?kind=COMPARISON&count=3&seed=4", "/quiz/play?kind=TRUE_FALSE&count=3&seed=4"]) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${session.app.url}${path}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await page.waitForLoadState("networkidle");
       await expectFits(page, 360, path);
