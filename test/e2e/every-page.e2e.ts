@@ -4,28 +4,13 @@
  * scheme: it answers 200, draws its heading, never scrolls sideways, logs no
  * error and has no serious accessibility finding. And "?" lists the shortcuts.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APP_PAGES } from "../../schema/app-pages.ts";
-import { SOURCES_DIR } from "../support/seed-paths.ts";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { expectAccessible } from "./support/accessibility.ts";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { useAppInBrowser } from "./support/app-in-browser.ts";
+import { screenshot } from "./support/browser.ts";
 
-let app: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-pages-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppInBrowser("pages");
 
 const PAGES: [string, string][] = [...Object.entries(APP_PAGES), ["concept", "/concepts/container"]];
 const SCREENS = [
@@ -38,7 +23,7 @@ const SCREENS = [
 describe("every page, loaded directly", () => {
   for (const screen of SCREENS) {
     it(`at ${screen.width} px in the ${screen.dark ? "dark" : "light"} scheme`, { timeout: 240_000 }, async () => {
-      const context = await browser.newContext({ viewport: { width: screen.width, height: 800 }, colorScheme: screen.dark ? "dark" : "light" });
+      const context = await session.browser.newContext({ viewport: { width: screen.width, height: 800 }, colorScheme: screen.dark ? "dark" : "light" });
       try {
         for (const [name, path] of PAGES) {
           const page = await context.newPage();
@@ -47,7 +32,7 @@ describe("every page, loaded directly", () => {
           page.on("console", (message) => {
             if (message.type() === "error") errors.push(`${path}: console: ${message.text()}`);
           });
-          const response = await page.goto(`${app.url}${path}`);
+          const response = await page.goto(`${session.app.url}${path}`);
           expect(response?.status(), path).toBe(200);
           await page.getByRole("heading", { level: 1 }).first().waitFor();
           await page.waitForLoadState("networkidle");
@@ -67,9 +52,9 @@ describe("every page, loaded directly", () => {
 
 describe("keyboard shortcuts", () => {
   it('"?" opens the list of shortcuts and Escape closes it; "?" typed in a field stays a character', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/explore`);
+    await page.goto(`${session.app.url}/explore`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     // Explore puts the cursor in its search box; "?" there is just a character.
     await page.keyboard.type("?");
@@ -89,9 +74,9 @@ describe("keyboard shortcuts", () => {
 
 describe("flashcards for a first-time learner", () => {
   it("explains the four ratings until dismissed, and offers the chosen deck for Anki", async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.url}/flashcards`);
+    await page.goto(`${session.app.url}/flashcards`);
     const guide = page.getByRole("region", { name: "How to rate a card" });
     await guide.waitFor();
     expect(await guide.innerText()).toMatch(/Again[\s\S]*Hard[\s\S]*Good[\s\S]*Easy/);
@@ -104,7 +89,7 @@ describe("flashcards for a first-time learner", () => {
     // The deck on screen downloads as a CSV Anki imports.
     const href = await page.getByRole("link", { name: "Download for Anki" }).getAttribute("href");
     expect(href).toMatch(/^\/decks\/[^/]+\/anki\.csv$/);
-    const csv = await fetch(`${app.url}${href}`);
+    const csv = await fetch(`${session.app.url}${href}`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
     await context.close();
@@ -113,9 +98,9 @@ describe("flashcards for a first-time learner", () => {
 
 describe("flashcards on a phone", () => {
   it("keeps the ratings in view after flipping, shows no key hints, and rates Good with a swipe right", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, colorScheme: "dark" });
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, colorScheme: "dark" });
     const page = await context.newPage();
-    await page.goto(`${app.url}/flashcards`);
+    await page.goto(`${session.app.url}/flashcards`);
     await page.getByRole("button", { name: "Got it" }).click();
     const show = page.getByRole("button", { name: /Show answer/ });
     await show.waitFor();
@@ -141,9 +126,9 @@ describe("flashcards on a phone", () => {
 
 describe("the neighbourhood picture", () => {
   it("keeps its labels readable on a phone, at two steps and zoomed out", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${app.url}/concepts/container`);
+    await page.goto(`${session.app.url}/concepts/container`);
     const picture = page.getByRole("group", { name: /Picture of/ });
     await picture.locator(".node").first().waitFor();
     await page.getByLabel("Reach").selectOption("2");

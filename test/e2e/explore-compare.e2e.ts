@@ -5,30 +5,17 @@
  * compare on well-filled rows, the same one twice is explained, and nothing
  * scrolls sideways on a 360 px phone.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOURCES_DIR } from "../support/seed-paths.ts";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { expectAccessible } from "./support/accessibility.ts";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { useAppInBrowser } from "./support/app-in-browser.ts";
+import { screenshot } from "./support/browser.ts";
 
-let app: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-explore-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppInBrowser("explore");
 
 async function open(path: string, options: { width?: number; dark?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.dark ? "dark" : "light" });
+  const context = await session.browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.dark ? "dark" : "light" });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -39,12 +26,12 @@ async function open(path: string, options: { width?: number; dark?: boolean } = 
   page.on("response", (response) => {
     if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith("/favicon")) errors.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(`${app.url}${path}`);
+  await page.goto(`${session.app.url}${path}`);
   return { page, errors, close: () => context.close() };
 }
 
 async function api<T>(query: string): Promise<T> {
-  const response = await fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${session.app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
   return ((await response.json()) as { data: T }).data;
 }
 
@@ -172,7 +159,7 @@ describe("explore and compare", () => {
     const { page, errors, close } = await open("/explore", { width: 360, dark: true });
     const paths = ["/explore", "/explore?q=dockr", "/explore?q=daemon%20root%20access", "/compare", "/compare?a=docker&b=virtual-machine", "/compare?a=docker&b=podman"];
     for (const path of paths) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${session.app.url}${path}`);
       await page.locator(".concept-list li, .search-hits li, table.comparison tbody tr").first().waitFor();
       await page.waitForLoadState("networkidle");
       expect(await pageWidth(page), path).toBeLessThanOrEqual(360);

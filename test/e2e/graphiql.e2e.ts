@@ -3,35 +3,20 @@
  * (no CSP error in the console), a misspelt field is underlined, and
  * autocompletion offers the schema's fields.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { SOURCES_DIR } from "../support/seed-paths.ts";
-import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
-import { launchBrowser, screenshot } from "./support/browser.ts";
+import { expect, it } from "vitest";
+import { useAppInBrowser } from "./support/app-in-browser.ts";
+import { screenshot } from "./support/browser.ts";
 
-let app: SpawnedServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await spawnServer({ DATA_DIR: join(mkdtempSync(join(tmpdir(), "graphdeck-graphiql-")), ".data"), DATABASE_URL: "", SOURCES_DIR: SOURCES_DIR ?? "" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useAppInBrowser("graphiql");
 
 it("GraphiQL underlines errors and completes fields, with no CSP error", async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(`${app.url}/graphql`, { waitUntil: "networkidle" });
+  await page.goto(`${session.app.url}/graphql`, { waitUntil: "networkidle" });
   const editor = page.locator(".graphiql-query-editor .monaco-editor").first();
   await editor.waitFor();
   await editor.click();
