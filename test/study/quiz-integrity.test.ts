@@ -241,6 +241,13 @@ describe.each(KINDS)("%s quizzes", (kind) => {
 });
 
 describe("quiz content", () => {
+  it("makes about as many true/false statements false as true", () => {
+    const answers = quizzes("TRUE_FALSE", 20).flatMap((quiz) => quiz.questions.map((q) => q.choices.find((c) => c.id === q.correctChoiceId)?.ref));
+    const trues = answers.filter((a) => a === "true").length;
+    expect(trues / answers.length).toBeGreaterThan(0.35);
+    expect(trues / answers.length).toBeLessThan(0.65);
+  });
+
   it("spreads comparisons across the contrasted pairs instead of asking one pair again and again", () => {
     const pairs = new Set<string>();
     for (const quiz of quizzes("COMPARISON", 10)) {

@@ -75,12 +75,12 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
         (ref) => ref,
         [truth.category],
       );
-      // With no believable false category, the true statement is asked instead.
+      // With no believable false category this fact is not asked now: falling back to the true
+      // statement would make most answers "True".
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
-      if (wrong) {
-        said = wrong;
-        note = whyNotUnder(graph, concept, wrong);
-      }
+      if (!wrong) return null;
+      said = wrong;
+      note = whyNotUnder(graph, concept, wrong);
     }
     const statement = sentence(sayRelation(graph, relation.type, concept, said));
     const right = sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`);
@@ -110,6 +110,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   // A value that restates the name ("hardware virtualization virtualizes the hardware") asks nothing.
   if (!claim || !rightSentence || pointsAt(truth.value, concept, [])) return null;
   const wrong = makeFalse ? falseValue(graph, concept, truth.aspect, random) : null;
+  if (makeFalse && !wrong) return null;
   const value = wrong?.value ?? truth.value;
   const statement = sentence(sayValue(graph, concept, truth.aspect, value) as string);
   const own = claims.map((c) => sentence(sayValue(graph, concept, truth.aspect, c.value as string) as string)).join(" ");
