@@ -11,10 +11,10 @@ const slug = z
 const text = z.string().trim().min(1, "must not be empty");
 const cite = z.union([text, z.array(text).min(1, "needs at least one citation")]);
 /**
- * A sentence pattern: `{subject}`, `{object}` or `{value}` are filled in, and
+ * A sentence pattern: `{subject}` (or `{subjects}`, the generic plural), `{object}` or `{value}` are filled in, and
  * `{is|are}` picks the first word for a singular subject, the second for a plural one.
  */
-const sentence = text.regex(/\{subject\}/, "must contain {subject}");
+const sentence = text.regex(/\{subjects?\}/, "must contain {subject} (one instance) or {subjects} (the technology as a whole)");
 /** Why a statement that was true when its source was written no longer is, in our own words. */
 const outdated = text.optional();
 
