@@ -2,7 +2,8 @@
  * What an answer teaches: the right answer as a sentence, why the chosen one
  * is wrong (when it was), and the passages of the sources both come from.
  */
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
+import { CitedPassages } from "./cited-passages.tsx";
 import type { AnswerResult, Citation } from "./quiz-store.ts";
 
 /** The verdict and the explanations, as sentences (no sources). */
@@ -41,43 +42,13 @@ export function AnswerSources(props: { result: AnswerResult; chosenText: string;
       <div class="answer-sources">
         <Show when={props.result.citations.length > 0}>
           <p class="sources-title">{props.result.citations.length === 1 ? "Source" : "Sources"}</p>
-          <CitationList citations={props.result.citations} open={props.open} />
+          <CitedPassages citations={props.result.citations} open={props.open} />
         </Show>
         <Show when={chosen().length > 0}>
           <p class="sources-title">About “{props.chosenText}”</p>
-          <CitationList citations={chosen()} open={props.open} />
+          <CitedPassages citations={chosen()} open={props.open} />
         </Show>
       </div>
     </Show>
-  );
-}
-
-function CitationList(props: { citations: Citation[]; open?: boolean }) {
-  return (
-    <ul class="citations">
-      <For each={props.citations}>
-        {(citation, i) => (
-          <li>
-            <Show
-              when={citation.passage}
-              fallback={
-                <>
-                  <cite>{citation.source.title}</cite>, {citation.locator}
-                </>
-              }
-            >
-              {(passage) => (
-                <details open={props.open && i() === 0}>
-                  <summary>
-                    <cite>{citation.source.title}</cite>, {citation.locator}
-                  </summary>
-                  <blockquote>{passage()}</blockquote>
-                </details>
-              )}
-            </Show>
-          </li>
-        )}
-      </For>
-    </ul>
   );
 }

@@ -8,6 +8,7 @@ import { createEffect, createMemo, createResource, createSignal, For, lazy, onMo
 import { gql } from "../api/graphql.ts";
 import { ConceptPageDocument, type ConceptPageQuery } from "../api/generated/graphql.ts";
 import { AsyncView } from "../components/async-view.tsx";
+import { CitedPassages } from "../components/cited-passages.tsx";
 import { ConceptLinks } from "../components/concept-links.tsx";
 
 // The picture and its d3 libraries load only when a concept page is shown.
@@ -145,23 +146,7 @@ export default function ConceptPage() {
                 </ul>
               </Show>
               <h2>Sources</h2>
-              <ul class="citations">
-                <For each={found().citations}>
-                  {(citation) => (
-                    <li>
-                      <cite>{citation.source.title}</cite>, {citation.locator}
-                      <Show when={citation.passage}>
-                        {(passage) => (
-                          <details>
-                            <summary>Read the passage</summary>
-                            <blockquote>{passage()}</blockquote>
-                          </details>
-                        )}
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <CitedPassages citations={found().citations} />
               <EmbedSnippet slug={found().slug} name={found().name} />
             </article>
           )}
