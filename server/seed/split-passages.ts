@@ -13,7 +13,9 @@
  * - every other block is a paragraph, numbered from 1 under the nearest heading above it;
  * - text before any heading sits under the heading "Lead";
  * - when a heading text repeats in one document, its k-th occurrence (k >= 2) is
- *   written "Heading #k", so every locator names exactly one passage.
+ *   written "Heading #k", so every locator names exactly one passage;
+ * - a bold list item on the last line of a paragraph ("- **RKT**") names what the next
+ *   paragraph is about, so its text is shown at the start of that paragraph instead.
  */
 export interface Passage {
   heading: string;
@@ -93,8 +95,12 @@ export function splitPassages(raw: string): Passage[] {
   const seen = new Map<string, number>();
   let heading = LEAD_HEADING;
   let paragraph = 0;
+  // A list item in bold that ends a block labels the paragraph after it (a
+  // provider's name above its description): it is shown with that paragraph.
+  let label: string | undefined;
   for (const block of blocksOf(raw)) {
     if (isHeading(block)) {
+      label = undefined;
       const text = stripMarkup(block);
       const occurrence = (seen.get(text) ?? 0) + 1;
       seen.set(text, occurrence);
@@ -103,11 +109,17 @@ export function splitPassages(raw: string): Passage[] {
       continue;
     }
     paragraph += 1;
+    const lines = block.split("\n");
+    const last = lines.at(-1) ?? "";
+    const trailingLabel = lines.length > 1 && /^\s*[-*+]\s+(\*\*|__)[^*_]+\1\s*$/.test(last);
+    if (trailingLabel) lines.pop();
+    if (label !== undefined) lines.unshift(label);
+    label = trailingLabel ? last : undefined;
     passages.push({
       heading,
       paragraph,
       locator: formatLocator(heading, paragraph),
-      text: block.split("\n").map((line) => readableText(line)).join("\n"),
+      text: lines.map((line) => readableText(line)).join("\n"),
     });
   }
   return passages;

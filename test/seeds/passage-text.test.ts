@@ -19,6 +19,16 @@ describe("passages as text", () => {
     expect(readableText("- **Kind one** (or ***plain kind**) for example")).toBe("- Kind one (or plain kind) for example");
   });
 
+  it("shows a bold list item that closes a paragraph with the paragraph it names, keeping the numbering", () => {
+    const raw = "Providers\n\n- **Alpha**\n\nAlpha runs things.\n - **Beta**\n\nBeta runs other things.\n";
+    const passages = splitPassages(raw);
+    expect(passages.map((p) => [p.locator, p.text])).toEqual([
+      ["Providers ¶1", "- Alpha"],
+      ["Providers ¶2", "Alpha runs things."],
+      ["Providers ¶3", "- Beta\nBeta runs other things."],
+    ]);
+  });
+
   it.skipIf(!SOURCES_DIR)("leaves no Markdown in any passage of the real sources (skipped without ../shared/sources beside the checkout)", () => {
     const dir = SOURCES_DIR as string;
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
