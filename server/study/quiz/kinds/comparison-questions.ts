@@ -7,7 +7,7 @@
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, lowerArticle, pointsAt, sayValue, sentence } from "../../phrasing.ts";
+import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, pointsAt, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { truthOf, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -32,10 +32,13 @@ export function* comparisonCandidates(graph: GraphSnapshot): Generator<Compariso
 }
 
 /** What the graph says of one side on the aspect, as sentences, with their sources. */
-function sideNote(graph: GraphSnapshot, concept: SnapshotConcept, aspect: string): WrongChoiceNote {
+function sideNote(graph: GraphSnapshot, concept: SnapshotConcept, aspect: string, options: { continuing?: boolean } = {}): WrongChoiceNote {
   const claims = valuesOn(graph, concept.slug, aspect);
   return {
-    explanation: claims.map((c) => sentence(sayValue(graph, concept, aspect, c.value as string) ?? c.statement)).join(" "),
+    // Continuing a sentence ("Not both — system containers are…"), only the first keeps its words' own case.
+    explanation: claims
+      .map((c, i) => sentence(sayValue(graph, concept, aspect, c.value as string, { start: !(options.continuing && i === 0) }) ?? c.statement))
+      .join(" "),
     citations: claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []),
   };
 }
@@ -59,7 +62,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const noteA = sideNote(graph, a, candidate.aspect);
   const noteB = sideNote(graph, b, candidate.aspect);
   const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
-  const lacking = onA ? noteB : noteA;
+  const lacking = sideNote(graph, onA ? b : a, candidate.aspect, { continuing: true });
   return makeQuestion({
     kind: "COMPARISON",
     key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
@@ -67,7 +70,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     choices: [
       { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: noteOf(first.slug) },
       { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: noteOf(second.slug) },
-      { ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lowerArticle(lacking.explanation)}`, citations: lacking.citations } },
+      { ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lacking.explanation}`, citations: lacking.citations } },
     ],
     correctRef: correct,
     subject: a.slug,
