@@ -5,7 +5,6 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
 import type { Db } from "../db/connect.ts";
@@ -17,6 +16,7 @@ import type { GraphContext } from "./context.ts";
 import { graphWalkResolvers } from "./graph-walk/graph-walk-resolvers.ts";
 import { createLoaders } from "./loaders.ts";
 import { maskError } from "./plugins/mask-error.ts";
+import { useCacheableMarker } from "./plugins/use-cacheable-marker.ts";
 import { createMemoryRateLimiter, type RateLimiter } from "./plugins/rate-limit.ts";
 import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
 import { useRequestLimits } from "./plugins/use-request-limits.ts";
@@ -66,6 +66,29 @@ export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of contain
 }
 `;
 
+/** Reads from any origin, without cookies: embeds on other sites call the API directly. */
+const CORS = {
+  origin: "*",
+  credentials: false,
+  methods: ["GET", "POST", "OPTIONS"],
+  allowedHeaders: ["content-type", "authorization"],
+  maxAge: 86400,
+};
+
+/**
+ * The CORS headers yoga puts on an answer to a request from `origin` (with origin "*" it echoes the
+ * origin), for answers the HTTP server's response cache gives without asking yoga.
+ */
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    "access-control-allow-origin": origin,
+    vary: "Origin",
+    "access-control-allow-methods": CORS.methods.join(", "),
+    "access-control-allow-headers": CORS.allowedHeaders.join(", "),
+    "access-control-max-age": String(CORS.maxAge),
+  };
+}
+
 export function createGraphqlServer(options: GraphqlServerOptions): YogaServerInstance<NodeServerContext, GraphContext> {
   const vocabulary = createVocabularyCache(options.db, options.graphVersion);
   const snapshot = options.snapshot;
@@ -104,14 +127,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
     // details, whatever NODE_ENV says.
     maskedErrors: { isDev: false, maskError },
     batching: false,
-    // Reads from any origin, without cookies: embeds on other sites call the API directly.
-    cors: {
-      origin: "*",
-      credentials: false,
-      methods: ["GET", "POST", "OPTIONS"],
-      allowedHeaders: ["content-type", "authorization"],
-      maxAge: 86400,
-    },
+    cors: CORS,
     graphiql: { title: "Graphdeck API", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     // The GraphiQL bundle is served from here, not from a CDN.
     renderGraphiQL,
@@ -130,26 +146,8 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
       }),
       useMutationGuard(options.trustedOrigins),
       useRequestLimits({ db: options.db, graphVersion: options.graphVersion, rateLimiter: options.rateLimiter ?? createMemoryRateLimiter() }),
-      useResponseCache({
-        // Public reads are the same for everyone; requests with a token are never cached.
-        session: () => null,
-        enabled: (request) => !request.headers.get("authorization"),
-        ttl: 5 * 60_000,
-        // Quizzes and matching rounds without a seed are random, and schedules depend on the moment: never cached.
-        ttlPerSchemaCoordinate: {
-          "Query.quiz": 0,
-          "Query.matching": 0,
-          "Query.me": 0,
-          "Query.dueCards": 0,
-          "Query.progress": 0,
-          "Query.exportProgress": 0,
-          "Flashcard.progress": 0,
-          "Flashcard.intervals": 0,
-        },
-        includeExtensionMetadata: false,
-        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
-          hashSHA256([options.graphVersion.current(), documentString, operationName ?? "", JSON.stringify(variableValues ?? {})].join("\n")),
-      }),
+      // Which answers the HTTP server's response cache may keep (server/http/response-cache.ts).
+      useCacheableMarker(),
     ],
   });
 }

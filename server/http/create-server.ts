@@ -1,15 +1,20 @@
 /**
  * The HTTP server. Every request is checked (method, Host, path encoding), read
- * here (with a size limit), handed to the route that owns its path as a fetch
- * Request, and its Response written back with the security headers all routes
- * share. Client mistakes get a short 4xx; a database outage a 503.
+ * here (with a size limit), handed to the route that owns its path, and its
+ * answer written back with the security headers all routes share. Client
+ * mistakes get a short 4xx; a database outage a 503.
+ *
+ * /graphql is the hot path: a public read the response cache holds is answered
+ * from its bytes before any Request object exists (response-cache.ts); anything
+ * else goes to yoga as a Request of yoga's own fetch implementation (lighter
+ * than Node's global one), and yoga's Response is read once, as bytes.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/connect.ts";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.ts";
 import type { GraphVersion } from "../graph-version.ts";
-import { createGraphqlServer } from "../graphql/create-yoga.ts";
+import { corsHeaders, createGraphqlServer } from "../graphql/create-yoga.ts";
 import type { RateLimiter } from "../graphql/plugins/rate-limit.ts";
 import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
@@ -22,6 +27,7 @@ import { gzip, shouldCompress } from "./compress.ts";
 import { LIMITS } from "./limits.ts";
 import { createPublicOrigin } from "./public-origin.ts";
 import { BadBodyError, BodyTooLargeError, createGate, readBody } from "./read-body.ts";
+import { ResponseCache, type CachedResponse } from "./response-cache.ts";
 import { logError } from "./safe-log.ts";
 import { securityHeaders } from "./security-headers.ts";
 
@@ -76,7 +82,23 @@ export type GraphdeckServer = Server & {
 export interface RequestFacts {
   bodyBytes: number;
   address: string;
+  /** Set by the GraphQL layer when the answer may be kept by the response cache. */
+  cacheable?: boolean;
 }
+
+/** An answer ready to be written: status, headers and the body's bytes. */
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  /** The body already gzipped (cached answers keep theirs), used when the client accepts gzip. */
+  gzipped?: Buffer | undefined;
+  /** Called with the gzipped body when it had to be made here (so the cache can keep it). */
+  onGzipped?: ((gzipped: Buffer) => void) | undefined;
+}
+
+/** Headers of yoga's answer the cache does not keep: they are made for each request. */
+const PER_REQUEST_HEADERS = /^(access-control-|vary$|cache-control$|content-length$)/;
 
 export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
@@ -91,13 +113,53 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     rateLimiter: options.rateLimiter,
   });
   const bigBodies = createGate(LIMITS.concurrentBigBodies);
+  const cache = new ResponseCache({ graphVersion: options.graphVersion });
   let studyReady = false;
 
-  async function route(req: IncomingMessage, res: ServerResponse, request: Request, facts: RequestFacts): Promise<Response> {
+  /** /graphql: from the response cache when it holds the answer, else from yoga (and offered to the cache). */
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined, facts: RequestFacts): Promise<Reply> {
+    const method = req.method ?? "GET";
+    // Anything with a token may be personal: never looked up, never kept.
+    const shared = (method === "GET" || method === "POST") && !req.headers.authorization;
+    const version = cache.currentVersion();
+    let key: string | null = null;
+    if (shared) {
+      key = cache.key({ method, payload: method === "GET" ? url.search : (body ?? ""), contentType: req.headers["content-type"] ?? "", accept: req.headers.accept ?? "" });
+      const hit = cache.get(key);
+      if (hit) return cachedReply(req, key, hit);
+    }
+    const request = new yoga.fetchAPI.Request(url, { method, headers: requestHeaders(req), body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+    const response = await yoga.fetch(request, { req, res, facts });
+    const reply = await limitReply(request, response);
+    const cacheable = method === "GET" && reply.status === 200 && shared && isJson(reply) && !reply.body.includes('"errors"');
+    reply.headers["cache-control"] = cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store";
+    if (key && facts.cacheable && reply.status === 200) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) headers[name] = value;
+      cache.offer(key, version, { status: reply.status, headers, body: reply.body });
+    }
+    return reply;
+  }
+
+  function cachedReply(req: IncomingMessage, key: string, hit: CachedResponse): Reply {
+    const origin = req.headers.origin;
+    return {
+      status: hit.status,
+      headers: {
+        ...hit.headers,
+        ...(origin ? corsHeaders(origin) : {}),
+        "cache-control": req.method === "GET" ? "public, max-age=60, stale-while-revalidate=600" : "no-store",
+      },
+      body: hit.body,
+      gzipped: hit.gzipped,
+      onGzipped: (gzipped) => cache.addGzipped(key, hit, gzipped),
+    };
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path === "/health") return json(200, { status: "ok", db: options.database.kind }, { "cache-control": "no-store" });
     if (path === "/health/ready") return ready(options.database, studyReady);
-    if (path === "/graphql") return withCacheControl(request, await limitResponse(request, await yoga.fetch(request, { req, res, facts })));
     const anki = /^\/decks\/([^/]+)\/anki\.csv$/.exec(path);
     if (anki?.[1]) return ankiCsvResponse(await snapshot(), decodeURIComponent(anki[1]));
     const origin = publicOrigin(request);
@@ -116,7 +178,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     inFlight++;
     void (async () => {
-      let response: Response;
+      let reply: Reply;
       let leave: (() => void) | null = null;
       try {
         const checked = checkRequest(req);
@@ -125,14 +187,20 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
           leave = bigBodies.tryEnter();
           if (!leave) throw new RefusedRequest(503, "Too many large uploads at once; try again in a few seconds.", { "retry-after": "5" });
         }
-        const { request, bodyBytes } = await toRequest(req, checked.host, limit);
-        response = await route(req, res, request, { bodyBytes, address: clientAddress(req, options.trustProxy ?? 0) });
+        const url = requestUrl(req, checked.host);
+        const body = await requestBody(req, limit);
+        if (checked.pathname === "/graphql") {
+          reply = await graphql(req, res, url, body, { bodyBytes: body?.length ?? 0, address: clientAddress(req, options.trustProxy ?? 0) });
+        } else {
+          const request = new Request(url, { method: req.method ?? "GET", headers: requestHeaders(req), body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+          reply = await toReply(await route(req, res, request));
+        }
       } catch (error) {
-        response = errorResponse(error);
+        reply = await toReply(errorResponse(error));
       } finally {
         leave?.();
       }
-      await send(req, res, response, isFrameable(req.url ?? "/"));
+      send(req, res, reply, isFrameable(req.url ?? "/"));
     })()
       .catch((error: unknown) => {
         logError("sending a response", error);
@@ -249,21 +317,43 @@ function bodyLimit(req: IncomingMessage, pathname: string): number {
   return LIMITS.importBodyBytes;
 }
 
-async function toRequest(req: IncomingMessage, host: string, limit: number): Promise<{ request: Request; bodyBytes: number }> {
+function requestUrl(req: IncomingMessage, host: string): URL {
   const target = req.url ?? "/";
-  const url = new URL(target.startsWith("/") ? target : target === "*" ? "/" : new URL(target).pathname + new URL(target).search, `http://${host}`);
-  const headers = new Headers();
+  return new URL(target.startsWith("/") ? target : target === "*" ? "/" : new URL(target).pathname + new URL(target).search, `http://${host}`);
+}
+
+/** The request's headers for a fetch Request; the body is handed over already inflated, so not its encoding or length. */
+function requestHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name === "content-encoding" || name === "content-length") continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
+  return headers;
+}
+
+async function requestBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
-  const body = hasBody ? await readBody(req, limit) : undefined;
-  return {
-    request: new Request(url, { method, headers, body: body && body.length > 0 ? new Uint8Array(body) : undefined }),
-    bodyBytes: body?.length ?? 0,
-  };
+  return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" ? readBody(req, limit) : undefined;
+}
+
+async function toReply(response: Response): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  // yoga's own Headers keep the case names were set with ('Content-Length'); node's writeHead does not merge cases.
+  response.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
+  return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** A response over the request's response limit is replaced by an error saying so. */
+export async function limitResponse(request: Request, response: Response): Promise<Response> {
+  const reply = await limitReply(request, response);
+  return new Response(new Uint8Array(reply.body), { status: reply.status, headers: reply.headers });
+}
+
+function isJson(reply: Reply): boolean {
+  return (reply.headers["content-type"] ?? "").includes("json");
 }
 
 /** Only the embed pages may be framed by other sites. */
@@ -271,54 +361,43 @@ function isFrameable(url: string): boolean {
   return url.startsWith("/embed/concept/");
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, response: Response, frameable: boolean): Promise<void> {
-  const contentType = response.headers.get("content-type") ?? "";
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  let body: Buffer = Buffer.from(await response.arrayBuffer());
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply, frameable: boolean): void {
+  const contentType = reply.headers["content-type"] ?? "";
+  const headers: Record<string, string> = { ...reply.headers };
+  let body = reply.body;
   const html = contentType.startsWith("text/html") ? body.toString("utf8") : null;
   Object.assign(headers, securityHeaders({ frameable, html }));
   if (shouldCompress(req.headers["accept-encoding"], contentType, body.length)) {
-    body = gzip(body);
+    if (reply.gzipped) body = reply.gzipped;
+    else {
+      body = gzip(body);
+      reply.onGzipped?.(body);
+    }
     headers["content-encoding"] = "gzip";
     headers.vary = [headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
   }
   if (res.destroyed) return;
-  res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
+  headers["content-length"] = String(body.length);
+  res.writeHead(reply.status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-/** A response over the request's response limit is replaced by an error saying so. */
-export async function limitResponse(request: Request, response: Response): Promise<Response> {
-  // GraphQL results only (GraphiQL's page, with its bundled scripts, is bigger and static).
-  if (!(response.headers.get("content-type") ?? "").includes("json") || response.body === null) return response;
-  const limit = responseLimits.get(request) ?? LIMITS.responseBytes;
-  const body = await response.arrayBuffer();
-  if (body.byteLength <= limit) return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  return json(
-    400,
-    { errors: [{ message: `The response would be over the ${Math.round(limit / 1024)} KiB limit: ask for fewer items.`, extensions: { code: "RESPONSE_TOO_LARGE" } }] },
-    { "cache-control": "no-store" },
-  );
-}
-
 /**
- * Successful public GET reads may be cached by browsers and CDNs for a minute
- * (and served stale while revalidating); anything personal, failed or written is not.
+ * yoga's answer as bytes; a GraphQL result over the request's response limit is replaced by an
+ * error saying so. GraphQL results only: GraphiQL's page, with its bundled scripts, is bigger and static.
  */
-async function withCacheControl(request: Request, response: Response): Promise<Response> {
-  let cacheable = request.method === "GET" && response.status === 200 && !request.headers.get("authorization");
-  if (cacheable && (response.headers.get("content-type") ?? "").includes("json")) {
-    const text = await response.clone().text();
-    cacheable = !text.includes('"errors"');
-  } else {
-    cacheable = false;
-  }
-  const headers = new Headers(response.headers);
-  headers.set("cache-control", cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store");
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+async function limitReply(request: Request, response: Response): Promise<Reply> {
+  const reply = await toReply(response);
+  if (!isJson(reply) || reply.body.length === 0) return reply;
+  const limit = responseLimits.get(request) ?? LIMITS.responseBytes;
+  if (reply.body.length <= limit) return reply;
+  return toReply(
+    json(
+      400,
+      { errors: [{ message: `The response would be over the ${Math.round(limit / 1024)} KiB limit: ask for fewer items.`, extensions: { code: "RESPONSE_TOO_LARGE" } }] },
+      { "cache-control": "no-store" },
+    ),
+  );
 }
 
 /** Readiness: the database answers (within 2 s) and the study material has been built. */
