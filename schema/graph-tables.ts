@@ -80,6 +80,8 @@ export const aspects = pgTable("aspects", {
   label: text("label").notNull(),
   /** A value on the aspect as a sentence: "{subject} {starts|start} in {value}". */
   sentence: text("sentence").notNull().default(""),
+  /** Values only true against each other ("more strongly"): asked with both sides named. */
+  comparative: boolean("comparative").notNull().default(false),
   position: integer("position").notNull(),
 });
 
@@ -102,6 +104,8 @@ export const concepts = pgTable(
     plural: boolean("plural").notNull().default(false),
     /** The noun takes no article ("hardware virtualization"). */
     uncountable: boolean("uncountable").notNull().default(false),
+    /** What a definition question shows instead of the summary when the summary gives the name away. */
+    clue: text("clue"),
     /** Name and aliases, lower-cased, one per line: what fuzzy search matches against. */
     searchNames: text("search_names").notNull(),
   },

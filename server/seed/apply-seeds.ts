@@ -128,7 +128,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
         .values(aspectRows.map((a, position) => ({ ...a, position })))
         .onConflictDoUpdate({
           target: aspects.slug,
-          set: { label: excluded("label"), sentence: excluded("sentence"), position: excluded("position") },
+          set: { label: excluded("label"), sentence: excluded("sentence"), comparative: excluded("comparative"), position: excluded("position") },
         });
     }
 
@@ -149,6 +149,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             aliases: c.aliases,
             noun: c.noun ?? null,
             nounPlural: c.nounPlural ?? null,
+            clue: c.clue ?? null,
             plural: c.plural,
             uncountable: c.uncountable,
             searchNames: searchNamesOf(c.name, c.aliases),
@@ -164,6 +165,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
             aliases: excluded("aliases"),
             noun: excluded("noun"),
             nounPlural: excluded("noun_plural"),
+            clue: excluded("clue"),
             plural: excluded("plural"),
             uncountable: excluded("uncountable"),
             searchNames: excluded("search_names"),

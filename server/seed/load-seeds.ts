@@ -33,6 +33,7 @@ export interface SeedConcept {
   plural: boolean;
   uncountable: boolean;
   summary: string;
+  clue: string | undefined;
   description: string;
   citations: Citation[];
 }
@@ -277,6 +278,7 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
       plural: entry.plural,
       uncountable: entry.uncountable,
       summary: entry.summary,
+      clue: entry.clue,
       description: entry.description,
       citations: citationsOf(where, entry.cite),
     });

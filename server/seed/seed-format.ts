@@ -50,7 +50,18 @@ export const vocabularyFile = z.strictObject({
     )
     .min(1),
   /** `sentence` says a value on the aspect: "{subject} {starts|start} in {value}". */
-  aspects: z.array(z.strictObject({ slug, label: text, sentence: sentence.regex(/\{value\}/, "must contain {value}") })),
+  aspects: z.array(
+    z.strictObject({
+      slug,
+      label: text,
+      sentence: sentence.regex(/\{value\}/, "must contain {value}"),
+      /**
+       * The values hold only against each other ("isolates workloads more strongly"):
+       * questions name both sides ("Compared with a container, …") and never offer "both".
+       */
+      comparative: z.boolean().default(false),
+    }),
+  ),
 });
 
 export const relationEntry = z.strictObject({ type: slug, to: slug, cite, outdated });
@@ -83,6 +94,11 @@ export const conceptEntry = z.strictObject({
   /** The noun takes no article ("hardware virtualization", "virtualization"): "…is an example of hardware virtualization". */
   uncountable: z.boolean().default(false),
   summary: text,
+  /**
+   * What a "which concept is this?" question shows instead of the summary, when the
+   * summary cannot avoid words that give the name away ("a label…" for a tag).
+   */
+  clue: text.optional(),
   description: text,
   cite,
   relations: z.array(relationEntry).default([]),

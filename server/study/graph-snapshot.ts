@@ -25,6 +25,8 @@ export interface SnapshotConcept {
   plural: boolean;
   /** The noun takes no article. */
   uncountable: boolean;
+  /** What a definition question shows when the summary would give the name away. */
+  clue: string | null;
 }
 
 export interface SnapshotRelation {
@@ -74,6 +76,8 @@ export interface GraphSnapshot {
   /** Sentence patterns ("{subject} {uses|use} {object}") by relation type and by aspect. */
   relationSentences: Map<string, string>;
   aspectSentences: Map<string, string>;
+  /** Aspects whose values hold only against each other (vocabulary `comparative`). */
+  comparative: Set<string>;
   /** Relation types whose target is a category of the source (vocabulary `classifies`). */
   classifying: Set<string>;
   /** Relation types whose target is broader than the source (vocabulary `broader`). */
@@ -105,6 +109,7 @@ interface ConceptRow {
   noun_plural: string | null;
   plural: boolean;
   uncountable: boolean;
+  clue: string | null;
 }
 interface RelationRow {
   id: number;
@@ -139,7 +144,7 @@ interface CitationRow {
  */
 export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphSnapshot> {
   const [conceptRows, relationRows, claimRows, citationRows, kindRows, aspectRows, typeRows] = await Promise.all([
-    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable from concepts order by slug`),
+    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable, clue from concepts order by slug`),
     queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
     queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
     queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
@@ -159,6 +164,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     nounPlural: c.noun_plural,
     plural: c.plural,
     uncountable: c.uncountable,
+    clue: c.clue,
   }));
   const slugOf = new Map(conceptList.map((c) => [c.id, c.slug]));
   const relationLabels = new Map(typeRows.map((t) => [t.slug, t.label]));
@@ -178,6 +184,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     relationLabels,
     relationSentences: new Map(typeRows.map((t) => [t.slug, t.sentence])),
     aspectSentences: new Map(aspectRows.map((a) => [a.slug, a.sentence])),
+    comparative: new Set(aspectRows.filter((a) => a.comparative).map((a) => a.slug)),
     classifying: new Set(typeRows.filter((t) => t.classifies).map((t) => t.slug)),
     broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
     comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),

@@ -45,6 +45,7 @@ interface Row {
   noun_plural: string | null;
   plural: boolean;
   uncountable: boolean;
+  clue: string | null;
   search_names: string;
   exact: boolean;
   prefix: boolean;
@@ -117,6 +118,7 @@ function scored(row: Row, q: string): Scored | null {
     nounPlural: row.noun_plural,
     plural: row.plural,
     uncountable: row.uncountable,
+    clue: row.clue,
     searchNames: row.search_names,
   };
   const result = (matchedBy: SearchMatch, matchedName: string | null, tier: number): Scored => ({
@@ -161,7 +163,7 @@ export async function searchRanked(db: Db, query: string, first: number, kind: s
       -- pair of letters in a short name shares few trigrams); judged below.
       (select id from concepts order by ${q} <<-> search_names limit ${MAX_FUZZY_CANDIDATES})
     )
-    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.uncountable, c.search_names,
+    select c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.uncountable, c.clue, c.search_names,
       ${q} = any(string_to_array(c.search_names, chr(10))) as exact,
       c.search_names ~ ${namePrefix} as prefix,
       to_tsvector('english', c.summary || ' ' || c.description) @@ ${words} as text_match,
