@@ -21,9 +21,21 @@ const SESSION_SETTINGS: Record<string, string> = { "pg_trgm.word_similarity_thre
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = "pglite" | "postgres";
 
+/** A parameter of a raw statement. */
+export type SqlParameter = string | number | boolean | null;
+
+/**
+ * One SQL statement by text and parameters, answered as rows of column values. On PostgreSQL it is
+ * a prepared statement (postgres.js prepares it once per connection and reuses it), so a hot
+ * statement is planned once; it is logged like drizzle's statements (tests count them).
+ */
+export type RawQuery = (text: string, parameters: readonly SqlParameter[]) => Promise<Record<string, unknown>[]>;
+
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** Hand-written SQL for hot paths, prepared on PostgreSQL (drizzle's statements are not). */
+  query: RawQuery;
   /** Subscribes to NOTIFY on a channel; resolves to a function that unsubscribes. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /**
@@ -64,6 +76,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       kind: "postgres",
+      query: async (text, parameters) => {
+        onQuery?.(text);
+        return [...(await client.unsafe<Record<string, unknown>[]>(text, [...parameters], { prepare: true }))];
+      },
       listen: async (channel, onMessage) => {
         const { unlisten } = await client.listen(channel, onMessage);
         return unlisten;
@@ -90,6 +106,10 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     kind: "pglite",
+    query: async (text, parameters) => {
+      onQuery?.(text);
+      return (await client.query<Record<string, unknown>>(text, [...parameters])).rows;
+    },
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     close: () => client.close(),
   };

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createSchema, createYoga, type YogaServerInstance } from "graphql-yoga";
-import type { Db } from "../db/connect.ts";
+import type { Db, RawQuery } from "../db/connect.ts";
 import type { RequestFacts } from "../http/create-server.ts";
 import type { GraphVersion } from "../graph-version.ts";
 import { compareResolvers } from "./compare/compare-resolvers.ts";
@@ -17,6 +17,7 @@ import { graphWalkResolvers } from "./graph-walk/graph-walk-resolvers.ts";
 import { createLoaders } from "./loaders.ts";
 import { maskError } from "./plugins/mask-error.ts";
 import { useCacheableMarker } from "./plugins/use-cacheable-marker.ts";
+import { useCompiledConcept } from "./plugins/use-compiled-concept.ts";
 import { createMemoryRateLimiter, type RateLimiter } from "./plugins/rate-limit.ts";
 import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
 import { useRequestLimits } from "./plugins/use-request-limits.ts";
@@ -45,6 +46,8 @@ export interface NodeServerContext {
 
 export interface GraphqlServerOptions {
   db: Db;
+  /** Prepared hand-written SQL (Database.query): the concept page compiled into one statement uses it. */
+  query?: RawQuery | undefined;
   graphVersion: GraphVersion;
   /** QUIZ_SECRET, when set; otherwise a key kept in the database. */
   quizSecret?: string | undefined;
@@ -148,6 +151,8 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
       useRequestLimits({ db: options.db, graphVersion: options.graphVersion, rateLimiter: options.rateLimiter ?? createMemoryRateLimiter() }),
       // Which answers the HTTP server's response cache may keep (server/http/response-cache.ts).
       useCacheableMarker(),
+      // Last: swaps in one SQL statement for a concept(slug:) query once every check has passed.
+      ...(options.query ? [useCompiledConcept(options.query)] : []),
     ],
   });
 }

@@ -107,6 +107,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const yoga = createGraphqlServer({
     snapshot,
     db: options.database.db,
+    query: options.database.query,
     graphVersion: options.graphVersion,
     trustedOrigins: options.trustedOrigins ?? [],
     quizSecret: options.quizSecret,
