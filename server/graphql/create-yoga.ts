@@ -130,6 +130,9 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
     // details, whatever NODE_ENV says.
     maskedErrors: { isDev: false, maskError },
     batching: false,
+    // The HTTP server reads every body itself, within its limits (1 MiB; 16 MiB for an import), before
+    // yoga sees the request; yoga's own check would pipe each body through another stream for nothing.
+    maxRequestBodySize: false,
     cors: CORS,
     graphiql: { title: "Graphdeck API", defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     // The GraphiQL bundle is served from here, not from a CDN.
