@@ -8,7 +8,7 @@
  * With --synthetic N it repeats the runs on a random graph of N concepts.
  * The table is written to docs/benchmarks.md with the command that made it.
  *
- * `npm run bench -- --side-by-side [--rounds 3]` instead serves one PostgreSQL database with Graphdeck,
+ * `npm run bench -- --side-by-side [--rounds 3] [--workers N]` instead serves one PostgreSQL database with Graphdeck,
  * PostGraphile v4 and a hand-written endpoint and loads all three with the concept page (side-by-side.ts);
  * its section of docs/benchmarks.md is replaced, and kept when the other runs rewrite the file.
  */
@@ -34,14 +34,17 @@ const { values } = parseArgs({
     "side-by-side": { type: "boolean", default: false },
     rounds: { type: "string", default: "3" },
     slug: { type: "string", default: "docker" },
+    workers: { type: "string", default: "0" },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const postgresUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 
-const SECTION_START = "<!-- side-by-side: written by npm run bench -- --side-by-side -->";
-const SECTION_END = "<!-- /side-by-side -->";
+// One section per Graphdeck WORKERS value, so runs with 0, 1 and 2 workers stand side by side.
+const workers = Number(values.workers);
+const SECTION_START = `<!-- side-by-side${workers ? ` --workers ${workers}` : ""}: written by npm run bench -- --side-by-side -->`;
+const SECTION_END = `<!-- /side-by-side${workers ? ` --workers ${workers}` : ""} -->`;
 /** The side-by-side section of the report file, markers included, or "". */
 function sideBySideSection(): string {
   const text = existsSync(values.output) ? readFileSync(values.output, "utf8") : "";
@@ -53,7 +56,8 @@ function sideBySideSection(): string {
 if (values["side-by-side"]) {
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10 || !(duration > 0 && duration <= 30)) throw new Error("--rounds 1 to 10, --duration up to 30 s");
-  const section = `${SECTION_START}\n${await sideBySide({ postgresUrl, duration, connections, rounds, slug: values.slug })}${SECTION_END}`;
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new Error("--workers 0 (one process) to 64");
+  const section = `${SECTION_START}\n${await sideBySide({ postgresUrl, duration, connections, rounds, slug: values.slug, workers })}${SECTION_END}`;
   const text = existsSync(values.output) ? readFileSync(values.output, "utf8") : "# Benchmarks\n";
   const old = sideBySideSection();
   writeFileSync(values.output, old ? text.replace(old, section) : `${text.trimEnd()}\n\n${section}\n`);
@@ -249,6 +253,7 @@ the runs above:
 
 ${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
-const kept = sideBySideSection();
-writeFileSync(values.output, kept ? `${report}\n${kept}\n` : report);
+// Every side-by-side section (one per --workers value, and the notes on them) survives this run.
+const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- side-by-side[^>]*-->[\s\S]*?<!-- \/side-by-side[^>]*-->/g) ?? [];
+writeFileSync(values.output, kept.length ? `${report}\n${kept.join("\n\n")}\n` : report);
 console.log(`\nwritten to ${values.output}`);

@@ -2,7 +2,7 @@
  * `npm run bench -- --side-by-side [--rounds 3 --duration 5 --connections 10]`
  *
  * One fresh PostgreSQL database (graphdeck_bench_peers, seeded by Graphdeck at start) served at once by
- * Graphdeck (WORKERS=0: one process), PostGraphile v4 and a hand-written node:http + postgres.js endpoint
+ * Graphdeck (WORKERS=0: one process, unless --workers N), PostGraphile v4 and a hand-written node:http + postgres.js endpoint
  * (test/bench/peers/), each a process of its own on 127.0.0.1 with a pool of 10 connections and
  * NODE_ENV=production (as server/Dockerfile sets it; PostGraphile and graphql-js skip development checks). The load is the
  * web app's own concept-page operation for one concept; PostGraphile gets the query below, asking for the
@@ -12,7 +12,7 @@
  * the server's process, and the database's backends serving that database.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
@@ -26,6 +26,8 @@ export interface SideBySideOptions {
   connections: number;
   rounds: number;
   slug: string;
+  /** Graphdeck's WORKERS: 0 serves from one unsupervised process, N from N workers under a primary. */
+  workers: number;
 }
 
 const DATABASE = "graphdeck_bench_peers";
@@ -105,6 +107,30 @@ function cpuMs(pid: number): number | null {
   }
 }
 
+/** A process and its descendants (Graphdeck's workers under their primary), from /proc. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i] as number) ?? []));
+  return tree;
+}
+
+/** CPU time (ms) of a process and its descendants, or null when /proc cannot tell. */
+function treeCpuMs(pid: number): number | null {
+  const times = processTree(pid).map(cpuMs);
+  return times[0] === null ? null : times.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+}
+
 interface Peer {
   url: string;
   pid: number | undefined;
@@ -176,7 +202,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
   const stops: (() => Promise<unknown>)[] = [];
   const load = [loadavg()[0] ?? 0];
   try {
-    const graphdeck = await spawnServer({ DATABASE_URL: databaseUrl, WORKERS: "0", NODE_ENV: "production" }, { inheritErrors: true });
+    const graphdeck = await spawnServer({ DATABASE_URL: databaseUrl, WORKERS: String(options.workers), NODE_ENV: "production" }, { inheritErrors: true });
     stops.push(graphdeck.stop);
     await graphdeck.waitForOutput(/study material ready/, 300_000);
     // PostGraphile's computed column for a citation's passage (citations name passages by source and locator).
@@ -227,7 +253,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       let nonce = 0;
       const body = (n: number | null) => JSON.stringify({ query: target.query, variables: { slug: options.slug, ...(n === null ? {} : { nonce: n }) } });
       const fixed = body(null);
-      const serverBefore = target.pid ? cpuMs(target.pid) : null;
+      const serverBefore = target.pid ? treeCpuMs(target.pid) : null;
       const databaseBefore = await sampleDatabase();
       const result = await autocannon({
         url: `${target.url}/graphql`,
@@ -236,7 +262,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         verifyBody: (responseBody) => !String(responseBody ?? "").includes('"errors"'),
         requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: target.nonce ? body(nonce++) : fixed }) }],
       });
-      const serverAfter = target.pid ? cpuMs(target.pid) : null;
+      const serverAfter = target.pid ? treeCpuMs(target.pid) : null;
       const databaseAfter = await sampleDatabase();
       const databaseMs = databaseAfter.size ? [...databaseAfter].reduce((sum, [pid, ms]) => sum + ms - (databaseBefore.get(pid) ?? 0), 0) : null;
       return {
@@ -287,13 +313,15 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     });
     const rate = (name: string) => summary.find((s) => s.name === name)?.rps ?? 0;
     const ratio = (a: string, b: string) => (rate(b) ? (rate(a) / rate(b)).toFixed(2) : "?");
-    const command = `npm run bench -- --side-by-side --rounds ${options.rounds} --duration ${options.duration} --connections ${options.connections}`;
-    return `## Side by side: Graphdeck, PostGraphile v4 and a hand-written endpoint
+    const command = `npm run bench -- --side-by-side --rounds ${options.rounds} --duration ${options.duration} --connections ${options.connections}${options.workers ? ` --workers ${options.workers}` : ""}`;
+    const graphdeckProcesses =
+      options.workers === 0 ? "`WORKERS=0`, one process" : `\`WORKERS=${options.workers}\`, ${options.workers} worker process${options.workers === 1 ? "" : "es"} under a supervising primary, each with its own pool and response cache; CPU counted over all of them`;
+    return `## Side by side: Graphdeck${options.workers ? ` (${options.workers} worker${options.workers === 1 ? "" : "s"})` : ""}, PostGraphile v4 and a hand-written endpoint
 
 Made by \`${command}\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"},
 PostgreSQL on 127.0.0.1. One fresh database (\`${DATABASE}\`, seeded by Graphdeck at start) served at once by
-Graphdeck (\`WORKERS=0\`, one process), PostGraphile v4 and a hand-written node:http + postgres.js endpoint
-(\`test/bench/peers/\`), one process each with a pool of 10 connections, all with \`NODE_ENV=production\`. The load is the web app's own
+Graphdeck (${graphdeckProcesses}), PostGraphile v4 and a hand-written node:http + postgres.js endpoint
+(\`test/bench/peers/\`), each process with a pool of 10 connections, all with \`NODE_ENV=production\`. The load is the web app's own
 concept-page operation (\`ConceptPageDocument\`) for \`${options.slug}\` (${shape}); PostGraphile answers
 \`POSTGRAPHILE_QUERY\` in \`test/bench/side-by-side.ts\` (the same facts in its schema; a citation's passage is a
 computed column), the hand-written endpoint one prepared SQL statement that builds the JSON; all three answers
