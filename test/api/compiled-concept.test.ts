@@ -3,9 +3,11 @@
  * answers exactly what the resolvers answer, for every concept of the graph, lists in the same
  * order; selections it does not know run through the resolvers as before.
  */
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { useSeededServer } from "../support/seeded-server.ts";
+import { onPostgres } from "../support/test-database.ts";
 
 const api = useSeededServer();
 
@@ -71,4 +73,31 @@ describe("the concept page compiled into one SQL statement", () => {
     expect(nul.body.errors).toBeUndefined();
     expect(nul.body.data?.concept).toBeNull();
   });
+});
+
+describe.runIf(onPostgres)("the compiled concept page while the database is away (PostgreSQL)", () => {
+  it("answers 503 UNAVAILABLE without SQL or a stack, then serves again once the database is back", async () => {
+    const name = new URL(api.database.url as string).pathname.slice(1);
+    const admin = postgres(process.env.DATABASE_URL as string, { max: 1, onnotice: () => {} });
+    const page = ConceptPageDocument.toString();
+    try {
+      await admin.unsafe(`alter database "${name}" allow_connections false`);
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name}`;
+      const { status, body, headers } = await api.server.graphql(page, { slug: "docker", nonce: Math.random() });
+      expect(status).toBe(503);
+      expect(headers.get("retry-after")).toBe("2");
+      expect(body.errors?.[0]?.extensions?.code).toBe("UNAVAILABLE");
+      expect(JSON.stringify(body)).not.toMatch(/select|json_build_object|at .*\.ts|stack/i);
+    } finally {
+      await admin.unsafe(`alter database "${name}" allow_connections true`);
+      await admin.end();
+    }
+    let answer = await api.server.graphql(page, { slug: "docker", nonce: Math.random() });
+    for (let i = 0; i < 50 && answer.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await api.server.graphql(page, { slug: "docker", nonce: Math.random() });
+    }
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+  }, 30_000);
 });
