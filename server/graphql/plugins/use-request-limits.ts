@@ -7,7 +7,7 @@
  * `importProgress`; and execution stops at the time budget.
  */
 import { createHash } from "node:crypto";
-import { getOperationAST, Kind, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { createGraphQLError, type Plugin, type YogaInitialContext } from "graphql-yoga";
 import type { GraphVersion } from "../../graph-version.ts";
 import type { RequestFacts } from "../../http/create-server.ts";
@@ -47,6 +47,33 @@ export interface RequestLimitOptions {
   db: Db;
   graphVersion: GraphVersion;
   rateLimiter: RateLimiter;
+}
+
+/**
+ * Estimates are remembered per parsed document (yoga's parse cache hands back the same
+ * DocumentNode for the same text), per statistics and per values of the operation's own
+ * variables (not others a request may carry): a page asked again and again is estimated once.
+ */
+const estimates = new WeakMap<DocumentNode, { stats: GraphStats; costs: Map<string, number> }>();
+const ESTIMATES_PER_DOCUMENT = 256;
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, stats: GraphStats): number {
+  let memo = estimates.get(document);
+  if (!memo || memo.stats !== stats) estimates.set(document, (memo = { stats, costs: new Map() }));
+  const own = operation.variableDefinitions?.map((definition) => variables?.[definition.variable.name.value]) ?? [];
+  // A missing value (the default applies) is told from null.
+  const key = `${operation.name?.value ?? ""}\n${JSON.stringify(own, (_, value: unknown) => (value === undefined ? "\u0000missing" : value))}`;
+  let cost = memo.costs.get(key);
+  if (cost === undefined) {
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    }
+    cost = Math.round(estimateCost(schema, operation, fragments, variables, stats));
+    if (memo.costs.size >= ESTIMATES_PER_DOCUMENT) memo.costs.clear();
+    memo.costs.set(key, cost);
+  }
+  return cost;
 }
 
 export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaInitialContext & { facts?: RequestFacts }> {
@@ -128,11 +155,7 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
         }
       }
 
-      const fragments: Record<string, FragmentDefinitionNode> = {};
-      for (const definition of args.document.definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-      }
-      const cost = Math.round(estimateCost(args.schema, operation, fragments, args.variableValues ?? undefined, currentStats()));
+      const cost = costOf(args.schema, args.document, operation, args.variableValues ?? undefined, currentStats());
       if (cost > LIMITS.queryCost) {
         throw refused(
           `This query would resolve about ${cost > 1e9 ? "a billion" : cost.toLocaleString("en")} values, over the limit of ${LIMITS.queryCost.toLocaleString("en")}: ask for fewer items (first, count, depth) or nest fewer lists.`,
