@@ -135,9 +135,11 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     const cacheable = method === "GET" && reply.status === 200 && shared && isJson(reply) && !reply.body.includes('"errors"');
     reply.headers["cache-control"] = cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store";
     if (key && facts.cacheable && reply.status === 200) {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) headers[name] = value;
-      cache.offer(key, version, { status: reply.status, headers, body: reply.body });
+      cache.offer(key, version, reply.status, reply.body, () => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) headers[name] = value;
+        return headers;
+      });
     }
     return reply;
   }

@@ -13,10 +13,11 @@
  * - Retired with the graph version: the version is part of the key, and the whole cache is
  *   dropped when the version changes (a re-seed here or by another process).
  * - Bounded: least recently used entries leave once the byte budget is reached.
- * - Admission: while the cache is under half its budget any cacheable answer is kept; past that, an
- *   answer is kept only on its second miss within the recent past (a "doorkeeper" set of recently
- *   missed keys), so a stream of one-off requests (each with a new variable) cannot push out the
- *   answers that are asked again and again.
+ * - Admission: while the cache holds less than a sixteenth of its budget any cacheable answer is
+ *   kept (a fresh or re-seeded server fills quickly); past that, an answer is kept only on its
+ *   second miss within the recent past (a "doorkeeper" set of recently missed keys), so a stream of
+ *   one-off requests (each with a new variable) neither fills memory nor pushes out the answers that
+ *   are asked again and again.
  */
 import { createHash } from "node:crypto";
 import type { GraphVersion } from "../graph-version.ts";
@@ -98,18 +99,21 @@ export class ResponseCache {
     return entry;
   }
 
-  /** Keeps a cacheable response if the admission policy lets it in; returns whether it did. */
-  offer(key: string, version: string, response: Omit<CachedResponse, "expires" | "gzipped">): boolean {
+  /**
+   * Keeps a cacheable response if the admission policy lets it in; returns whether it did.
+   * `headers` is called only then (most one-off answers are turned away, at no cost).
+   */
+  offer(key: string, version: string, status: number, body: Buffer, headers: () => Record<string, string>): boolean {
     // Made under a graph version that has since changed: its key is already unreachable.
     if (version !== this.currentVersion()) return false;
-    const size = sizeOf(key, response.body);
+    const size = sizeOf(key, body);
     if (size > this.maxEntryBytes || this.entries.has(key)) return false;
-    if (this.bytes + size > this.maxBytes / 2 && !this.doorkeeper.delete(key)) {
+    if (this.bytes + size > this.maxBytes / 16 && !this.doorkeeper.delete(key)) {
       if (this.doorkeeper.size >= this.doorkeeperSize) this.doorkeeper.clear();
       this.doorkeeper.add(key);
       return false;
     }
-    this.entries.set(key, { ...response, expires: this.now() + this.ttlMs });
+    this.entries.set(key, { status, headers: headers(), body, expires: this.now() + this.ttlMs });
     this.bytes += size;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

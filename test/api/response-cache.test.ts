@@ -26,32 +26,33 @@ function fakeVersion(): GraphVersion & { set(version: string): void } {
   };
 }
 
-const reply = (bytes: number) => ({ status: 200, headers: { "content-type": "application/json" }, body: Buffer.alloc(bytes, 120) });
+const CONTENT_TYPE = () => ({ "content-type": "application/json" });
 
 describe("ResponseCache", () => {
-  it("keeps answers while under half its budget, then only those missed twice, and stays within its byte budget", () => {
+  it("keeps answers while under a sixteenth of its budget, then only those missed twice, and stays within its byte budget", () => {
     const version = fakeVersion();
-    const cache = new ResponseCache({ graphVersion: version, maxBytes: 100_000, maxEntryBytes: 20_000 });
+    const cache = new ResponseCache({ graphVersion: version, maxBytes: 1_600_000, maxEntryBytes: 200_000 });
     const key = (n: number) => cache.key({ method: "POST", payload: `{"n":${n}}`, contentType: "application/json", accept: "" });
-    // Under half the budget: kept on the first miss.
-    for (let n = 0; n < 4; n++) expect(cache.offer(key(n), "v1", reply(10_000))).toBe(true);
+    // Under a sixteenth of the budget (100,000 bytes): kept on the first miss.
+    for (let n = 0; n < 9; n++) expect(cache.offer(key(n), "v1", 200, Buffer.alloc(10_000, 120), CONTENT_TYPE)).toBe(true);
     expect(cache.get(key(0))?.body.length).toBe(10_000);
-    // Past half: a one-off is not kept, the same request missed again is.
-    expect(cache.offer(key(100), "v1", reply(10_000))).toBe(false);
+    // Past it: a one-off is not kept, the same request missed again is.
+    expect(cache.offer(key(100), "v1", 200, Buffer.alloc(10_000, 120), CONTENT_TYPE)).toBe(false);
     expect(cache.get(key(100))).toBeUndefined();
-    expect(cache.offer(key(100), "v1", reply(10_000))).toBe(true);
+    expect(cache.offer(key(100), "v1", 200, Buffer.alloc(10_000, 120), CONTENT_TYPE)).toBe(true);
     expect(cache.get(key(100))).toBeDefined();
     // A stream of second misses: least recently used leave, the budget holds.
-    for (let n = 200; n < 220; n++) {
-      cache.offer(key(n), "v1", reply(10_000));
-      cache.offer(key(n), "v1", reply(10_000));
+    for (let n = 200; n < 400; n++) {
+      cache.offer(key(n), "v1", 200, Buffer.alloc(10_000, 120), CONTENT_TYPE);
+      cache.offer(key(n), "v1", 200, Buffer.alloc(10_000, 120), CONTENT_TYPE);
     }
-    expect(cache.stats().bytes).toBeLessThanOrEqual(100_000);
-    expect(cache.get(key(219))).toBeDefined();
+    expect(cache.stats().bytes).toBeLessThanOrEqual(1_600_000);
+    expect(cache.stats().entries).toBeGreaterThan(100);
+    expect(cache.get(key(399))).toBeDefined();
     expect(cache.get(key(1))).toBeUndefined();
     // Too big for one entry: never kept.
-    expect(cache.offer(key(300), "v1", reply(30_000))).toBe(false);
-    expect(cache.offer(key(300), "v1", reply(30_000))).toBe(false);
+    expect(cache.offer(key(500), "v1", 200, Buffer.alloc(300_000, 120), CONTENT_TYPE)).toBe(false);
+    expect(cache.offer(key(500), "v1", 200, Buffer.alloc(300_000, 120), CONTENT_TYPE)).toBe(false);
   });
 
   it("is emptied when the graph version changes, and refuses answers made under an older one", () => {
@@ -59,21 +60,21 @@ describe("ResponseCache", () => {
     const cache = new ResponseCache({ graphVersion: version });
     const parts = { method: "GET", payload: "?query=%7Bkinds%7Bslug%7D%7D", contentType: "", accept: "" };
     const before = cache.key(parts);
-    cache.offer(before, "v1", reply(100));
+    cache.offer(before, "v1", 200, Buffer.alloc(100, 120), CONTENT_TYPE);
     expect(cache.get(before)).toBeDefined();
     version.set("v2");
     expect(cache.stats().entries).toBe(0);
     const after = cache.key(parts);
     expect(after).not.toBe(before);
-    expect(cache.offer(after, "v1", reply(100))).toBe(false);
-    expect(cache.offer(after, "v2", reply(100))).toBe(true);
+    expect(cache.offer(after, "v1", 200, Buffer.alloc(100, 120), CONTENT_TYPE)).toBe(false);
+    expect(cache.offer(after, "v2", 200, Buffer.alloc(100, 120), CONTENT_TYPE)).toBe(true);
   });
 
   it("forgets an answer once its time is up", () => {
     let now = 0;
     const cache = new ResponseCache({ graphVersion: fakeVersion(), ttlMs: 1000, now: () => now });
     const key = cache.key({ method: "GET", payload: "?q", contentType: "", accept: "" });
-    cache.offer(key, "v1", reply(10));
+    cache.offer(key, "v1", 200, Buffer.alloc(10, 120), CONTENT_TYPE);
     now = 999;
     expect(cache.get(key)).toBeDefined();
     now = 1000;
