@@ -31,6 +31,7 @@ export interface SideBySideOptions {
 }
 
 const DATABASE = "graphdeck_bench_peers";
+const WARM_UP_SECONDS = 5;
 
 /** The concept page's facts in PostGraphile v4's schema (its default inflection). */
 export const POSTGRAPHILE_QUERY = `query ConceptPage($slug: String!) { conceptBySlug(slug: $slug) {
@@ -279,7 +280,9 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
     };
 
     // Warm up every server (JIT, prepared statements, query plans, Graphdeck's cache) before measuring.
-    for (const target of targets) await measure(target, 2, 0);
+    // 5 s each: on this shared 2-core machine V8's background compilers get little CPU, and a
+    // server's throughput was still climbing 10-20 s after start (first rounds ran slowest).
+    for (const target of targets) await measure(target, WARM_UP_SECONDS, 0);
     const runs: Run[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       for (let i = 0; i < targets.length; i++) {
@@ -326,7 +329,7 @@ concept-page operation (\`ConceptPageDocument\`) for \`${options.slug}\` (${shap
 \`POSTGRAPHILE_QUERY\` in \`test/bench/side-by-side.ts\` (the same facts in its schema; a citation's passage is a
 computed column), the hand-written endpoint one prepared SQL statement that builds the JSON; all three answers
 were checked to hold the same facts before measuring. autocannon, ${options.connections} connections,
-${options.rounds} interleaved rounds of ${options.duration} s per server (the order rotating each round), after 2 s of warm-up each.
+${options.rounds} interleaved rounds of ${options.duration} s per server (the order rotating each round), after ${WARM_UP_SECONDS} s of warm-up each.
 "uncached" adds a new nonce variable to every request, which Graphdeck's response cache keys on; PostGraphile
 and the hand-written endpoint have no response cache. CPU per request is user + system time from \`/proc\`
 (10 ms ticks) of the server's process, then of the PostgreSQL backends serving that database, over all rounds.
