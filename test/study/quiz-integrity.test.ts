@@ -104,6 +104,7 @@ function names(text: string, slug: string): boolean {
 }
 
 const aspectLabels = facts.seeds.vocabulary.aspects.map((a) => escapeRegex(a.label)).join("|");
+const comparative = new Set(facts.seeds.vocabulary.aspects.filter((a) => a.comparative).map((a) => a.slug));
 
 /** The words of a concept's name and aliases (three letters or more), with and without a plural "s". */
 function wordsOf(slug: string): Set<string> {
@@ -194,14 +195,24 @@ describe.each(KINDS)("%s quizzes", (kind) => {
     }
   });
 
-  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false)", () => {
+  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparative aspect, or two sibling categories)", () => {
     for (const quiz of quizzes(kind)) {
       for (const q of quiz.questions) {
         const texts = q.choices.map((c) => c.text.toLowerCase());
         expect(new Set(texts).size, q.prompt).toBe(texts.length);
         expect(new Set(q.choices.map((c) => c.id)).size).toBe(q.choices.length);
+        const ask = q.ask;
         if (q.kind === "TRUE_FALSE") expect(q.choices.map((c) => c.ref)).toEqual(["true", "false"]);
-        else expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(3);
+        else if (ask.type === "comparison" && "aspect" in ask.fact && comparative.has(ask.fact.aspect)) {
+          // "More strongly" holds of one side against the other: the two sides, never "both".
+          expect(q.choices.map((c) => c.ref).sort(), q.prompt).toEqual(["a", "b"]);
+          expect(q.prompt).toMatch(/: [^:]+ or [^:,]+\?$/);
+        } else if (q.choices.length === 2) {
+          // An either/or between two categories under one parent ("OS-level or hardware virtualization?").
+          expect(ask.type, q.prompt).toBe("category");
+          const [one, other] = q.choices.map((c) => facts.categoriesAbove(c.ref));
+          expect([...(one ?? [])].some((c) => other?.has(c)), q.prompt).toBe(true);
+        } else expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(3);
         expect(q.choices.length).toBeLessThanOrEqual(4);
         expect(q.difficulty).toBeGreaterThanOrEqual(0);
         expect(q.difficulty).toBeLessThanOrEqual(1);
@@ -218,7 +229,7 @@ describe.each(KINDS)("%s quizzes", (kind) => {
             expect(facts.kindOf(ref) === facts.kindOf(answer) || shared, `${q.prompt}: ${ref}`).toBe(true);
           }
         }
-        if (q.ask.type === "comparison") expect(q.prompt).toMatch(/, or both\?$/);
+        if (q.ask.type === "comparison" && !("aspect" in q.ask.fact && comparative.has(q.ask.fact.aspect))) expect(q.prompt).toMatch(/, or both\?$/);
       }
     }
   });

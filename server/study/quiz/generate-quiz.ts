@@ -114,6 +114,32 @@ function questionStream(graph: GraphSnapshot, kind: QuestionKind, inTopic: ((slu
 
 export class UnknownTopicError extends Error {}
 
+const PHRASE_WORDS = 4;
+
+const FUNCTION_WORDS = new Set(
+  "a an the of to in on at by for with and or but as is are was were be it its it's that which who this these those from into than then so not no can may".split(" "),
+);
+
+/**
+ * Every run of four words in a text, lower-cased, that holds at least three
+ * words of content: what "the same phrase" means here ("of a virtual machine"
+ * is common wording, "most popular container platform" a clue).
+ */
+function phrases(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  const runs: string[] = [];
+  for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
+    const run = words.slice(i, i + PHRASE_WORDS);
+    if (run.filter((w) => !FUNCTION_WORDS.has(w)).length >= 3) runs.push(run.join(" "));
+  }
+  return runs;
+}
+
+/** All a question shows a learner, before and after answering. */
+function shownText(question: QuizQuestion): string[] {
+  return [question.prompt, ...question.choices.map((c) => c.text), question.explanation, ...Object.values(question.wrongNotes).map((n) => n.explanation)];
+}
+
 export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQuiz {
   let inTopic: ((slug: string) => boolean) | null = null;
   if (spec.topic !== null) {
@@ -133,6 +159,8 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
   const seen = new Set<string>();
   // Facts already asked or shown: no fact is asked twice, nor asked after another question showed it.
   const told = new Set<string>();
+  // Phrases already shown: a clue met earlier in the quiz (in a note, say) gives its answer away.
+  const shown = new Set<string>();
   while (questions.length < spec.count && streams.size > 0) {
     // MIXED draws each question's kind at random among those that still have questions.
     const live = [...streams.keys()];
@@ -143,8 +171,10 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
       continue;
     }
     if (seen.has(question.id) || question.facts.some((f) => told.has(f))) continue;
+    if (question.clue !== undefined && phrases(question.clue).some((p) => shown.has(p))) continue;
     seen.add(question.id);
     for (const f of [...question.facts, ...question.reveals]) told.add(f);
+    for (const text of shownText(question)) for (const p of phrases(text)) shown.add(p);
     questions.push(question);
   }
   return { ...spec, questions };

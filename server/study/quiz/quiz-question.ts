@@ -62,6 +62,12 @@ export interface QuizQuestion {
    * may be shown again.
    */
   reveals: string[];
+  /**
+   * The words the answer must be recognised from (a definition question's quoted
+   * text): not asked once an earlier question of the quiz has shown the same
+   * phrases ("the most popular container platform" in a note about its maker).
+   */
+  clue?: string;
 }
 
 /** Each citation once, in first-seen order. */
@@ -96,6 +102,7 @@ export function makeQuestion(input: {
   citations: SnapshotCitation[];
   facts: string[];
   reveals?: string[];
+  clue?: string;
 }): QuizQuestion {
   const id = `q_${shortHash(`${input.kind}|${input.key}`, 12)}`;
   const withIds = input.choices.map((c) => ({ ...c, id: `c_${shortHash(`${id}|${c.ref}`, 8)}` }));
@@ -118,5 +125,6 @@ export function makeQuestion(input: {
     wrongNotes,
     facts: input.facts,
     reveals: input.reveals ?? [],
+    ...(input.clue === undefined ? {} : { clue: input.clue }),
   };
 }

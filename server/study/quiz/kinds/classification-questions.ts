@@ -30,9 +30,19 @@ export function classificationCandidates(graph: GraphSnapshot): ClassificationCa
   return graph.concepts.filter((c) => askableCategories(graph, c).length > 0).map((c) => ({ slug: c.slug }));
 }
 
-/** ", a hypervisor that runs directly on the hardware": what a category is, when its summary reads as a noun phrase. */
+/**
+ * What a category is, to follow its name: ", a hypervisor that runs directly on
+ * the hardware" for a summary that reads as a noun phrase, ", which means
+ * virtualizing only…" for one that starts with a verb's -ing form.
+ */
 export function whatCategoryIs(category: SnapshotConcept): string {
-  return /^(A|An|The)\s/.test(category.summary) ? `, ${lowerArticle(category.summary.replace(/[.\s]+$/, ""))}` : "";
+  const summary = category.summary.replace(/[.\s]+$/, "");
+  const lowered = `${summary.charAt(0).toLowerCase()}${summary.slice(1)}`;
+  if (/^(A|An|The)\s/.test(summary)) return `, ${lowerArticle(summary)}`;
+  if (/^\p{Lu}\p{Ll}+ing\s/u.test(summary)) return `, which means ${lowered}`;
+  // An uncountable category's summary starts with a bare noun: "Virtualization in which…".
+  if (category.uncountable && /^\p{Lu}\p{Ll}+\s/u.test(summary)) return `, which is ${lowered}`;
+  return "";
 }
 
 /**
@@ -40,17 +50,22 @@ export function whatCategoryIs(category: SnapshotConcept): string {
  * learner sees the difference), or else the chain of relations that sets the
  * two apart, each step cited.
  */
-export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, category: SnapshotConcept): WrongChoiceNote | null {
+export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, category: SnapshotConcept, asked?: string): WrongChoiceNote | null {
   const disproof = disproofOfCategory(graph, concept.slug, category.slug);
   if (!disproof) return null;
   const from = graph.concept.get(disproof.from);
   const to = graph.concept.get(disproof.to);
   if (!from || !to) return null;
-  const not = fillPattern("{subject} {is not|are not} {object}", { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
+  // Said as the relation asked about, negated: "A container is not an example of hardware virtualization".
+  const pattern = (asked && graph.relationSentences.get(asked)) || "{subject} {is|are} {object}";
+  const negated = pattern.includes("{is|are}") ? pattern.replace("{is|are}", "{is not|are not}") : "{subject} {is not|are not} {object}";
+  const not = fillPattern(negated, { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
   const citations = [...(graph.citationsOfRelation.get(disproof.id) ?? [])];
   if (whatCategoryIs(category)) {
     citations.push(...(graph.citationsOfConcept.get(category.id) ?? []));
-    return { explanation: `${not}: that is ${lowerArticle(category.summary.replace(/[.\s]+$/, ""))}.`, citations };
+    const what = whatCategoryIs(category);
+    // "…: that is a hypervisor that…" for a noun phrase; "…, which means virtualizing…" reads on by itself.
+    return { explanation: sentence(what.startsWith(", which") ? `${not}${what}` : `${not}: that is${what.slice(1)}`), citations };
   }
   // Which end of the disjoint relation the concept lies under, and which the category.
   const ownEnd = pathUp(graph, concept.slug, disproof.from).length > 0 || disproof.from === concept.slug ? from : to;
@@ -109,7 +124,9 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   const tiers = [
     { refs: siblingCategories(graph, correct).filter((c) => isCategory(graph, c)), closeness: 1 },
     { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
-    { refs: allCategories(graph), closeness: 0.2 },
+    // Farther off, only categories that something stands in the same relation to: what things are
+    // "examples of" for "A container is an example of which of these?" (never "a container image").
+    { refs: allCategories(graph).filter((c) => (graph.incoming.get(c) ?? []).some((r) => r.type === relation.type)), closeness: 0.2 },
   ];
   const isWrong = (ref: string) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null;
   const textOf = (ref: string) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref);
@@ -117,6 +134,8 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   const fitsWith = (ref: string, picked: readonly string[]) => !onOneLine(graph, ref, correct) && picked.every((p) => !onOneLine(graph, ref, p));
   let wrong = pickDistractors(random, tiers, 3, isWrong, textOf, [conceptChoice(category)], fitsWith);
   wrong ??= pickDistractors(random, tiers, 2, isWrong, textOf, [conceptChoice(category)], fitsWith);
+  // Two sibling categories alone make a fair either/or ("operating-system-level or hardware virtualization?").
+  wrong ??= pickDistractors(random, tiers.slice(0, 1), 1, isWrong, textOf, [conceptChoice(category)], fitsWith);
   if (!wrong) return null;
   const refs = random.shuffle([correct, ...wrong.refs]);
   const subject = conceptPhrase(concept);
@@ -131,7 +150,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     prompt: `${prompt}?`,
     choices: refs.map((ref) => {
       const other = graph.concept.get(ref) as SnapshotConcept;
-      const whyWrong = whyNotUnder(graph, concept, other);
+      const whyWrong = whyNotUnder(graph, concept, other, relation.type);
       return { ref, text: conceptChoice(other), ...(whyWrong ? { whyWrong } : {}) };
     }),
     correctRef: correct,

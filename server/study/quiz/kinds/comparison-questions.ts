@@ -3,7 +3,8 @@
  * aspect ("Which one starts in seconds: a container or a virtual machine?"),
  * or both. Only aspects both concepts have values on are asked, so the graph
  * knows the answer for each side; a value that names either concept would
- * give the answer away and is not asked.
+ * give the answer away and is not asked. A comparative aspect ("isolates
+ * workloads more strongly") is asked of the two alone, without "both".
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
@@ -54,6 +55,9 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const onA = truthOf(graph, a.slug, fact);
   const onB = truthOf(graph, b.slug, fact);
   if (onA === null || onB === null || (!onA && !onB)) return null;
+  // A comparative value ("more strongly") holds of one side only, against the other: no "both".
+  const comparative = graph.comparative.has(candidate.aspect);
+  if (comparative && onA && onB) return null;
   const correct = onA && onB ? "both" : onA ? "a" : "b";
   const [first, second] = random.next() < 0.5 ? [a, b] : [b, a];
   const refOf = (slug: string) => (slug === a.slug ? "a" : "b");
@@ -66,11 +70,11 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   return makeQuestion({
     kind: "COMPARISON",
     key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
-    prompt: `${asked}: ${phrase(first)}, ${phrase(second)}, or both?`,
+    prompt: comparative ? `${asked}: ${phrase(first)} or ${phrase(second)}?` : `${asked}: ${phrase(first)}, ${phrase(second)}, or both?`,
     choices: [
       { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: noteOf(first.slug) },
       { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: noteOf(second.slug) },
-      { ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lacking.explanation}`, citations: lacking.citations } },
+      ...(comparative ? [] : [{ ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lacking.explanation}`, citations: lacking.citations } }]),
     ],
     correctRef: correct,
     subject: a.slug,

@@ -1,12 +1,13 @@
 /**
- * DEFINITION: a concept's summary is shown; pick the concept it describes.
+ * DEFINITION: a concept's summary (or its clue, where the seeds give one) is
+ * shown; pick the concept it describes.
  *
- * The prompt must not give the answer away: concepts the answer is related to
- * and that the summary names by a proper name (its maker, say) are masked by
- * their kind ("a vendor's"), and a summary that still names the answer is not
- * asked. Wrong choices are other concepts the summary cannot also describe:
- * never one above or below the answer in the hierarchy, never one the summary
- * names.
+ * The prompt must not give the answer away: a related proper name that shares
+ * a word with the answer's name ("Google's" for Google Cloud) is masked by its
+ * kind ("a vendor's"), and a text that still names the answer is not asked.
+ * Wrong choices are other concepts of the answer's sort that the text cannot
+ * also describe: never one above or below the answer in the hierarchy, never
+ * one the text names, never one it mentions in its own summary.
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf } from "../../hierarchy.ts";
@@ -44,17 +45,20 @@ function containsWord(text: string, word: string): boolean {
 }
 
 /**
- * The summary with the answer's related proper names masked by their kind,
- * or null when it would still give the answer away.
+ * The summary (or clue) with related proper names that share a word with the
+ * answer's masked by their kind, or null when it would still give the answer
+ * away. Other names stay: "the system CRI-O is optimized for" is the clue.
  */
 export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): string | null {
-  let text = concept.summary;
+  let text = concept.clue ?? concept.summary;
   const related = new Set<string>();
   for (const r of graph.outgoing.get(concept.slug) ?? []) related.add(r.to);
   for (const r of graph.incoming.get(concept.slug) ?? []) related.add(r.from);
+  const answerWords = distinctiveWords(concept).map((w) => w.toLowerCase());
   for (const slug of related) {
     const other = graph.concept.get(slug);
     if (!other || other.noun || !mentions(text, other)) continue;
+    if (!distinctiveWords(other).some((w) => answerWords.includes(w.toLowerCase()))) continue;
     const label = withArticle((graph.kinds.get(other.kind)?.label ?? "product").toLowerCase());
     for (const name of namesOf(other).sort((x, y) => y.length - x.length)) {
       // Only where it stands as a proper name (capitalised): "Google's" → "a vendor's".
@@ -67,6 +71,16 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   if (mentions(text, concept)) return null;
   if (distinctiveWords(concept).some((w) => containsWord(text, w))) return null;
   return text;
+}
+
+/** Concepts in the same relation to the same concept as this one (both "part of a virtual machine"). */
+function alongside(graph: GraphSnapshot, slug: string): string[] {
+  const found = new Set<string>();
+  for (const relation of graph.outgoing.get(slug) ?? []) {
+    if (graph.classifying.has(relation.type)) continue;
+    for (const other of graph.incoming.get(relation.to) ?? []) if (other.type === relation.type && other.from !== slug) found.add(other.from);
+  }
+  return [...found];
 }
 
 /** Concepts the summary could also fairly describe: those above or below the answer. */
@@ -111,13 +125,24 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     if (other && ref !== slug && mentions(prompt, other)) return null;
   }
   // Wrong answers only of the answer's own sort (the only registry among practices is no question): three, or two.
+  // Next to the siblings come concepts of its kind that stand in the same relation to the same thing
+  // (both part of a virtual machine), the closest of that kind.
   const tiers = [
     { refs: siblings, closeness: 1 },
+    { refs: alongside(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: 0.8 },
     { refs: sameKind, closeness: 0.6 },
   ];
   const isWrong = (ref: string) => {
     const other = graph.concept.get(ref);
-    return !!other && ref !== slug && other.summary !== concept.summary && !sameLine(graph, ref, slug);
+    return (
+      !!other &&
+      ref !== slug &&
+      other.summary !== concept.summary &&
+      !sameLine(graph, ref, slug) &&
+      !mentions(prompt, other) &&
+      // One defined by likeness to the answer ("a platform that, like Kubernetes, …") fits its text too.
+      !mentions(other.summary, concept)
+    );
   };
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
   // Wrong answers only of the answer's own sort (same kind or category), two or three of them:
@@ -153,5 +178,6 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
     reveals: picked.refs.map((r) => `summary:${r}`),
+    clue: prompt,
   });
 }

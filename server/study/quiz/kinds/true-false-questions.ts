@@ -3,14 +3,16 @@
  * half the time, made false in a way the graph can prove and a learner could
  * believe: a category set apart from the concept's own (type 2 for a type 1
  * hypervisor), or a value the same aspect takes on another concept (minutes
- * where containers take seconds), said with the same sentence pattern.
+ * where containers take seconds), said with the same sentence pattern. A
+ * comparative value ("more strongly") is said against the concept holding the
+ * other value: "Compared with a virtual machine, a container isolates…".
  * Candidates are cheap (a subject and a true fact); the false version is
  * looked for only when a question is built, so huge graphs stay fast.
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
+import { conceptPhrase, fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { claimsOnAspect, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -28,6 +30,15 @@ export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] 
     }
   }
   return candidates;
+}
+
+/** A concept contrasted with the subject that holds another value on the aspect: what a comparative value is said against. */
+function counterpart(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string): SnapshotConcept | null {
+  for (const partner of contrastPartners(graph, subject.slug)) {
+    const other = graph.concept.get(partner);
+    if (other && valuesOn(graph, partner, aspect).length > 0) return other;
+  }
+  return null;
 }
 
 /** A value the aspect takes elsewhere that the graph proves false of the subject, with its holder. */
@@ -80,7 +91,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
       if (!wrong) return null;
       said = wrong;
-      note = whyNotUnder(graph, concept, wrong);
+      note = whyNotUnder(graph, concept, wrong, relation.type);
     }
     const statement = sentence(sayRelation(graph, relation.type, concept, said));
     const right = sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`);
@@ -112,14 +123,22 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const wrong = makeFalse ? falseValue(graph, concept, truth.aspect, random) : null;
   if (makeFalse && !wrong) return null;
   const value = wrong?.value ?? truth.value;
-  const statement = sentence(sayValue(graph, concept, truth.aspect, value) as string);
-  const own = claims.map((c) => sentence(sayValue(graph, concept, truth.aspect, c.value as string) as string)).join(" ");
+  // A comparative value is only true against something: the holder of the other value.
+  const comparative = graph.comparative.has(truth.aspect);
+  const against = comparative ? (wrong?.holder ?? counterpart(graph, concept, truth.aspect)) : null;
+  if (comparative && !against) return null;
+  const say = (subject: SnapshotConcept, said: string, reference: SnapshotConcept | null) => {
+    const plain = sayValue(graph, subject, truth.aspect, said, reference ? { start: false } : {}) as string;
+    return sentence(reference ? `Compared with ${conceptPhrase(reference).text}, ${plain}` : plain);
+  };
+  const statement = say(concept, value, against);
+  const own = claims.map((c) => say(concept, c.value as string, against)).join(" ");
   const citations = claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
   let note: WrongChoiceNote | null = null;
   if (wrong) {
     const holderClaims = valuesOn(graph, wrong.holder.slug, truth.aspect).filter((c) => c.value === wrong.value);
     note = {
-      explanation: `${own} ${sentence(sayValue(graph, wrong.holder, truth.aspect, wrong.value) as string)}`,
+      explanation: `${own} ${say(wrong.holder, wrong.value, comparative ? concept : null)}`,
       citations: [...citations, ...holderClaims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
     };
   }
@@ -135,7 +154,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     subject: concept.slug,
     ask: { type: "true-false", subject: concept.slug, fact: { aspect: truth.aspect, value } },
     difficulty: wrong ? 0.7 : 0.4,
-    explanation: wrong ? `False. ${own}` : `True. ${claim.statement}`,
+    // A false statement said of the wrong concept: whose it is, then what is true of this one.
+    explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${claim.statement}`,
     citations,
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
