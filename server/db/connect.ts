@@ -18,6 +18,8 @@ export type Schema = typeof schema;
  * word similarity of 0.4 (pg_trgm's default 0.6 misses swapped letters: "dokcer").
  */
 const SESSION_SETTINGS: Record<string, string> = { "pg_trgm.word_similarity_threshold": "0.4" };
+/** How many distinct hand-written statements are prepared at most (see connect). */
+const PREPARED_STATEMENTS = 200;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type DbKind = "pglite" | "postgres";
 
@@ -73,12 +75,17 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     });
     // Every connection of the pool guarded against postgres.js's write to a closed socket.
     await guardPool(client, max);
+    // postgres.js keeps every statement it prepared, per connection, for the connection's life (and
+    // so does the server): only the first PREPARED_STATEMENTS distinct texts are prepared, so clients
+    // sending ever new selections (each compiles to new SQL) cannot grow that without bound.
+    const prepared = new Set<string>();
     return {
       db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       kind: "postgres",
       query: async (text, parameters) => {
         onQuery?.(text);
-        return [...(await client.unsafe<Record<string, unknown>[]>(text, [...parameters], { prepare: true }))];
+        if (!prepared.has(text) && prepared.size < PREPARED_STATEMENTS) prepared.add(text);
+        return [...(await client.unsafe<Record<string, unknown>[]>(text, [...parameters], { prepare: prepared.has(text) }))];
       },
       listen: async (channel, onMessage) => {
         const { unlisten } = await client.listen(channel, onMessage);
