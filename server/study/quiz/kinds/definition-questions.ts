@@ -119,8 +119,10 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   const categories = categoriesOf(graph, slug);
   const siblings = categories.flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
   const sameKind = conceptsOfKind(graph, concept.kind);
-  // A summary that names one of its own kind ("listed with ESXi and Hyper-V") defines by list membership: not asked.
-  for (const ref of [...siblings, ...sameKind]) {
+  // A summary that names a sibling ("listed with ESXi and Hyper-V") defines by list membership: not asked.
+  // One that names a concept of its kind in passing ("…from which an image is assembled") is asked,
+  // without that concept among the choices.
+  for (const ref of siblings) {
     const other = graph.concept.get(ref);
     if (other && ref !== slug && mentions(prompt, other)) return null;
   }
@@ -140,8 +142,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
       other.summary !== concept.summary &&
       !sameLine(graph, ref, slug) &&
       !mentions(prompt, other) &&
-      // One defined by likeness to the answer ("a platform that, like Kubernetes, …") fits its text too.
-      !mentions(other.summary, concept)
+      // A sibling defined by likeness to the answer ("a platform that, like Kubernetes, …") fits its text too.
+      !(siblings.includes(ref) && mentions(other.summary, concept))
     );
   };
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
