@@ -11,6 +11,7 @@ import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadGraphSnapshot, type GraphSnapshot } from "../../server/study/graph-snapshot.ts";
 import { generateQuiz } from "../../server/study/quiz/generate-quiz.ts";
 import type { Fact, QuizKind, QuizQuestion } from "../../server/study/quiz/quiz-question.ts";
+import { testYourselfQuiz } from "../../server/study/quiz/test-yourself.ts";
 import { seedFacts } from "../support/seed-graph.ts";
 import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -283,6 +284,12 @@ describe("quiz content", () => {
     for (const q of generateQuiz(graph, { kind: "MIXED", count: 50, seed: 5, topic }).questions) {
       expect(members.has(q.subject) || (q.ask.type === "comparison" && (members.has(q.ask.a) || members.has(q.ask.b))), q.prompt).toBe(true);
     }
+  });
+
+  it("has a one-question 'test yourself' quiz (the embedded card's) for most concepts", () => {
+    // Concepts alone of their kind, with no category or compared value, have nothing fair to ask.
+    const without = graph.concepts.filter((c) => testYourselfQuiz(graph, c.slug) === null);
+    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.15));
   });
 
   it("a weak-spots quiz asks only about the concepts in focus", () => {

@@ -3,24 +3,17 @@ import { randomInt } from "node:crypto";
 import { quizAnswers } from "../../../schema/index.ts";
 import { generateQuiz, UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
 import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz/quiz-id.ts";
+import { testYourselfQuiz } from "../../study/quiz/test-yourself.ts";
 import { weakSpots } from "../../study/quiz/weak-spots.ts";
 import { requireLearner } from "../learner/require-learner.ts";
 import { badInput, intInRange } from "../bad-input.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
 
-/** A stable seed from a slug, so a concept's "test yourself" question is the same for everyone. */
-function seedOf(slug: string): number {
-  let hash = 2166136261;
-  for (const char of slug) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return hash >>> 0 >>> 1;
-}
-
 export const quizResolvers: Resolvers = {
   Concept: {
     testYourself: async (concept, _, context) => {
-      const spec = { kind: "MIXED" as const, count: 1, seed: seedOf(concept.slug), topic: concept.slug };
-      const quiz = generateQuiz(await context.snapshot(), spec);
-      return quiz.questions.length ? { ...quiz, id: encodeQuizId(await context.quizKey(), spec) } : null;
+      const found = testYourselfQuiz(await context.snapshot(), concept.slug);
+      return found ? { ...found.quiz, id: encodeQuizId(await context.quizKey(), found.spec) } : null;
     },
   },
   Query: {
