@@ -82,6 +82,8 @@ export const aspects = pgTable("aspects", {
   sentence: text("sentence").notNull().default(""),
   /** Values only true against each other ("more strongly"): asked with both sides named. */
   comparative: boolean("comparative").notNull().default(false),
+  /** Aspects that teach one idea (isolation, security…) share a theme: a quiz asks it once. */
+  theme: text("theme"),
   position: integer("position").notNull(),
 });
 

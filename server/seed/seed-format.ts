@@ -60,6 +60,11 @@ export const vocabularyFile = z.strictObject({
        * questions name both sides ("Compared with a container, …") and never offer "both".
        */
       comparative: z.boolean().default(false),
+      /**
+       * Aspects that teach one idea share a theme ("isolation" for isolation, security and
+       * fault containment): a quiz asks about a theme once, and wrong choices come from different themes.
+       */
+      theme: slug.optional(),
     }),
   ),
 });

@@ -78,6 +78,8 @@ export interface GraphSnapshot {
   aspectSentences: Map<string, string>;
   /** Aspects whose values hold only against each other (vocabulary `comparative`). */
   comparative: Set<string>;
+  /** Each aspect's theme (the aspect itself when the vocabulary gives none). */
+  themes: Map<string, string>;
   /** Relation types whose target is a category of the source (vocabulary `classifies`). */
   classifying: Set<string>;
   /** Relation types whose target is broader than the source (vocabulary `broader`). */
@@ -185,6 +187,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     relationSentences: new Map(typeRows.map((t) => [t.slug, t.sentence])),
     aspectSentences: new Map(aspectRows.map((a) => [a.slug, a.sentence])),
     comparative: new Set(aspectRows.filter((a) => a.comparative).map((a) => a.slug)),
+    themes: new Map(aspectRows.map((a) => [a.slug, a.theme ?? a.slug])),
     classifying: new Set(typeRows.filter((t) => t.classifies).map((t) => t.slug)),
     broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
     comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),

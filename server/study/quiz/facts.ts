@@ -142,3 +142,16 @@ export function conceptsOfKind(graph: GraphSnapshot, kind: string): string[] {
   }
   return index.get(kind) ?? [];
 }
+
+/**
+ * The idea an aspect teaches (vocabulary `theme`): isolation, security and fault
+ * containment are one lesson, asked once a quiz and never offered side by side.
+ */
+export function themeOf(graph: GraphSnapshot, aspect: string): string {
+  return graph.themes.get(aspect) ?? aspect;
+}
+
+/** The fact a quiz spends when it asks about an aspect's theme. */
+export function themeFact(graph: GraphSnapshot, aspect: string): string {
+  return `theme:${themeOf(graph, aspect)}`;
+}

@@ -161,6 +161,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     citations: [...(graph.citationsOfRelation.get(relation.id) ?? []), ...(graph.citationsOfConcept.get(category.id) ?? [])],
     // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
     facts: [`category:${concept.slug}`, `under:${correct}`],
-    reveals: [`summary:${correct}`, ...wrong.refs.map((r) => `summary:${r}`)],
+    // An either/or settles the other side too ("a VM is hardware virtualization" leaves "a container…" nothing to ask).
+    reveals: [`summary:${correct}`, ...wrong.refs.map((r) => `summary:${r}`), ...(wrong.refs.length === 1 ? wrong.refs.map((r) => `under:${r}`) : [])],
   });
 }

@@ -10,7 +10,7 @@ import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, pointsAt, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { truthOf, valuesOn } from "../facts.ts";
+import { themeFact, truthOf, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
 export type ComparisonCandidate = { a: string; b: string; aspect: string; value: string };
@@ -67,13 +67,23 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const noteB = sideNote(graph, b, candidate.aspect);
   const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
   const lacking = sideNote(graph, onA ? b : a, candidate.aspect, { continuing: true });
+  // When both is right, picking one side is wrong only for leaving out the other.
+  const alsoNote = (slug: string): WrongChoiceNote => {
+    const other = noteOf(slug === a.slug ? b.slug : a.slug);
+    return { explanation: `Not only that one: ${sideNote(graph, slug === a.slug ? b : a, candidate.aspect, { continuing: true }).explanation.replace(/\.$/, "")}, too.`, citations: other.citations };
+  };
+  const whyNot = (slug: string) => (correct === "both" ? alsoNote(slug) : noteOf(slug));
+  // The reasons behind the asked value, from the claims that hold it: what the explanation adds to the answer.
+  const reasons = [...valuesOn(graph, a.slug, candidate.aspect), ...valuesOn(graph, b.slug, candidate.aspect)]
+    .filter((c) => (c.value as string).toLowerCase() === candidate.value.toLowerCase())
+    .map((c) => sentence(c.statement));
   return makeQuestion({
     kind: "COMPARISON",
     key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
     prompt: comparative ? `${asked}: ${phrase(first)} or ${phrase(second)}?` : `${asked}: ${phrase(first)}, ${phrase(second)}, or both?`,
     choices: [
-      { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: noteOf(first.slug) },
-      { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: noteOf(second.slug) },
+      { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: whyNot(first.slug) },
+      { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: whyNot(second.slug) },
       ...(comparative ? [] : [{ ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lacking.explanation}`, citations: lacking.citations } }]),
     ],
     correctRef: correct,
@@ -81,9 +91,10 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     ask: { type: "comparison", a: a.slug, b: b.slug, fact },
     // A value true of both is the hardest to spot.
     difficulty: correct === "both" ? 0.8 : 0.5,
-    explanation: `${noteA.explanation} ${noteB.explanation}`,
+    explanation: [noteA.explanation, noteB.explanation, ...reasons].join(" "),
     citations: [...noteA.citations, ...noteB.citations],
     facts: [
+      themeFact(graph, candidate.aspect),
       `pair:${[a.slug, b.slug].sort().join("|")}`,
       `value:${a.slug}:${candidate.aspect}`,
       `value:${b.slug}:${candidate.aspect}`,

@@ -73,14 +73,11 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   return text;
 }
 
-/** Concepts in the same relation to the same concept as this one (both "part of a virtual machine"). */
-function alongside(graph: GraphSnapshot, slug: string): string[] {
-  const found = new Set<string>();
-  for (const relation of graph.outgoing.get(slug) ?? []) {
-    if (graph.classifying.has(relation.type)) continue;
-    for (const other of graph.incoming.get(relation.to) ?? []) if (other.type === relation.type && other.from !== slug) found.add(other.from);
-  }
-  return [...found];
+/** Concepts a disjoint relation sets this one apart from (contrasts-with). */
+function contrastedWith(graph: GraphSnapshot, slug: string): string[] {
+  const out = (graph.outgoing.get(slug) ?? []).filter((r) => graph.disjoint.has(r.type)).map((r) => r.to);
+  const into = (graph.incoming.get(slug) ?? []).filter((r) => graph.disjoint.has(r.type)).map((r) => r.from);
+  return [...out, ...into];
 }
 
 /** Concepts the summary could also fairly describe: those above or below the answer. */
@@ -127,11 +124,12 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     if (other && ref !== slug && mentions(prompt, other)) return null;
   }
   // Wrong answers only of the answer's own sort (the only registry among practices is no question): three, or two.
-  // Next to the siblings come concepts of its kind that stand in the same relation to the same thing
-  // (both part of a virtual machine), the closest of that kind.
+  // Next to the siblings come what the graph sets it against (the host OS for the guest OS): close, yet
+  // proven different. Concepts merely used alongside it (two practices that both use containers) are
+  // not preferred: their summaries can overlap.
   const tiers = [
     { refs: siblings, closeness: 1 },
-    { refs: alongside(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: 0.8 },
+    { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: 0.9 },
     { refs: sameKind, closeness: 0.6 },
   ];
   const isWrong = (ref: string) => {

@@ -10,7 +10,7 @@ import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
 import { conceptPhrase, pointsAt, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { truthOf, valuedClaims, valuesOn } from "../facts.ts";
+import { themeFact, themeOf, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
 export type ProsConsCandidate = { subject: string; partner: string; claim: string };
@@ -59,13 +59,15 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   const theirs = random
     .shuffle(valuedClaims(graph, partner.slug))
     .filter((c) => c.polarity === claim.polarity && truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
-  const taken = new Set([aspect, right.toLowerCase()]);
+  // One choice per theme: three ways of saying "isolated less strongly" would leave the answer the odd one out.
+  const taken = new Set([themeOf(graph, aspect), right.toLowerCase()]);
   const wrong: { claim: SnapshotClaim; text: string; whyWrong: WrongChoiceNote }[] = [];
   const citationsOf = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
   for (const c of theirs) {
     const text = sayPredicate(graph, c.aspect as string, c.value as string);
-    if (wrong.length === 3 || !text || taken.has(c.aspect as string) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
-    taken.add(c.aspect as string);
+    const theme = themeOf(graph, c.aspect as string);
+    if (wrong.length === 3 || !text || taken.has(theme) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
+    taken.add(theme);
     taken.add(text.toLowerCase());
     wrong.push({
       claim: c,
@@ -102,7 +104,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     citations: [...(graph.citationsOfClaim.get(claim.id) ?? []), ...partnerValues.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
     // The notes say whose each wrong choice is and how it counts: those facts are spent too.
     // The same prompt ("an advantage of a container over a virtual machine?") once a quiz.
-    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`, `prompt:${concept.slug}|${partner.slug}|${claim.polarity}`],
+    facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`, `prompt:${concept.slug}|${partner.slug}|${claim.polarity}`, themeFact(graph, aspect)],
     reveals: wrong.map((w) => `value:${partner.slug}:${w.claim.aspect as string}`),
   });
 }

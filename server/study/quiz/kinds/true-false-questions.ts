@@ -14,7 +14,7 @@ import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptPhrase, fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { claimsOnAspect, truthOf, valuedClaims, valuesOn } from "../facts.ts";
+import { claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
@@ -73,6 +73,9 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     if (!category || !relation) return null;
     let said = category;
     let note: WrongChoiceNote | null = null;
+    // With no believable false category the fact is asked only as true: "Raspberry Pi is a
+    // system-on-chip board" is worth knowing. Values, more numerous, are held to both versions
+    // (below), which keeps true and false about even.
     if (makeFalse) {
       const picked = pickDistractors(
         random,
@@ -86,12 +89,11 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
         (ref) => ref,
         [truth.category],
       );
-      // With no believable false category this fact is not asked now: falling back to the true
-      // statement would make most answers "True".
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
-      if (!wrong) return null;
-      said = wrong;
-      note = whyNotUnder(graph, concept, wrong, relation.type);
+      if (wrong) {
+        said = wrong;
+        note = whyNotUnder(graph, concept, wrong, relation.type);
+      }
     }
     const statement = sentence(sayRelation(graph, relation.type, concept, said));
     const right = sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`);
@@ -120,8 +122,11 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const rightSentence = sayValue(graph, concept, truth.aspect, truth.value);
   // A value that restates the name ("hardware virtualization virtualizes the hardware") asks nothing.
   if (!claim || !rightSentence || pointsAt(truth.value, concept, [])) return null;
-  const wrong = makeFalse ? falseValue(graph, concept, truth.aspect, random) : null;
-  if (makeFalse && !wrong) return null;
+  // Only a value with a believable false version is asked, either way: otherwise every statement of
+  // that sort would be true, and learners would learn the pattern instead of the fact.
+  const falseVersion = falseValue(graph, concept, truth.aspect, random);
+  if (!falseVersion) return null;
+  const wrong = makeFalse ? falseVersion : null;
   const value = wrong?.value ?? truth.value;
   // A comparative value is only true against something: the holder of the other value.
   const comparative = graph.comparative.has(truth.aspect);
@@ -134,6 +139,10 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const statement = say(concept, value, against);
   const own = claims.map((c) => say(concept, c.value as string, against)).join(" ");
   const citations = claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
+  // A true statement is taught against its counterpart ("…by contrast, type 2 hypervisors are typical of personal computers").
+  const other = wrong ? null : (against ?? counterpart(graph, concept, truth.aspect));
+  const otherValue = other ? valuesOn(graph, other.slug, truth.aspect)[0]?.value : undefined;
+  const contrast = other && otherValue ? sentence(sayValue(graph, other, truth.aspect, otherValue, { start: false }) as string) : null;
   let note: WrongChoiceNote | null = null;
   if (wrong) {
     const holderClaims = valuesOn(graph, wrong.holder.slug, truth.aspect).filter((c) => c.value === wrong.value);
@@ -155,10 +164,11 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     ask: { type: "true-false", subject: concept.slug, fact: { aspect: truth.aspect, value } },
     difficulty: wrong ? 0.7 : 0.4,
     // A false statement said of the wrong concept: whose it is, then what is true of this one.
-    explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${claim.statement}`,
+    explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations,
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
+      themeFact(graph, truth.aspect),
       `value:${concept.slug}:${truth.aspect}`,
       `said:${truth.aspect}=${truth.value.toLowerCase()}`,
       ...(wrong ? [`said:${truth.aspect}=${wrong.value.toLowerCase()}`] : []),
