@@ -3,7 +3,7 @@
  * the bundle knows when it is stale, and the bundled server finds its schema, migrations and web
  * assets (paths built from import.meta.url) and loads GraphiQL only when asked for it.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,8 +29,9 @@ describe("the server bundle", () => {
     expect(bundleIsFresh(outDir)).toBe(false);
   });
 
-  it("serves the API, the app and GraphiQL as npm start runs it", { timeout: 120_000 }, async () => {
-    const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", WORKERS: "0", DATABASE_URL: "", DATA_DIR: join(scratch, "data") };
+  it("serves the API, the app and GraphiQL as npm start runs it, its worker with the heap flags", { timeout: 120_000 }, async () => {
+    // PGlite: one worker under the supervising primary.
+    const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", WORKERS: "", DATABASE_URL: "", DATA_DIR: join(scratch, "data") };
     const child = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -39,6 +40,7 @@ describe("the server bundle", () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no "listening" line in time:\n${output}`)), 90_000);
+        void exited.then(() => reject(new Error(`the server exited:\n${output}`)));
         child.stdout.on("data", () => {
           const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
           if (match?.[1]) {
@@ -47,8 +49,12 @@ describe("the server bundle", () => {
           }
         });
       });
-      // Not through tsx: the process runs the bundle.
+      // Not through tsx: the processes run the bundle; the worker with V8's heap limits (see server/main.ts).
       expect(readFileSync(`/proc/${child.pid}/cmdline`, "utf8")).not.toContain("tsx");
+      const workers = execFileSync("ps", ["-o", "pid=", "--ppid", String(child.pid)], { encoding: "utf8" }).split(/\s+/).filter(Boolean);
+      expect(workers).toHaveLength(1);
+      const workerCommand = readFileSync(`/proc/${workers[0]}/cmdline`, "utf8").split("\0");
+      expect(workerCommand).toEqual(expect.arrayContaining(["--max-old-space-size=1024", "--max-semi-space-size=4"]));
       // Migrations (migrations/) applied and the SDL (schema/schema.graphql) read: the API answers.
       const api = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ concept(slug: "docker") { name } }` }) });
       expect(await api.json()).toEqual({ data: { concept: { name: "Docker" } } });
