@@ -117,6 +117,16 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const cache = new ResponseCache({ graphVersion: options.graphVersion });
   let studyReady = false;
 
+  /**
+   * Answers being made for token-less requests, by cache key. When many clients ask the same thing
+   * at once (a cold cache under load), one request executes and the others wait for its answer
+   * instead of each running the same query: under 256 connections a fresh worker otherwise ran each
+   * query hundreds of times at once, holding all of them in memory, and on PGlite's one connection
+   * the last ones waited seconds. Resolves to the answer when it may be shared (what the response
+   * cache may keep), else to null, and each waiting request then runs on its own.
+   */
+  const inProgress = new Map<string, Promise<CachedResponse | null>>();
+
   /** /graphql: from the response cache when it holds the answer, else from yoga (and offered to the cache). */
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined, facts: RequestFacts): Promise<Reply> {
     const method = req.method ?? "GET";
@@ -128,20 +138,35 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       key = cache.key({ method, payload: method === "GET" ? url.search : (body ?? ""), contentType: req.headers["content-type"] ?? "", accept: req.headers.accept ?? "" });
       const hit = cache.get(key);
       if (hit) return cachedReply(req, key, hit);
+      const made = await inProgress.get(key);
+      if (made) return cachedReply(req, key, made);
     }
-    const request = new yoga.fetchAPI.Request(url, { method, headers: requestHeaders(req), body: body && body.length > 0 ? new Uint8Array(body) : undefined });
-    const response = await yoga.fetch(request, { req, res, facts });
-    const reply = await limitReply(request, response);
-    const cacheable = method === "GET" && reply.status === 200 && shared && isJson(reply) && !reply.body.includes('"errors"');
-    reply.headers["cache-control"] = cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store";
-    if (key && facts.cacheable && reply.status === 200) {
-      cache.offer(key, version, reply.status, reply.body, () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) headers[name] = value;
-        return headers;
-      });
+    let share: ((made: CachedResponse | null) => void) | undefined;
+    if (key !== null && !inProgress.has(key)) inProgress.set(key, new Promise((resolve) => (share = resolve)));
+    try {
+      const request = new yoga.fetchAPI.Request(url, { method, headers: requestHeaders(req), body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+      const response = await yoga.fetch(request, { req, res, facts });
+      const reply = await limitReply(request, response);
+      const cacheable = method === "GET" && reply.status === 200 && shared && isJson(reply) && !reply.body.includes('"errors"');
+      reply.headers["cache-control"] = cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store";
+      if (key && facts.cacheable && reply.status === 200) {
+        let kept: Record<string, string> | undefined;
+        const headers = () => {
+          if (kept) return kept;
+          kept = {};
+          for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) kept[name] = value;
+          return kept;
+        };
+        cache.offer(key, version, reply.status, reply.body, headers);
+        share?.({ status: reply.status, headers: headers(), body: reply.body, expires: 0 });
+      }
+      return reply;
+    } finally {
+      if (share && key !== null) {
+        share(null);
+        inProgress.delete(key);
+      }
     }
-    return reply;
   }
 
   function cachedReply(req: IncomingMessage, key: string, hit: CachedResponse): Reply {
