@@ -42,6 +42,11 @@ interface ListeningMessage {
 
 function supervise(config: Config): void {
   const SHUTDOWN_GRACE_MS = 10_000;
+  // With one worker (always, with PGlite) the primary's round-robin only delays: it hands each new
+  // connection over on its own, waiting for the busy worker to acknowledge it before the next, and
+  // 256 connections opened at once waited up to 3 s. The worker then accepts them itself. Several
+  // workers keep round-robin, which balances the connections between them.
+  if (config.workers === 1) cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ execArgv: [...WORKER_HEAP_FLAGS, ...process.execArgv] });
   let stopping = false;
   let announced = false;

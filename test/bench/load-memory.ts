@@ -40,11 +40,15 @@ function rssOf(pid: number): number {
   }
 }
 
-/** The process listening on the port and its children (the workers). */
-function serverTree(port: string): number[] {
-  const listener = /pid=(\d+)/.exec(execSync(`ss -ltnpH 'sport = :${port}'`, { encoding: "utf8" }))?.[1];
-  if (!listener) return [];
-  return [listener, ...execSync(`ps -o pid= --ppid ${listener}`, { encoding: "utf8" }).split(/\s+/).filter(Boolean)].map(Number);
+/** The server's process and its children (the workers). */
+function serverTree(pid: number): number[] {
+  let children: string[] = [];
+  try {
+    children = execSync(`ps -o pid= --ppid ${pid}`, { encoding: "utf8" }).split(/\s+/).filter(Boolean);
+  } catch {
+    // ps exits 1 when there are none (WORKERS=0)
+  }
+  return [pid, ...children.map(Number)];
 }
 
 const env: Record<string, string | undefined> = {
@@ -74,8 +78,7 @@ while (!/study material ready/.test(output)) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 const url = /listening on (http:\/\/localhost:\d+)/.exec(output)?.[1] as string;
-const port = new URL(url).port;
-const pids = serverTree(port);
+const pids = serverTree(child.pid as number);
 const total = () => pids.reduce((sum, pid) => sum + rssOf(pid), 0);
 const idle = total();
 const idleEach = pids.map(rssOf);
