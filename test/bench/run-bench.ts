@@ -253,7 +253,8 @@ the runs above:
 
 ${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
-// Every side-by-side section (one per --workers value, and the notes on them) survives this run.
-const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- side-by-side[^>]*-->[\s\S]*?<!-- \/side-by-side[^>]*-->/g) ?? [];
+// Every side-by-side section (one per --workers value, and the notes on them) and the memory
+// section (written by hand from test/bench/load-memory.ts) survive this run.
+const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory)[^>]*-->/g) ?? [];
 writeFileSync(values.output, kept.length ? `${report}\n${kept.join("\n\n")}\n` : report);
 console.log(`\nwritten to ${values.output}`);
