@@ -21,6 +21,11 @@ export interface QuizSpec {
   topic: string | null;
   /** When set, only questions about these concepts (a learner's weak spots). */
   focus?: string[] | undefined;
+  /**
+   * A single question on its own (an embedded card's "test yourself"): a true/false fact with no
+   * believable false version may then be asked as true, which in a quiz would make True the safe guess.
+   */
+  single?: boolean;
 }
 
 export interface GeneratedQuiz extends QuizSpec {
@@ -32,7 +37,12 @@ interface KindSource<C> {
   candidates: (graph: GraphSnapshot) => Iterable<C>;
   /** Whether a candidate is about a concept of the topic. */
   touches: (graph: GraphSnapshot, candidate: C, inTopic: (slug: string) => boolean) => boolean;
-  build: (graph: GraphSnapshot, candidate: C, random: Random) => QuizQuestion | null;
+  build: (graph: GraphSnapshot, candidate: C, random: Random, options: BuildOptions) => QuizQuestion | null;
+}
+
+export interface BuildOptions {
+  /** See QuizSpec.single. */
+  single: boolean;
 }
 
 type AnySource = KindSource<unknown>;
@@ -42,7 +52,7 @@ function source<C>(typed: KindSource<C>): AnySource {
   return {
     candidates: (graph) => typed.candidates(graph),
     touches: (graph, candidate, inTopic) => typed.touches(graph, candidate as C, inTopic),
-    build: (graph, candidate, random) => typed.build(graph, candidate as C, random),
+    build: (graph, candidate, random, options) => typed.build(graph, candidate as C, random, options),
   };
 }
 
@@ -99,13 +109,19 @@ export async function quizCandidatesInSlices(graph: GraphSnapshot, kind: Questio
 }
 
 /** One kind's questions, in seeded random order, built only as they are asked for. */
-function questionStream(graph: GraphSnapshot, kind: QuestionKind, inTopic: ((slug: string) => boolean) | null, random: Random): () => QuizQuestion | null {
+function questionStream(
+  graph: GraphSnapshot,
+  kind: QuestionKind,
+  inTopic: ((slug: string) => boolean) | null,
+  random: Random,
+  options: BuildOptions,
+): () => QuizQuestion | null {
   const kindSource = SOURCES[kind];
   const all = quizCandidates(graph, kind);
   const next = random.draw(inTopic ? all.filter((c) => kindSource.touches(graph, c, inTopic)) : all);
   return () => {
     for (let candidate = next(); candidate !== undefined; candidate = next()) {
-      const question = kindSource.build(graph, candidate, random);
+      const question = kindSource.build(graph, candidate, random, options);
       if (question) return question;
     }
     return null;
@@ -154,7 +170,8 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
   }
   const random = seededRandom(spec.seed);
   const kinds: QuestionKind[] = spec.kind === "MIXED" ? [...QUESTION_KINDS] : [spec.kind];
-  const streams = new Map(kinds.map((k) => [k, questionStream(graph, k, inTopic, random)]));
+  const options = { single: spec.single === true };
+  const streams = new Map(kinds.map((k) => [k, questionStream(graph, k, inTopic, random, options)]));
   const questions: QuizQuestion[] = [];
   const seen = new Set<string>();
   // Facts already asked or shown: no fact is asked twice, nor asked after another question showed it.

@@ -1,6 +1,6 @@
 /**
  * A quiz id carries everything needed to regenerate the quiz (kind, count,
- * seed, topic), signed with the server's key, so grading needs no stored
+ * seed, topic, focus, single), signed with the server's key, so grading needs no stored
  * state and an edited id is refused instead of silently meaning another quiz.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -21,7 +21,8 @@ function sign(key: string, payload: string): string {
 
 export function encodeQuizId(key: string, spec: QuizSpec): string {
   const fields: unknown[] = [1, spec.kind, spec.count, spec.seed, spec.topic];
-  if (spec.focus) fields.push(spec.focus);
+  if (spec.focus || spec.single) fields.push(spec.focus ?? null);
+  if (spec.single) fields.push(true);
   const payload = Buffer.from(JSON.stringify(fields)).toString("base64url");
   return `${payload}.${sign(key, payload)}`;
 }
@@ -34,6 +35,6 @@ export function decodeQuizId(key: string, id: string): QuizSpec {
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidQuizIdError();
   const value: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   if (!Array.isArray(value) || value[0] !== 1 || !QUIZ_KINDS.includes(value[1])) throw new InvalidQuizIdError();
-  const [, kind, count, seed, topic, focus] = value as [number, QuizKind, number, number, string | null, string[] | undefined];
-  return { kind, count, seed, topic, ...(Array.isArray(focus) ? { focus } : {}) };
+  const [, kind, count, seed, topic, focus, single] = value as [number, QuizKind, number, number, string | null, string[] | null | undefined, boolean | undefined];
+  return { kind, count, seed, topic, ...(Array.isArray(focus) ? { focus } : {}), ...(single === true ? { single } : {}) };
 }

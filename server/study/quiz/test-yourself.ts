@@ -20,7 +20,7 @@ function seedOf(slug: string): number {
 export function testYourselfQuiz(graph: GraphSnapshot, slug: string): { spec: QuizSpec; quiz: GeneratedQuiz } | null {
   const first = seedOf(slug);
   for (let i = 0; i < TRIES; i++) {
-    const spec: QuizSpec = { kind: "MIXED", count: 1, seed: (first + i) % 2 ** 31, topic: slug };
+    const spec: QuizSpec = { kind: "MIXED", count: 1, seed: (first + i) % 2 ** 31, topic: slug, single: true };
     const quiz = generateQuiz(graph, spec);
     if (quiz.questions.length > 0) return { spec, quiz };
   }

@@ -10,11 +10,11 @@
  * one the text names, never one it mentions in its own summary.
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { ancestorsOf, categoriesOf } from "../../hierarchy.ts";
+import { ancestorsOf, categoriesOf, isCategory } from "../../hierarchy.ts";
 import { capitalise, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
-import { conceptsOfKind } from "../facts.ts";
+import { conceptsOfKind, truthOf } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
@@ -132,9 +132,19 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: 0.9 },
     { refs: sameKind, closeness: 0.6 },
   ];
+  // A concept the graph files in the same tree but cannot place outside the answer's categories may
+  // belong there too: QEMU, filed only as a hypervisor, might be a hosted one like VirtualBox.
+  const answerCategories = [...categories, ...(isCategory(graph, slug) ? [slug] : [])];
+  const undetermined = (ref: string) => {
+    const above = ancestorsOf(graph, ref);
+    return answerCategories.some(
+      (c) => truthOf(graph, ref, { category: c }) === null && (above.has(c) || [...ancestorsOf(graph, c)].some((a) => above.has(a))),
+    );
+  };
   const isWrong = (ref: string) => {
     const other = graph.concept.get(ref);
     return (
+      !undetermined(ref) &&
       !!other &&
       ref !== slug &&
       other.summary !== concept.summary &&

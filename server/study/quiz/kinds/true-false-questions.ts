@@ -16,6 +16,7 @@ import { conceptPhrase, fillPattern, lowerArticle, mentions, pointsAt, sayRelati
 import type { Random } from "../../seeded-random.ts";
 import { claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
+import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
 
@@ -61,7 +62,7 @@ function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: stri
   return null;
 }
 
-export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCandidate, random: Random): QuizQuestion | null {
+export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCandidate, random: Random, options: BuildOptions = { single: false }): QuizQuestion | null {
   const concept = graph.concept.get(candidate.subject);
   if (!concept) return null;
   const truth = candidate.truth;
@@ -73,10 +74,10 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     if (!category || !relation) return null;
     let said = category;
     let note: WrongChoiceNote | null = null;
-    // With no believable false category the fact is asked only as true: "Raspberry Pi is a
-    // system-on-chip board" is worth knowing. Values, more numerous, are held to both versions
-    // (below), which keeps true and false about even.
-    if (makeFalse) {
+    // Asked only where a believable false version exists, true or false: otherwise every "X is a Y"
+    // would be true, and learners would learn the pattern instead of the fact. A question asked on
+    // its own (an embedded card's) may still state a lone true fact.
+    {
       const picked = pickDistractors(
         random,
         // Only categories close to the true one: "Podman is a type 1 hypervisor" fools nobody.
@@ -90,7 +91,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
         [truth.category],
       );
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
-      if (wrong) {
+      if (!wrong && !options.single) return null;
+      if (wrong && makeFalse) {
         said = wrong;
         note = whyNotUnder(graph, concept, wrong, relation.type);
       }
