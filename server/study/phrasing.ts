@@ -165,9 +165,15 @@ export function pointsAt(text: string, concept: SnapshotConcept, others: Snapsho
   return own.some((name) => words.some((word) => sameStem(word, name)));
 }
 
-/** "build" ~ "buildah", "virtualizes" ~ "virtualization": one word starts with the other, or both share a long start. */
+/** "build" ~ "buildah", "building" ~ "buildah", "virtualizes" ~ "virtualization": one word (or its root) starts the other, or both share a long start. */
 function sameStem(a: string, b: string): boolean {
   if (a === b) return true;
+  // A word's root without its ending: "building" points at Buildah, "contains" at a container.
+  const root = (w: string) => w.replace(/(?:ing|ed|es|s)$/, "");
+  for (const [word, name] of [[a, b], [b, a]] as const) {
+    const r = root(word);
+    if (r.length >= 5 && r !== word && name.startsWith(r)) return true;
+  }
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 4 && long.startsWith(short)) return true;
   let common = 0;
