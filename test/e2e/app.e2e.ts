@@ -87,7 +87,8 @@ describe("the web app", () => {
       // A kind may offer fewer questions than asked (a quiz never repeats a fact): play what it has.
       const { quiz } = await queryAsPage<{ quiz: { questions: { id: string }[] } }>(page, `{ quiz(kind: ${kind}, count: 3, seed: 5) { questions { id } } }`);
       const count = quiz.questions.length;
-      expect(count).toBeGreaterThanOrEqual(2);
+      // Pros and cons: the sources' container/VM trade-offs fall into few themes, each asked once a quiz.
+      expect(count).toBeGreaterThanOrEqual(kind === "PROS_CONS" ? 1 : 2);
       for (let i = 0; i < count; i++) {
         await page.getByRole("heading", { level: 1 }).waitFor();
         await page.keyboard.press("1");

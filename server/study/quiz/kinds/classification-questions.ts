@@ -131,7 +131,13 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   const isWrong = (ref: string) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null;
   const textOf = (ref: string) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref);
   // No choice above or below another (offering "a hypervisor" beside "a type 1 hypervisor" rules both out unseen).
-  const fitsWith = (ref: string, picked: readonly string[]) => !onOneLine(graph, ref, correct) && picked.every((p) => !onOneLine(graph, ref, p));
+  // Nor two sibling distractors the answer is not a sibling of ("type 1 or type 2 hypervisor" beside
+  // "container runtime" leaves the answer the odd one out).
+  const parentsOf = (ref: string) => new Set(categoriesOf(graph, ref));
+  const answerParents = parentsOf(correct);
+  const siblingsApart = (x: string, y: string) => [...parentsOf(x)].some((p) => parentsOf(y).has(p) && !answerParents.has(p));
+  const fitsWith = (ref: string, picked: readonly string[]) =>
+    !onOneLine(graph, ref, correct) && picked.every((p) => !onOneLine(graph, ref, p) && !siblingsApart(ref, p));
   let wrong = pickDistractors(random, tiers, 3, isWrong, textOf, [conceptChoice(category)], fitsWith);
   wrong ??= pickDistractors(random, tiers, 2, isWrong, textOf, [conceptChoice(category)], fitsWith);
   // Two sibling categories alone make a fair either/or ("operating-system-level or hardware virtualization?").

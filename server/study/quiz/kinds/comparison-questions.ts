@@ -79,6 +79,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     .map((c) => sentence(c.statement));
   return makeQuestion({
     kind: "COMPARISON",
+    clue: asked,
     key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
     prompt: comparative ? `${asked}: ${phrase(first)} or ${phrase(second)}?` : `${asked}: ${phrase(first)}, ${phrase(second)}, or both?`,
     choices: [

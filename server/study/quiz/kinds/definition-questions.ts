@@ -141,10 +141,20 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
       (c) => truthOf(graph, ref, { category: c }) === null && (above.has(c) || [...ancestorsOf(graph, c)].some((a) => above.has(a))),
     );
   };
+  // What the answer is linked to by a relation that does not set the two apart overlaps with it
+  // (vulnerability management uses CI/CD): not offered as wrong.
+  const linked = new Set([
+    ...(graph.outgoing.get(slug) ?? []).filter((r) => !graph.disjoint.has(r.type)).map((r) => r.to),
+    ...(graph.incoming.get(slug) ?? []).filter((r) => !graph.disjoint.has(r.type)).map((r) => r.from),
+  ]);
+  const answerIsCategory = isCategory(graph, slug);
   const isWrong = (ref: string) => {
     const other = graph.concept.get(ref);
     return (
       !undetermined(ref) &&
+      !linked.has(ref) &&
+      // A category among products ("Type 2 hypervisor" beside ESXi and Xen) is another sort of answer.
+      isCategory(graph, ref) === answerIsCategory &&
       !!other &&
       ref !== slug &&
       other.summary !== concept.summary &&

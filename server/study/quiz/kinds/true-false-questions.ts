@@ -35,9 +35,11 @@ export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] 
 
 /** A concept contrasted with the subject that holds another value on the aspect: what a comparative value is said against. */
 function counterpart(graph: GraphSnapshot, subject: SnapshotConcept, aspect: string): SnapshotConcept | null {
+  const own = valuesOn(graph, subject.slug, aspect);
   for (const partner of contrastPartners(graph, subject.slug)) {
     const other = graph.concept.get(partner);
-    if (other && valuesOn(graph, partner, aspect).length > 0) return other;
+    // Only one that differs: "by contrast, Docker is meant for both" says nothing after Podman.
+    if (other && own.every((c) => truthOf(graph, partner, { aspect, value: c.value as string }) === false)) return other;
   }
   return null;
 }
@@ -156,6 +158,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   return makeQuestion({
     kind: "TRUE_FALSE",
     key: `${concept.slug}|${truth.aspect}=${value.toLowerCase()}`,
+    clue: statement,
     prompt: `True or false? ${statement}`,
     choices: [
       { ref: "true", text: "True", ...(note ? { whyWrong: note } : {}) },
