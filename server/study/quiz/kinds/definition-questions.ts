@@ -16,6 +16,7 @@ import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind, truthOf } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
+import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
 const slugLists = new WeakMap<GraphSnapshot, string[]>();
@@ -108,7 +109,7 @@ function whatItIs(concept: SnapshotConcept): string {
     : `That describes ${subject.text}: “${sentence(concept.summary)}”`;
 }
 
-export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random): QuizQuestion | null {
+export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random, options: BuildOptions = { single: false }): QuizQuestion | null {
   const concept = graph.concept.get(slug);
   if (!concept) return null;
   const prompt = maskedSummary(graph, concept);
@@ -167,7 +168,12 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
   // Wrong answers only of the answer's own sort (same kind or category), two or three of them:
   // "the operating system of…" among practices would be no question.
-  const picked = [3, 2].map((n) => pickDistractors(random, tiers, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
+  // In a quiz, wrong answers only from the answer's own category or what the graph contrasts it with:
+  // a kind is too broad a sort ("practice" holds designs and processes, "command" a sysctl beside
+  // docker run), so the one choice that fits the description's sort gave the answer away. An
+  // embedded card's lone question may still draw on the whole kind.
+  const close = options.single ? tiers : tiers.filter((t) => t.closeness >= 0.9);
+  const picked = [3, 2].map((n) => pickDistractors(random, close, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
   if (!picked) return null;
   if (picked.refs.length < 2) return null;
   // A word of the answer's name in the prompt that no other choice has singles it out.
