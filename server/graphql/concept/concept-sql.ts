@@ -132,8 +132,7 @@ class Compiler {
           return `coalesce((select json_agg(${claim} order by ${c}.position) from claims ${c} where ${c}.concept_id = ${a}.id), '[]')`;
         }
         case "citations":
-          if (!noArguments(nodes)) throw new Unsupported();
-          return this.citations(subFields(nodes, "Citation", this.fragments), "concept_id", `${a}.id`);
+          return this.citations(nodes, "concept_id", `${a}.id`);
         default:
           throw new Unsupported();
       }
@@ -164,8 +163,7 @@ class Compiler {
         case "target":
           return this.conceptById(nodes, `${r}.target_id`);
         case "citations":
-          if (!noArguments(nodes)) throw new Unsupported();
-          return this.citations(subFields(nodes, "Citation", this.fragments), "relation_id", `${r}.id`);
+          return this.citations(nodes, "relation_id", `${r}.id`);
         default:
           throw new Unsupported();
       }
@@ -196,8 +194,7 @@ class Compiler {
         case "concept":
           return this.conceptById(nodes, `${c}.concept_id`);
         case "citations":
-          if (!noArguments(nodes)) throw new Unsupported();
-          return this.citations(subFields(nodes, "Citation", this.fragments), "claim_id", `${c}.id`);
+          return this.citations(nodes, "claim_id", `${c}.id`);
         default:
           throw new Unsupported();
       }
@@ -205,9 +202,10 @@ class Compiler {
   }
 
   /** The citations of a concept, relation or claim (loaders.citationsOf: by position, then id; passage by source and locator). */
-  private citations(fields: Fields, column: "concept_id" | "relation_id" | "claim_id", id: string): string {
+  private citations(field: FieldNode[], column: "concept_id" | "relation_id" | "claim_id", id: string): string {
+    if (!noArguments(field)) throw new Unsupported();
     const ci = this.alias("ci");
-    const citation = this.object(fields, "Citation", (name, nodes) => {
+    const citation = this.object(subFields(field, "Citation", this.fragments), "Citation", (name, nodes) => {
       switch (name) {
         case "locator":
           return this.scalar(nodes, `${ci}.locator`);
