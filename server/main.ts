@@ -191,6 +191,8 @@ async function serve(config: Config): Promise<void> {
     stopping = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    // Subscriptions would hold their connections open forever; their clients reconnect elsewhere.
+    server.endStreams();
     // Connections can close (a client giving up) while their request is still being handled.
     const drained = closed.then(() => server.idle());
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());

@@ -32,6 +32,8 @@ import { learnerResolvers } from "./learner/learner-resolvers.ts";
 import { matchingResolvers } from "./matching/matching-resolvers.ts";
 import { quizResolvers } from "./quiz/quiz-resolvers.ts";
 import { flashcardResolvers } from "./study/flashcard-resolvers.ts";
+import { roomResolvers } from "./room/room-resolvers.ts";
+import { createRoomEvents, type RoomEvents } from "../rooms/room-events.ts";
 
 export const typeDefs = readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8");
 
@@ -56,6 +58,8 @@ export interface GraphqlServerOptions {
   trustedOrigins?: readonly string[];
   /** Where mutation counts are kept (in memory unless given). */
   rateLimiter?: RateLimiter;
+  /** Where live rooms' events go (in this process unless given). */
+  roomEvents?: RoomEvents | undefined;
 }
 
 export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of containers and virtual machines.
@@ -96,6 +100,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
   const snapshot = options.snapshot;
   // Loaded once it succeeds; a failure (a database hiccup) is not remembered: the next quiz retries.
   const quizKey = quizKeyLoader(options.db, options.quizSecret);
+  const rooms = options.roomEvents ?? createRoomEvents();
   return createYoga<NodeServerContext, GraphContext>({
     schema: createSchema<NodeServerContext & GraphContext>({
       typeDefs,
@@ -109,6 +114,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         quizResolvers,
         matchingResolvers,
         learnerResolvers,
+        roomResolvers,
       ],
     }),
     graphqlEndpoint: "/graphql",
@@ -120,6 +126,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         loaders: createLoaders(options.db, vocabulary),
         snapshot,
         quizKey,
+        rooms,
         learner: () => (learner ??= token ? findLearner(options.db, token) : Promise.resolve(null)),
         now: new Date(),
       };

@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConceptRow, RelationRow, ClaimRow, CitationRow, PassageRow, SourceRow, AspectRow, KindRow, ComparisonRow, ComparedAspectRow, SubgraphRow } from './graph-rows.ts';
 import type { DeckRow, FlashcardRow, CardProgressRow, RatingPreviewRow, QuizRow, QuestionRow, ChoiceRow, MatchingRoundRow, MatchTermRow, AnswerResultRow, LearnerRow, ProgressRow, KindProgressRow } from './study-rows.ts';
+import type { RoomViewRow, RoomRevealView } from '../rooms/room-view.ts';
+import type { RoomQuestionData } from '../../schema/room-tables.ts';
 import type { GraphContext } from './context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -77,6 +79,14 @@ export type Choice = {
   __typename?: 'Choice';
   id: Scalars['ID']['output'];
   text: Scalars['String']['output'];
+};
+
+export type ChoiceShare = {
+  __typename?: 'ChoiceShare';
+  choiceId: Scalars['ID']['output'];
+  count: Scalars['Int']['output'];
+  /** count / players who answered (0 when nobody did). */
+  share: Scalars['Float']['output'];
 };
 
 /** A pointer into a source: which document, and which paragraph under which heading. */
@@ -400,8 +410,35 @@ export type Mutation = {
    * question is recorded in the learner's progress. May be called from any origin.
    */
   answer: AnswerResult;
+  /**
+   * Player: answers the open question (`questionId` is the one being asked). One answer per
+   * question; an answer after the countdown is refused. Points: 500 to 1000 for a right answer,
+   * the quicker the more, 0 for a wrong one; the result shows once the answer is revealed.
+   */
+  answerRoomQuestion: RoomAnswer;
+  /** Host: closes the room; nobody may join or answer any more, and the results stay. */
+  closeRoom: RoomView;
   /** Merges an `exportProgress` JSON into this learner's progress; nothing changes if the file is not valid. Needs a token. */
   importProgress: ImportResult;
+  /**
+   * Joins a room as a player with a nickname (1 to 20 characters, unique in the room whatever the
+   * case). Keep the token: it keeps the seat across reloads. Joining is open until the quiz ends.
+   */
+  joinRoom: RoomSession;
+  /** Host: asks the next question once the current one is closed, or ends the quiz after the last. */
+  nextQuestion: RoomView;
+  /**
+   * Opens a room for a quiz generated like `quiz` (without a seed the server picks one) with
+   * `seconds` (5 to 120) for each question. Keep the token: it is the host's, shown once.
+   */
+  openRoom: RoomSession;
+  /**
+   * Host: opens a new room with the same questions, seating the same players (their tokens keep
+   * working there); the old room's views then carry `replayCode`.
+   */
+  replayRoom: RoomSession;
+  /** Host: closes the open question now (before its countdown ends) and shows its answer. */
+  revealAnswer: RoomView;
   /**
    * Rates a card (FSRS scheduling). Send a fresh `reviewId` per review: a retried
    * request with the same `reviewId` counts once. Needs a token.
@@ -409,6 +446,8 @@ export type Mutation = {
   review: CardProgress;
   /** A new anonymous learner. Keep the token: it is shown once, and only its hash is stored. */
   startLearner: LearnerSession;
+  /** Host: asks the first question (from the lobby). */
+  startRoom: RoomView;
   /** Takes the learner's most recent review back; null when there is none. Needs a token. */
   undoReview: Maybe<CardProgress>;
 };
@@ -421,8 +460,55 @@ export type MutationAnswerArgs = {
 };
 
 
+export type MutationAnswerRoomQuestionArgs = {
+  choiceId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+  questionId: Scalars['ID']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationCloseRoomArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationImportProgressArgs = {
   data: Scalars['String']['input'];
+};
+
+
+export type MutationJoinRoomArgs = {
+  code: Scalars['String']['input'];
+  nickname: Scalars['String']['input'];
+};
+
+
+export type MutationNextQuestionArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationOpenRoomArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<QuizKind>;
+  seconds?: InputMaybe<Scalars['Int']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationReplayRoomArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationRevealAnswerArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -430,6 +516,12 @@ export type MutationReviewArgs = {
   cardId: Scalars['ID']['input'];
   rating: Rating;
   reviewId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartRoomArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 export type PageInfo = {
@@ -553,6 +645,17 @@ export type Query = {
   quiz: Quiz;
   /** The relation types, in the order the seeds list them. */
   relationTypes: Array<RelationType>;
+  /**
+   * A live room as the holder of `token` sees it: the host (the token `openRoom` gave) or a
+   * player (the token `joinRoom` gave). `code` is the join code, in any case, spaces and hyphens
+   * ignored. Unknown codes and tokens are answered with BAD_USER_INPUT.
+   */
+  room: RoomView;
+  /**
+   * The results as CSV (rank, player, score, right answers, then each question's chosen answer and
+   * points), for the host only.
+   */
+  roomResultsCsv: Scalars['String']['output'];
   /**
    * Concepts matching a free-text query, best first: exact name or alias, then
    * names starting with the query, then words in summaries and descriptions, then
@@ -788,6 +891,34 @@ export type QueryQuizArgs = {
  * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
  * slug in a lookup gives `null`, not an error.
  */
+export type QueryRoomArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
+export type QueryRoomResultsCsvArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * Graphdeck's public API: a knowledge graph of concepts, how they relate, what is
+ * claimed about them and where each statement comes from.
+ *
+ * Reads are public and may be called from any origin. Arguments out of range are
+ * answered with an error whose `extensions.code` is `BAD_USER_INPUT`; an unknown
+ * slug in a lookup gives `null`, not an error.
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
@@ -940,6 +1071,120 @@ export type RelationType = {
   slug: Scalars['String']['output'];
 };
 
+export type RoomAnswer = {
+  __typename?: 'RoomAnswer';
+  choiceId: Scalars['ID']['output'];
+  /** Null until the question is closed (so nobody can tell the answer to others). */
+  correct: Maybe<Scalars['Boolean']['output']>;
+  /** Null until the question is closed. */
+  points: Maybe<Scalars['Int']['output']>;
+  questionId: Scalars['ID']['output'];
+};
+
+/** Where a room stands. */
+export type RoomPhase =
+  /** The host closed the room. */
+  | 'CLOSED'
+  /** The quiz is over: the podium. */
+  | 'FINISHED'
+  /** Players are joining; no question asked yet. */
+  | 'LOBBY'
+  /** A question is open: its countdown runs. */
+  | 'QUESTION'
+  /** The question is closed: its answer, shares and explanation are shown. */
+  | 'REVEAL';
+
+export type RoomPlayer = {
+  __typename?: 'RoomPlayer';
+  /** Whether they answered the current question (in another player's view, false until it closes). */
+  answered: Scalars['Boolean']['output'];
+  /** Right answers so far. */
+  correctCount: Scalars['Int']['output'];
+  nickname: Scalars['String']['output'];
+  /** 1 for the best score; players with equal scores share a rank. */
+  rank: Scalars['Int']['output'];
+  score: Scalars['Int']['output'];
+};
+
+export type RoomQuestion = {
+  __typename?: 'RoomQuestion';
+  choices: Array<Choice>;
+  /** The concept the question is about; null if a re-seed has removed it since. */
+  concept: Maybe<Concept>;
+  id: Scalars['ID']['output'];
+  kind: QuizKind;
+  prompt: Scalars['String']['output'];
+};
+
+export type RoomReveal = {
+  __typename?: 'RoomReveal';
+  /** Where it comes from. */
+  citations: Array<Citation>;
+  correctChoiceId: Scalars['ID']['output'];
+  /** The right answer as a sentence. */
+  explanation: Scalars['String']['output'];
+  /** Every choice, in the question's order, with how many players picked it. */
+  shares: Array<ChoiceShare>;
+};
+
+/** Who holds a room token. */
+export type RoomRole =
+  | 'HOST'
+  | 'PLAYER';
+
+/** A room token and the room it opens. */
+export type RoomSession = {
+  __typename?: 'RoomSession';
+  /** The join code, e.g. `BK7QM3` (shown as `BK7-QM3`). */
+  code: Scalars['String']['output'];
+  role: RoomRole;
+  room: RoomView;
+  /** Send with every room call. Shown only here. */
+  token: Scalars['String']['output'];
+};
+
+/** A live room, as one of its host or players sees it. */
+export type RoomView = {
+  __typename?: 'RoomView';
+  /** Players who answered the current question: the host's to show; null in a player's view while it is open. */
+  answeredCount: Maybe<Scalars['Int']['output']>;
+  code: Scalars['String']['output'];
+  endsAt: Maybe<Scalars['String']['output']>;
+  /** The quiz played: pass the same kind, count, seed and topic to `quiz` to take it alone. */
+  kind: QuizKind;
+  /** The player this view is for; null for the host. */
+  me: Maybe<RoomPlayer>;
+  /** Once the quiz is over, for a player: the concepts of the questions they missed or left unanswered. */
+  missed: Array<Concept>;
+  /** The player's answer to the current question, if any. */
+  myAnswer: Maybe<RoomAnswer>;
+  phase: RoomPhase;
+  /** Everyone who joined, best score first (ties share a rank, then by nickname). */
+  players: Array<RoomPlayer>;
+  /** The top three once the quiz is over. */
+  podium: Array<RoomPlayer>;
+  /** The question being asked or shown; never its answer while it is open. */
+  question: Maybe<RoomQuestion>;
+  questionCount: Scalars['Int']['output'];
+  /** The question being asked or shown (0-based); null in the lobby. */
+  questionIndex: Maybe<Scalars['Int']['output']>;
+  /** Milliseconds left on the countdown when this view was made (0 once closed). */
+  remainingMs: Maybe<Scalars['Int']['output']>;
+  /** Set when the host replayed this quiz in a new room: its code (the same token works there). */
+  replayCode: Maybe<Scalars['String']['output']>;
+  /** Once the current question is closed: its answer, each choice's share, the explanation and sources. */
+  reveal: Maybe<RoomReveal>;
+  role: RoomRole;
+  /** Seconds each question stays open. */
+  seconds: Scalars['Int']['output'];
+  seed: Scalars['Int']['output'];
+  /** When the current question opened and when it closes (ISO 8601). */
+  startedAt: Maybe<Scalars['String']['output']>;
+  topic: Maybe<Scalars['String']['output']>;
+  /** Grows with every change of the room. */
+  version: Scalars['Int']['output'];
+};
+
 export type ScheduledReview = {
   __typename?: 'ScheduledReview';
   /** When the card would be due (ISO 8601). */
@@ -1053,6 +1298,23 @@ export type Subgraph = {
   nodes: Array<Concept>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The room as the holder of `token` sees it, pushed at once and again whenever it changes (a
+   * player joins, a question opens or closes, an answer comes in). Reconnecting gives the current
+   * state at once: the question being asked, with the score kept. Over server-sent events
+   * (`Accept: text/event-stream`).
+   */
+  room: RoomView;
+};
+
+
+export type SubscriptionRoomArgs = {
+  code: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
 /** A piece of text; `highlight` marks the words that matched. Plain text, never markup. */
 export type TextSpan = {
   __typename?: 'TextSpan';
@@ -1152,6 +1414,7 @@ export type ResolversTypes = {
   CardProgress: ResolverTypeWrapper<CardProgressRow>;
   CardState: CardState;
   Choice: ResolverTypeWrapper<ChoiceRow>;
+  ChoiceShare: ResolverTypeWrapper<ChoiceShare>;
   Citation: ResolverTypeWrapper<CitationRow>;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ComparedAspect: ResolverTypeWrapper<ComparedAspectRow>;
@@ -1195,6 +1458,14 @@ export type ResolversTypes = {
   RatingPreview: ResolverTypeWrapper<RatingPreviewRow>;
   Relation: ResolverTypeWrapper<RelationRow>;
   RelationType: ResolverTypeWrapper<RelationType>;
+  RoomAnswer: ResolverTypeWrapper<RoomAnswer>;
+  RoomPhase: RoomPhase;
+  RoomPlayer: ResolverTypeWrapper<RoomPlayer>;
+  RoomQuestion: ResolverTypeWrapper<RoomQuestionData>;
+  RoomReveal: ResolverTypeWrapper<RoomRevealView>;
+  RoomRole: RoomRole;
+  RoomSession: ResolverTypeWrapper<Omit<RoomSession, 'room'> & { room: ResolversTypes['RoomView'] }>;
+  RoomView: ResolverTypeWrapper<RoomViewRow>;
   ScheduledReview: ResolverTypeWrapper<ScheduledReview>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'concept'> & { concept: ResolversTypes['Concept'] }>;
   SearchMatch: SearchMatch;
@@ -1206,6 +1477,7 @@ export type ResolversTypes = {
   StudyStep: ResolverTypeWrapper<Omit<StudyStep, 'card'> & { card?: Maybe<ResolversTypes['Flashcard']> }>;
   StudyStreak: ResolverTypeWrapper<StudyStreak>;
   Subgraph: ResolverTypeWrapper<SubgraphRow>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
   TypedAnswer: ResolverTypeWrapper<TypedAnswer>;
 };
@@ -1217,6 +1489,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CardProgress: CardProgressRow;
   Choice: ChoiceRow;
+  ChoiceShare: ChoiceShare;
   Citation: CitationRow;
   Claim: ClaimRow;
   ComparedAspect: ComparedAspectRow;
@@ -1252,6 +1525,12 @@ export type ResolversParentTypes = {
   RatingPreview: RatingPreviewRow;
   Relation: RelationRow;
   RelationType: RelationType;
+  RoomAnswer: RoomAnswer;
+  RoomPlayer: RoomPlayer;
+  RoomQuestion: RoomQuestionData;
+  RoomReveal: RoomRevealView;
+  RoomSession: Omit<RoomSession, 'room'> & { room: ResolversParentTypes['RoomView'] };
+  RoomView: RoomViewRow;
   ScheduledReview: ScheduledReview;
   SearchHit: Omit<SearchHit, 'concept'> & { concept: ResolversParentTypes['Concept'] };
   Source: SourceRow;
@@ -1261,6 +1540,7 @@ export type ResolversParentTypes = {
   StudyStep: Omit<StudyStep, 'card'> & { card?: Maybe<ResolversParentTypes['Flashcard']> };
   StudyStreak: StudyStreak;
   Subgraph: SubgraphRow;
+  Subscription: Record<PropertyKey, never>;
   TextSpan: TextSpan;
   TypedAnswer: TypedAnswer;
 };
@@ -1294,6 +1574,12 @@ export type CardProgressResolvers<ContextType = GraphContext, ParentType extends
 export type ChoiceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Choice'] = ResolversParentTypes['Choice']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChoiceShareResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChoiceShare'] = ResolversParentTypes['ChoiceShare']> = {
+  choiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1458,9 +1744,17 @@ export type MatchingRoundResolvers<ContextType = GraphContext, ParentType extend
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   answer?: Resolver<ResolversTypes['AnswerResult'], ParentType, ContextType, RequireFields<MutationAnswerArgs, 'choiceId' | 'questionId' | 'quizId'>>;
+  answerRoomQuestion?: Resolver<ResolversTypes['RoomAnswer'], ParentType, ContextType, RequireFields<MutationAnswerRoomQuestionArgs, 'choiceId' | 'code' | 'questionId' | 'token'>>;
+  closeRoom?: Resolver<ResolversTypes['RoomView'], ParentType, ContextType, RequireFields<MutationCloseRoomArgs, 'code' | 'token'>>;
   importProgress?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportProgressArgs, 'data'>>;
+  joinRoom?: Resolver<ResolversTypes['RoomSession'], ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'code' | 'nickname'>>;
+  nextQuestion?: Resolver<ResolversTypes['RoomView'], ParentType, ContextType, RequireFields<MutationNextQuestionArgs, 'code' | 'token'>>;
+  openRoom?: Resolver<ResolversTypes['RoomSession'], ParentType, ContextType, RequireFields<MutationOpenRoomArgs, 'count' | 'kind' | 'seconds'>>;
+  replayRoom?: Resolver<ResolversTypes['RoomSession'], ParentType, ContextType, RequireFields<MutationReplayRoomArgs, 'code' | 'token'>>;
+  revealAnswer?: Resolver<ResolversTypes['RoomView'], ParentType, ContextType, RequireFields<MutationRevealAnswerArgs, 'code' | 'token'>>;
   review?: Resolver<ResolversTypes['CardProgress'], ParentType, ContextType, RequireFields<MutationReviewArgs, 'cardId' | 'rating' | 'reviewId'>>;
   startLearner?: Resolver<ResolversTypes['LearnerSession'], ParentType, ContextType>;
+  startRoom?: Resolver<ResolversTypes['RoomView'], ParentType, ContextType, RequireFields<MutationStartRoomArgs, 'code' | 'token'>>;
   undoReview?: Resolver<Maybe<ResolversTypes['CardProgress']>, ParentType, ContextType>;
 };
 
@@ -1506,6 +1800,8 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   progress?: Resolver<ResolversTypes['Progress'], ParentType, ContextType, RequireFields<QueryProgressArgs, 'deck' | 'timeZone'>>;
   quiz?: Resolver<ResolversTypes['Quiz'], ParentType, ContextType, RequireFields<QueryQuizArgs, 'count' | 'kind'>>;
   relationTypes?: Resolver<Array<ResolversTypes['RelationType']>, ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['RoomView'], ParentType, ContextType, RequireFields<QueryRoomArgs, 'code' | 'token'>>;
+  roomResultsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryRoomResultsCsvArgs, 'code' | 'token'>>;
   search?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   searchHits?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchHitsArgs, 'first' | 'query'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1559,6 +1855,68 @@ export type RelationTypeResolvers<ContextType = GraphContext, ParentType extends
   inverseLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomAnswerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RoomAnswer'] = ResolversParentTypes['RoomAnswer']> = {
+  choiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  correct?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  questionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type RoomPlayerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RoomPlayer'] = ResolversParentTypes['RoomPlayer']> = {
+  answered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  correctCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nickname?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RoomQuestionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RoomQuestion'] = ResolversParentTypes['RoomQuestion']> = {
+  choices?: Resolver<Array<ResolversTypes['Choice']>, ParentType, ContextType>;
+  concept?: Resolver<Maybe<ResolversTypes['Concept']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['QuizKind'], ParentType, ContextType>;
+  prompt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomRevealResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RoomReveal'] = ResolversParentTypes['RoomReveal']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  correctChoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['ChoiceShare']>, ParentType, ContextType>;
+};
+
+export type RoomSessionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RoomSession'] = ResolversParentTypes['RoomSession']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['RoomRole'], ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['RoomView'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RoomViewResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RoomView'] = ResolversParentTypes['RoomView']> = {
+  answeredCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['QuizKind'], ParentType, ContextType>;
+  me?: Resolver<Maybe<ResolversTypes['RoomPlayer']>, ParentType, ContextType>;
+  missed?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
+  myAnswer?: Resolver<Maybe<ResolversTypes['RoomAnswer']>, ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['RoomPhase'], ParentType, ContextType>;
+  players?: Resolver<Array<ResolversTypes['RoomPlayer']>, ParentType, ContextType>;
+  podium?: Resolver<Array<ResolversTypes['RoomPlayer']>, ParentType, ContextType>;
+  question?: Resolver<Maybe<ResolversTypes['RoomQuestion']>, ParentType, ContextType>;
+  questionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  questionIndex?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  remainingMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  replayCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reveal?: Resolver<Maybe<ResolversTypes['RoomReveal']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['RoomRole'], ParentType, ContextType>;
+  seconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ScheduledReviewResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ScheduledReview'] = ResolversParentTypes['ScheduledReview']> = {
@@ -1621,6 +1979,10 @@ export type SubgraphResolvers<ContextType = GraphContext, ParentType extends Res
   nodes?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  room?: SubscriptionResolver<ResolversTypes['RoomView'], "room", ParentType, ContextType, RequireFields<SubscriptionRoomArgs, 'code' | 'token'>>;
+};
+
 export type TextSpanResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
   highlight?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1638,6 +2000,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Aspect?: AspectResolvers<ContextType>;
   CardProgress?: CardProgressResolvers<ContextType>;
   Choice?: ChoiceResolvers<ContextType>;
+  ChoiceShare?: ChoiceShareResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ComparedAspect?: ComparedAspectResolvers<ContextType>;
@@ -1670,6 +2033,12 @@ export type Resolvers<ContextType = GraphContext> = {
   RatingPreview?: RatingPreviewResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   RelationType?: RelationTypeResolvers<ContextType>;
+  RoomAnswer?: RoomAnswerResolvers<ContextType>;
+  RoomPlayer?: RoomPlayerResolvers<ContextType>;
+  RoomQuestion?: RoomQuestionResolvers<ContextType>;
+  RoomReveal?: RoomRevealResolvers<ContextType>;
+  RoomSession?: RoomSessionResolvers<ContextType>;
+  RoomView?: RoomViewResolvers<ContextType>;
   ScheduledReview?: ScheduledReviewResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
@@ -1678,6 +2047,7 @@ export type Resolvers<ContextType = GraphContext> = {
   StudyStep?: StudyStepResolvers<ContextType>;
   StudyStreak?: StudyStreakResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;
   TypedAnswer?: TypedAnswerResolvers<ContextType>;
 };

@@ -72,6 +72,8 @@ const METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 export type GraphdeckServer = Server & {
   /** Resolves once no request is being handled (at once when none is). */
   idle(): Promise<void>;
+  /** Ends every subscription being streamed (at shutdown: clients reconnect elsewhere). */
+  endStreams(): void;
   /** Loads the current graph and builds its study material now, before a learner asks for it. */
   warmUp(): Promise<WarmUpOutcome>;
   /** The port actually listened on (links use it when PUBLIC_URL is unset). */
@@ -95,6 +97,8 @@ interface Reply {
   gzipped?: Buffer | undefined;
   /** Called with the gzipped body when it had to be made here (so the cache can keep it). */
   onGzipped?: ((gzipped: Buffer) => void) | undefined;
+  /** A subscription's server-sent events: written as they come, for as long as they last. */
+  stream?: ReadableStream<Uint8Array> | undefined;
 }
 
 /** Headers of yoga's answer the cache does not keep: they are made for each request. */
@@ -130,8 +134,10 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   /** /graphql: from the response cache when it holds the answer, else from yoga (and offered to the cache). */
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | undefined, facts: RequestFacts): Promise<Reply> {
     const method = req.method ?? "GET";
+    // A subscription (server-sent events) is a stream of its own, never shared or kept.
+    const streaming = (req.headers.accept ?? "").includes("text/event-stream");
     // Anything with a token may be personal: never looked up, never kept.
-    const shared = (method === "GET" || method === "POST") && !req.headers.authorization;
+    const shared = (method === "GET" || method === "POST") && !req.headers.authorization && !streaming;
     const version = cache.currentVersion();
     let key: string | null = null;
     if (shared) {
@@ -144,8 +150,19 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     let share: ((made: CachedResponse | null) => void) | undefined;
     if (key !== null && !inProgress.has(key)) inProgress.set(key, new Promise((resolve) => (share = resolve)));
     try {
-      const request = new yoga.fetchAPI.Request(url, { method, headers: requestHeaders(req), body: body && body.length > 0 ? new Uint8Array(body) : undefined });
+      // Aborted when the client goes away, so a subscription stops listening to its room.
+      const gone = new AbortController();
+      res.once("close", () => gone.abort());
+      const request = new yoga.fetchAPI.Request(url, {
+        method,
+        headers: requestHeaders(req),
+        body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+        signal: gone.signal,
+      });
       const response = await yoga.fetch(request, { req, res, facts });
+      if (response.body && (response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+        return { ...(await toReply(new Response(null, { status: response.status, headers: response.headers }))), stream: response.body };
+      }
       const reply = await limitReply(request, response);
       const cacheable = method === "GET" && reply.status === 200 && shared && isJson(reply) && !reply.body.includes('"errors"');
       reply.headers["cache-control"] = cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store";
@@ -199,6 +216,9 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     return json(404, { error: "Not found." });
   }
 
+  // Subscriptions being streamed: ended at shutdown (their clients reconnect, to another process).
+  const streams = new Set<() => void>();
+
   // Requests whose handler is still running, even if their client has gone: shutdown waits for
   // them before closing the database, so none fails half-way on a closed connection.
   let inFlight = 0;
@@ -228,7 +248,8 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       } finally {
         leave?.();
       }
-      send(req, res, reply, isFrameable(req.url ?? "/"));
+      if (reply.stream) await sendStream(res, reply, streams);
+      else send(req, res, reply, isFrameable(req.url ?? "/"));
     })()
       .catch((error: unknown) => {
         logError("sending a response", error);
@@ -257,6 +278,9 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   let port = options.port;
   return Object.assign(server, {
     idle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
+    endStreams: () => {
+      for (const end of streams) end();
+    },
     warmUp: async () => {
       const graph = await snapshot();
       const outcome = await warmUpStudy(graph, () => options.graphVersion.current() === graph.version);
@@ -408,6 +432,38 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply, frameable
   headers["content-length"] = String(body.length);
   res.writeHead(reply.status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Writes server-sent events as yoga makes them, unbuffered and uncompressed (gzip would hold events
+ * back), until the subscription ends, the client goes away or the server shuts down.
+ */
+async function sendStream(res: ServerResponse, reply: Reply, streams: Set<() => void>): Promise<void> {
+  const stream = reply.stream;
+  if (!stream || res.destroyed) {
+    await stream?.cancel();
+    return;
+  }
+  const headers: Record<string, string> = { ...reply.headers, ...securityHeaders({ frameable: false, html: null }), "cache-control": "no-store", "x-accel-buffering": "no" };
+  delete headers["content-length"];
+  res.writeHead(reply.status, headers);
+  res.flushHeaders();
+  const reader = stream.getReader();
+  const end = () => void reader.cancel().catch(() => {});
+  streams.add(end);
+  res.once("close", end);
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (!res.write(chunk.value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+    }
+  } catch (error) {
+    // A stream cancelled because its client left is no failure.
+    if (!res.destroyed) logError("streaming a subscription", error);
+  } finally {
+    streams.delete(end);
+    res.off("close", end);
+    res.end();
+  }
 }
 
 /**

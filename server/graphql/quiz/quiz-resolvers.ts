@@ -1,13 +1,14 @@
 /** Quizzes: generated on request, graded on the server from the signed quiz id alone. */
 import { randomInt } from "node:crypto";
 import { quizAnswers } from "../../../schema/index.ts";
-import { generateQuiz, UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
+import { generateQuiz } from "../../study/quiz/generate-quiz.ts";
 import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz/quiz-id.ts";
 import { testYourselfQuiz } from "../../study/quiz/test-yourself.ts";
 import { weakSpots } from "../../study/quiz/weak-spots.ts";
 import { requireLearner } from "../learner/require-learner.ts";
 import { badInput, intInRange } from "../bad-input.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
+import { makeQuiz } from "./make-quiz.ts";
 
 export const quizResolvers: Resolvers = {
   Concept: {
@@ -18,18 +19,8 @@ export const quizResolvers: Resolvers = {
   },
   Query: {
     quiz: async (_, args, context) => {
-      const count = intInRange("count", args.count, 1, 50, 10);
-      const seed = args.seed ?? randomInt(0, 2 ** 31 - 1);
-      const topic = args.topic ?? null;
-      const spec = { kind: args.kind, count, seed, topic };
-      try {
-        const quiz = generateQuiz(await context.snapshot(), spec);
-        if (quiz.questions.length === 0) throw badInput(`There are no ${args.kind} questions${topic ? ` on the topic "${topic}"` : ""}; try another kind or topic.`);
-        return { ...quiz, id: encodeQuizId(await context.quizKey(), spec) };
-      } catch (error) {
-        if (error instanceof UnknownTopicError) throw badInput(error.message);
-        throw error;
-      }
+      const quiz = await makeQuiz(context, args);
+      return { ...quiz, id: encodeQuizId(await context.quizKey(), quiz) };
     },
     weakSpotsQuiz: async (_, args, context) => {
       const learner = await requireLearner(context);
