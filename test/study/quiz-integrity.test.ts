@@ -288,6 +288,51 @@ describe("quiz content", () => {
     }
   });
 
+  it("asks definitions of many concepts across quizzes, not the same few", () => {
+    const asked = new Set(quizzes("DEFINITION", 10).flatMap((quiz) => quiz.questions.map((q) => q.subject)));
+    expect(asked.size, [...asked].join(", ")).toBeGreaterThanOrEqual(8);
+  });
+
+  it("never asks for a definition whose answer an earlier question of the quiz named", () => {
+    for (const kind of ["DEFINITION", "MIXED"] as const) {
+      for (const quiz of quizzes(kind, 20)) {
+        const shown: string[] = [];
+        for (const q of quiz.questions) {
+          if (q.ask.type === "definition") {
+            const answer = q.ask.concept;
+            const earlier = shown.find((text) => names(text, answer));
+            expect(earlier, `"${q.prompt}" after "${earlier}"`).toBeUndefined();
+          }
+          shown.push(q.prompt, ...q.choices.map((c) => c.text), q.explanation, ...Object.values(q.wrongNotes).map((n) => n.explanation));
+        }
+      }
+    }
+  });
+
+  it("cites what a true/false explanation says of another concept", () => {
+    let checked = 0;
+    for (const quiz of quizzes("TRUE_FALSE", 20)) {
+      for (const q of quiz.questions) {
+        if (q.ask.type !== "true-false" || "category" in q.ask.fact) continue;
+        const other = /^False\. That describes (.+?), not /.exec(q.explanation)?.[1];
+        if (!other) continue;
+        const { aspect, value } = q.ask.fact;
+        const subject = q.ask.subject;
+        // The concept the explanation names, holding the stated value, per the seeds.
+        const holders = facts.seeds.claims.filter(
+          (c) => c.aspect === aspect && c.value?.toLowerCase() === value.toLowerCase() && c.concept !== subject && !c.outdated,
+        );
+        const cited = new Set(q.citations.map((c) => `${c.sourceId}: ${c.locator}`));
+        expect(
+          holders.some((h) => h.citations.some((c) => cited.has(`${c.sourceId}: ${c.locator}`))),
+          `"${q.prompt}" cites nothing for "${other}"`,
+        ).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
   it("has a one-question 'test yourself' quiz (the embedded card's) for most concepts", () => {
     // Concepts alone of their kind, with no category or compared value, have nothing fair to ask.
     const without = graph.concepts.filter((c) => testYourselfQuiz(graph, c.slug) === null);

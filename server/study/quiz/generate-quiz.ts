@@ -6,6 +6,7 @@
 import { collectInSlices } from "../collect-in-slices.ts";
 import type { GraphSnapshot } from "../graph-snapshot.ts";
 import { topicMembers } from "../hierarchy.ts";
+import { mentions } from "../phrasing.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 import { classificationCandidates, classificationQuestion, type ClassificationCandidate } from "./kinds/classification-questions.ts";
 import { comparisonCandidates, comparisonQuestion, type ComparisonCandidate } from "./kinds/comparison-questions.ts";
@@ -156,6 +157,11 @@ function shownText(question: QuizQuestion): string[] {
   return [question.prompt, ...question.choices.map((c) => c.text), question.explanation, ...Object.values(question.wrongNotes).map((n) => n.explanation)];
 }
 
+function namedEarlier(graph: GraphSnapshot, slug: string, texts: string[]): boolean {
+  const concept = graph.concept.get(slug);
+  return !!concept && texts.some((text) => mentions(text, concept));
+}
+
 export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQuiz {
   let inTopic: ((slug: string) => boolean) | null = null;
   if (spec.topic !== null) {
@@ -178,6 +184,9 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
   const told = new Set<string>();
   // Phrases already shown: a clue met earlier in the quiz (in a note, say) gives its answer away.
   const shown = new Set<string>();
+  // Everything shown so far: a definition whose answer an earlier note named in context ("…and Swarm
+  // connects them", then "the orchestration solution built into a container runtime") is given away.
+  const shownTexts: string[] = [];
   while (questions.length < spec.count && streams.size > 0) {
     // MIXED draws each question's kind at random among those that still have questions.
     const live = [...streams.keys()];
@@ -187,11 +196,15 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
       streams.delete(kind);
       continue;
     }
-    if (seen.has(question.id) || question.facts.some((f) => told.has(f))) continue;
+    if (seen.has(question.id) || question.facts.some((f) => told.has(f)) || question.unseen?.some((f) => told.has(f))) continue;
     if (question.clue !== undefined && phrases(question.clue).some((p) => shown.has(p))) continue;
+    if (question.ask.type === "definition" && namedEarlier(graph, question.ask.concept, shownTexts)) continue;
     seen.add(question.id);
     for (const f of [...question.facts, ...question.reveals]) told.add(f);
-    for (const text of shownText(question)) for (const p of phrases(text)) shown.add(p);
+    for (const text of shownText(question)) {
+      for (const p of phrases(text)) shown.add(p);
+      shownTexts.push(text);
+    }
     questions.push(question);
   }
   return { ...spec, questions };

@@ -68,6 +68,14 @@ export interface QuizQuestion {
    * phrases ("the most popular container platform" in a note about its maker).
    */
   clue?: string;
+  /**
+   * What must not have been shown earlier in the quiz, without being spent by
+   * this question: a value of a concept is not asked once a note has glossed
+   * what the concept is ("…hardware virtualization, which means every instance
+   * boots a complete operating system of its own", then "a VM runs on a separate
+   * guest kernel?").
+   */
+  unseen?: string[];
 }
 
 /** Each citation once, in first-seen order. */
@@ -103,6 +111,7 @@ export function makeQuestion(input: {
   facts: string[];
   reveals?: string[];
   clue?: string;
+  unseen?: string[];
 }): QuizQuestion {
   const id = `q_${shortHash(`${input.kind}|${input.key}`, 12)}`;
   const withIds = input.choices.map((c) => ({ ...c, id: `c_${shortHash(`${id}|${c.ref}`, 8)}` }));
@@ -126,5 +135,6 @@ export function makeQuestion(input: {
     facts: input.facts,
     reveals: input.reveals ?? [],
     ...(input.clue === undefined ? {} : { clue: input.clue }),
+    ...(input.unseen === undefined ? {} : { unseen: input.unseen }),
   };
 }

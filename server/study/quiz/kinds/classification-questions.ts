@@ -168,6 +168,12 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
     facts: [`category:${concept.slug}`, `under:${correct}`],
     // An either/or settles the other side too ("a VM is hardware virtualization" leaves "a container…" nothing to ask).
-    reveals: [`summary:${correct}`, ...wrong.refs.map((r) => `summary:${r}`), ...(wrong.refs.length === 1 ? wrong.refs.map((r) => `under:${r}`) : [])],
+    // The category's gloss says what the subject is at length: its values are not asked after it.
+    reveals: [
+      `summary:${correct}`,
+      `described:${concept.slug}`,
+      ...wrong.refs.map((r) => `summary:${r}`),
+      ...(wrong.refs.length === 1 ? wrong.refs.map((r) => `under:${r}`) : []),
+    ],
   });
 }

@@ -128,9 +128,23 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   // Next to the siblings come what the graph sets it against (the host OS for the guest OS): close, yet
   // proven different. Concepts merely used alongside it (two practices that both use containers) are
   // not preferred: their summaries can overlap.
+  // Named products of one kind are one sort (Docker, Podman, rkt; VMware, Oracle): any of them is a
+  // fair wrong answer for another, as long as both are parts of the same whole or of none (docker run
+  // and docker pull are Docker's; sysctl is not). Common nouns of one kind are not one sort (a design
+  // and a process are both practices), so they stay with the tiers above.
+  const wholes = (ref: string) =>
+    (graph.outgoing.get(ref) ?? []).filter((r) => graph.broader.has(r.type) && !graph.classifying.has(r.type)).map((r) => r.to);
+  const answerWholes = wholes(slug);
+  const products = (ref: string) => {
+    const other = graph.concept.get(ref);
+    if (!other || other.noun !== null || isCategory(graph, ref)) return false;
+    const theirs = wholes(ref);
+    return theirs.length === 0 ? answerWholes.length === 0 : theirs.some((w) => answerWholes.includes(w));
+  };
   const tiers = [
     { refs: siblings, closeness: 1 },
     { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: 0.9 },
+    { refs: products(slug) ? sameKind.filter(products) : [], closeness: 0.8 },
     { refs: sameKind, closeness: 0.6 },
   ];
   // A concept the graph files in the same tree but cannot place outside the answer's categories may
@@ -149,11 +163,21 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     ...(graph.incoming.get(slug) ?? []).filter((r) => !graph.disjoint.has(r.type)).map((r) => r.from),
   ]);
   const answerIsCategory = isCategory(graph, slug);
+  // Siblings can be told apart along more than one line (application vs system containers; Linux vs
+  // Windows ones): a sibling the graph contrasts only with others, while the answer has its own
+  // contrasted sibling, sorts on another line, and the prompt may fit it too ("the older type").
+  const contrastedSiblings = (ref: string) => contrastedWith(graph, ref).filter((r) => siblings.includes(r));
+  const answerPartners = contrastedSiblings(slug);
+  const otherLine = (ref: string) => {
+    const partners = contrastedSiblings(ref);
+    return answerPartners.length > 0 && partners.length > 0 && !answerPartners.includes(ref) && !partners.includes(slug);
+  };
   const isWrong = (ref: string) => {
     const other = graph.concept.get(ref);
     return (
       !undetermined(ref) &&
       !linked.has(ref) &&
+      !otherLine(ref) &&
       // A category among products ("Type 2 hypervisor" beside ESXi and Xen) is another sort of answer.
       isCategory(graph, ref) === answerIsCategory &&
       !!other &&
@@ -172,7 +196,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   // a kind is too broad a sort ("practice" holds designs and processes, "command" a sysctl beside
   // docker run), so the one choice that fits the description's sort gave the answer away. An
   // embedded card's lone question may still draw on the whole kind.
-  const close = options.single ? tiers : tiers.filter((t) => t.closeness >= 0.9);
+  const close = options.single ? tiers : tiers.filter((t) => t.closeness >= 0.8);
   const picked = [3, 2].map((n) => pickDistractors(random, close, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
   if (!picked) return null;
   if (picked.refs.length < 2) return null;

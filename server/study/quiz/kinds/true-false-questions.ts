@@ -118,6 +118,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       citations,
       // One statement per category in a quiz: "Xen is a type 1 hypervisor" gives "Hyper-V is one" away.
       facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`],
+      // The category's gloss says what the subject is at length: its values are not asked after it.
+      reveals: whatCategoryIs(category) ? [`described:${concept.slug}`] : [],
     });
   }
 
@@ -147,12 +149,18 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const other = wrong ? null : (against ?? counterpart(graph, concept, truth.aspect));
   const otherValue = other ? valuesOn(graph, other.slug, truth.aspect)[0]?.value : undefined;
   const contrast = other && otherValue ? sentence(sayValue(graph, other, truth.aspect, otherValue, { start: false }) as string) : null;
+  // What the explanation says of the other concept (whose the false value is, or the contrast) is cited too.
+  const otherClaims = wrong
+    ? valuesOn(graph, wrong.holder.slug, truth.aspect).filter((c) => c.value === wrong.value)
+    : other && otherValue
+      ? valuesOn(graph, other.slug, truth.aspect).filter((c) => c.value === otherValue)
+      : [];
+  const otherCitations = otherClaims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
   let note: WrongChoiceNote | null = null;
   if (wrong) {
-    const holderClaims = valuesOn(graph, wrong.holder.slug, truth.aspect).filter((c) => c.value === wrong.value);
     note = {
       explanation: `${own} ${say(wrong.holder, wrong.value, comparative ? concept : null)}`,
-      citations: [...citations, ...holderClaims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? [])],
+      citations: [...citations, ...otherCitations],
     };
   }
   return makeQuestion({
@@ -170,7 +178,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     difficulty: wrong ? 0.7 : 0.4,
     // A false statement said of the wrong concept: whose it is, then what is true of this one.
     explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
-    citations,
+    citations: [...citations, ...otherCitations],
+    unseen: [`described:${concept.slug}`],
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
       themeFact(graph, truth.aspect),
