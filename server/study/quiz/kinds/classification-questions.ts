@@ -168,6 +168,8 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
     facts: [`category:${concept.slug}`, `under:${correct}`],
     // An either/or settles the other side too ("a VM is hardware virtualization" leaves "a container…" nothing to ask).
+    // Not asked once a note has described the category at length.
+    unseen: [`described:${correct}`],
     // The category's gloss says what the subject is at length: its values are not asked after it.
     reveals: [
       `summary:${correct}`,

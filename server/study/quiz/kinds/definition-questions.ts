@@ -227,7 +227,10 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
-    reveals: picked.refs.map((r) => `summary:${r}`),
+    // A concept's explanation tells of what it is linked to ("its app…", "began on Linux"): the
+    // definitions of a product and its maker, or a whole and its part, are not both asked in a quiz.
+    reveals: [...picked.refs.map((r) => `summary:${r}`), ...[...linked].map((r) => `defined-near:${r}`)],
+    unseen: [`defined-near:${slug}`],
     clue: prompt,
   });
 }

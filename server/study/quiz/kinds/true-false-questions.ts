@@ -101,14 +101,19 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     }
     const statement = sentence(sayRelation(graph, relation.type, concept, said));
     const right = sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`);
-    const citations = graph.citationsOfRelation.get(relation.id) ?? [];
+    // The relation, the right category's gloss, and what the note says of the wrong one, each cited.
+    const rightCitations = [
+      ...(graph.citationsOfRelation.get(relation.id) ?? []),
+      ...(whatCategoryIs(category) ? (graph.citationsOfConcept.get(category.id) ?? []) : []),
+    ];
+    const citations = [...rightCitations, ...(note?.citations ?? [])];
     return makeQuestion({
       kind: "TRUE_FALSE",
       key: `${concept.slug}|category=${said.slug}`,
       prompt: `True or false? ${statement}`,
       choices: [
         { ref: "true", text: "True", ...(note ? { whyWrong: note } : {}) },
-        { ref: "false", text: "False", whyWrong: { explanation: `It is true: ${lowerArticle(right)}`, citations } },
+        { ref: "false", text: "False", whyWrong: { explanation: `It is true: ${lowerArticle(right)}`, citations: rightCitations } },
       ],
       correctRef: note ? "false" : "true",
       subject: concept.slug,
@@ -120,6 +125,9 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`],
       // The category's gloss says what the subject is at length: its values are not asked after it.
       reveals: whatCategoryIs(category) ? [`described:${concept.slug}`] : [],
+      // Nor is a category asked about once a note has described it ("by contrast, operating-system-level
+      // virtualization virtualizes only the software above a shared kernel", then "a container is an example of it?").
+      unseen: [`described:${said.slug}`, `described:${category.slug}`],
     });
   }
 
@@ -180,6 +188,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
+    // The contrast describes the other concept: it is not asked about as a category after this.
+    reveals: wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`] : other && contrast ? [`described:${other.slug}`] : [],
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
       themeFact(graph, truth.aspect),
@@ -187,6 +197,5 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       `said:${truth.aspect}=${truth.value.toLowerCase()}`,
       ...(wrong ? [`said:${truth.aspect}=${wrong.value.toLowerCase()}`] : []),
     ],
-    reveals: wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`] : [],
   });
 }
