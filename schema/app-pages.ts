@@ -13,6 +13,8 @@ export const APP_PAGES = {
   compare: "/compare",
   match: "/match",
   progress: "/progress",
+  rooms: "/rooms",
+  room: "/room",
 } as const;
 
 export const APP_PAGE_PATHS: ReadonlySet<string> = new Set(Object.values(APP_PAGES));

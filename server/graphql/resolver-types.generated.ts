@@ -604,8 +604,8 @@ export type Query = {
   /** One flashcard by id; null when no such card exists (any more). */
   flashcard: Maybe<Flashcard>;
   /**
-   * The flashcards of a deck (`all`, `kind:<kind>` or `topic:<concept slug>`), in a
-   * stable order, a page at a time.
+   * The flashcards of a deck (`all`, `kind:<kind>`, `topic:<concept slug>`, or
+   * `concepts:<slug>,<slug>…` for just those concepts), in a stable order, a page at a time.
    */
   flashcards: Array<Flashcard>;
   /** The kinds of concept, in the order the seeds list them, each with how many concepts it has. */

@@ -153,6 +153,11 @@ describe("a live room", () => {
     expect(bobEnd?.room.missed.length).toBeGreaterThan(0);
     expect(cyEnd?.room.missed.length).toBeGreaterThanOrEqual(bobEnd?.room.missed.length ?? 0);
     expect(bobEnd?.room.podium).toEqual(done.podium);
+    // "Review what you missed": those concepts as a deck of their own.
+    const missed = new Set(bobEnd?.room.missed.map((c) => c.slug));
+    const deck = await call<{ concept: { slug: string } }[]>(`query ($deck: String) { flashcards(deck: $deck, first: 50) { concept { slug } } }`, { deck: `concepts:${[...missed].join(",")}` });
+    expect(deck.length).toBeGreaterThan(0);
+    expect(deck.every((card) => missed.has(card.concept.slug))).toBe(true);
 
     // Joining or answering a finished room is refused; the results stay for the host alone.
     expect((await refusal(JOIN, { code: host.code, nickname: "Dee" })).reason).toBe("ROOM_FINISHED");

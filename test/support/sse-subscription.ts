@@ -3,6 +3,8 @@
  * results queue up, and `until` waits for the first one that satisfies a condition (skipping the
  * rest), so a test says what it waits for rather than how long.
  */
+import { readSseEvents } from "../../web/app/api/sse-events.ts";
+
 export interface SseResult<T> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
@@ -35,26 +37,11 @@ export function subscribe<T>(url: string, query: string, variables: Record<strin
         signal: controller.signal,
       });
       if (!response.body) throw new Error(`no stream (status ${response.status})`);
-      const decoder = new TextDecoder();
-      let buffer = "";
-      const reader = response.body.getReader();
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        buffer += decoder.decode(chunk.value, { stream: true });
-        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = block
-            .split("\n")
-            .filter((line) => line.startsWith("data: "))
-            .map((line) => line.slice(6))
-            .join("\n");
-          if (event === "next" && data) {
-            queue.push(JSON.parse(data) as SseResult<T>);
-            waiting.wake?.();
-          }
-        }
-      }
+      await readSseEvents(response.body, (event, data) => {
+        if (event !== "next") return;
+        queue.push(JSON.parse(data) as SseResult<T>);
+        waiting.wake?.();
+      });
     } catch (error) {
       if (!controller.signal.aborted) failure = error;
     } finally {

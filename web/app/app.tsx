@@ -13,6 +13,8 @@ const Flashcards = lazy(() => import("./pages/flashcards-page.tsx"));
 const Compare = lazy(() => import("./pages/compare-page.tsx"));
 const Match = lazy(() => import("./pages/match-page.tsx"));
 const Progress = lazy(() => import("./pages/progress-page.tsx"));
+const Rooms = lazy(() => import("./pages/rooms-page.tsx"));
+const Room = lazy(() => import("./pages/room-page.tsx"));
 const NotFound = lazy(() => import("./pages/not-found-page.tsx"));
 
 function Layout(props: RouteSectionProps) {
@@ -30,6 +32,7 @@ function Layout(props: RouteSectionProps) {
           <A href="/flashcards">Flashcards</A>
           <A href="/quiz">Quiz</A>
           <A href="/match">Match</A>
+          <A href="/rooms">Live quiz</A>
           <A href="/compare">Compare</A>
           <A href="/progress">Progress</A>
         </nav>
@@ -54,6 +57,8 @@ export function App() {
       <Route path={APP_PAGES.compare} component={Compare} />
       <Route path={APP_PAGES.match} component={Match} />
       <Route path={APP_PAGES.progress} component={Progress} />
+      <Route path={APP_PAGES.rooms} component={Rooms} />
+      <Route path={APP_PAGES.room} component={Room} />
       <Route path="*404" component={NotFound} />
     </Router>
   );

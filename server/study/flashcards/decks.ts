@@ -1,7 +1,8 @@
 /**
  * Decks: every card; the cards of one kind of concept; or a topic — a concept
  * and everything under it (e.g. "hypervisor": both types and every product).
- * Deck ids are "all", "kind:<kind slug>" and "topic:<concept slug>".
+ * Deck ids are "all", "kind:<kind slug>" and "topic:<concept slug>"; "concepts:<slug>,<slug>…" is
+ * a deck of just those concepts (what a player missed in a live room), offered by link, not listed.
  */
 import type { GraphSnapshot } from "../graph-snapshot.ts";
 import { topicMembers } from "../hierarchy.ts";
@@ -21,6 +22,9 @@ const MIN_TOPIC_SIZE = 4;
 
 export class UnknownDeckError extends Error {}
 
+/** A "concepts:" deck names at most this many (a quiz has at most 50 questions). */
+const MAX_NAMED_CONCEPTS = 50;
+
 /** Which concepts a deck covers; throws UnknownDeckError for an id that names no deck. */
 export function deckSubjects(graph: GraphSnapshot, deckId: string): Set<string> | "all" {
   if (deckId === "all") return "all";
@@ -29,7 +33,13 @@ export function deckSubjects(graph: GraphSnapshot, deckId: string): Set<string> 
     return new Set(graph.concepts.filter((c) => c.kind === slug).map((c) => c.slug));
   }
   if (type === "topic" && slug && graph.concept.has(slug)) return topicMembers(graph, slug);
-  throw new UnknownDeckError(`No deck "${deckId.slice(0, 80)}". Deck ids are "all", "kind:<kind>" or "topic:<concept slug>"; the \`decks\` query lists them.`);
+  if (type === "concepts" && slug) {
+    const named = slug.split(",").slice(0, MAX_NAMED_CONCEPTS).filter((s) => graph.concept.has(s));
+    if (named.length > 0) return new Set(named);
+  }
+  throw new UnknownDeckError(
+    `No deck "${deckId.slice(0, 80)}". Deck ids are "all", "kind:<kind>", "topic:<concept slug>" or "concepts:<slug>,<slug>…"; the \`decks\` query lists the first three.`,
+  );
 }
 
 export function deckCards(graph: GraphSnapshot, deckId: string): Flashcard[] {

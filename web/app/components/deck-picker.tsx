@@ -20,6 +20,12 @@ export function DeckPicker(props: { deck: string; onChange: (deck: string) => vo
       <select id="deck-picker" disabled={!loaded(decks)} onChange={(event) => props.onChange(event.currentTarget.value)}>
         <Show when={loaded(decks)} fallback={<option>{props.deck === "all" ? "All cards" : props.deck}</option>}>
           <For each={group("ALL")}>{option}</For>
+          {/* A deck of named concepts (what a player missed in a live room) is opened by link, not listed. */}
+          <Show when={props.deck.startsWith("concepts:")}>
+            <option value={props.deck} selected>
+              What I missed in the live quiz
+            </option>
+          </Show>
           <optgroup label="Topics">
             <For each={group("TOPIC")}>{option}</For>
           </optgroup>

@@ -5,6 +5,7 @@ import { gql } from "../api/graphql.ts";
 import { DecksDocument } from "../api/generated/graphql.ts";
 import { loaded } from "../components/async-view.tsx";
 import { WeakSpotsButton } from "../components/weak-spots-button.tsx";
+import { QuizTopicAndLength } from "../components/quiz-topic-and-length.tsx";
 import { QUIZ_KINDS } from "../quiz-kinds.ts";
 
 export default function QuizSetupPage() {
@@ -54,19 +55,7 @@ export default function QuizSetupPage() {
             )}
           </For>
         </fieldset>
-        <label for="quiz-topic">Topic</label>
-        <select id="quiz-topic" name="topic">
-          <option value="">Everything</option>
-          <For each={loaded(topics) ?? []}>{(topic) => <option value={topic.id.replace(/^topic:/, "")}>{topic.title}</option>}</For>
-        </select>
-        <label for="quiz-count">Questions</label>
-        <select id="quiz-count" name="count">
-          <option value="5">5</option>
-          <option value="10" selected>
-            10
-          </option>
-          <option value="20">20</option>
-        </select>
+        <QuizTopicAndLength idPrefix="quiz" topics={loaded(topics)} countLabel="Questions" />
         <button type="submit">Start</button>
       </form>
       <h2>Or practise what you miss</h2>

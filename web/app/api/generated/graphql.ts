@@ -76,6 +76,24 @@ export type Rating =
   | 'GOOD'
   | 'HARD';
 
+/** Where a room stands. */
+export type RoomPhase =
+  /** The host closed the room. */
+  | 'CLOSED'
+  /** The quiz is over: the podium. */
+  | 'FINISHED'
+  /** Players are joining; no question asked yet. */
+  | 'LOBBY'
+  /** A question is open: its countdown runs. */
+  | 'QUESTION'
+  /** The question is closed: its answer, shares and explanation are shown. */
+  | 'REVEAL';
+
+/** Who holds a room token. */
+export type RoomRole =
+  | 'HOST'
+  | 'PLAYER';
+
 /** How a search result matched, strongest first. */
 export type SearchMatch =
   /** The query is one of its aliases. */
@@ -249,6 +267,102 @@ export type MatchingRoundQueryVariables = Exact<{
 
 export type MatchingRoundQuery = { matching: { kind: MatchingKind, seed: number, topic: string | null, terms: Array<{ id: string, text: string, matchId: string, explanation: string, concept: { slug: string, name: string }, citations: Array<{ locator: string, source: { title: string } }> }>, targets: Array<{ id: string, text: string }> } };
 
+export type RoomViewFieldsFragment = { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> };
+
+export type RoomSessionFieldsFragment = { code: string, token: string, role: RoomRole, room: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type OpenRoomMutationVariables = Exact<{
+  kind?: QuizKind | null | undefined;
+  count?: number | null | undefined;
+  topic?: string | null | undefined;
+  seconds?: number | null | undefined;
+}>;
+
+
+export type OpenRoomMutation = { openRoom: { code: string, token: string, role: RoomRole, room: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } } };
+
+export type JoinRoomMutationVariables = Exact<{
+  code: string;
+  nickname: string;
+}>;
+
+
+export type JoinRoomMutation = { joinRoom: { code: string, token: string, role: RoomRole, room: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } } };
+
+export type RoomStateQueryVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type RoomStateQuery = { room: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type RoomUpdatesSubscriptionVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type RoomUpdatesSubscription = { room: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type StartRoomMutationVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type StartRoomMutation = { startRoom: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type RevealAnswerMutationVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type RevealAnswerMutation = { revealAnswer: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type NextQuestionMutationVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type NextQuestionMutation = { nextQuestion: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type CloseRoomMutationVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type CloseRoomMutation = { closeRoom: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } };
+
+export type ReplayRoomMutationVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type ReplayRoomMutation = { replayRoom: { code: string, token: string, role: RoomRole, room: { code: string, role: RoomRole, phase: RoomPhase, kind: QuizKind, seed: number, topic: string | null, seconds: number, questionCount: number, questionIndex: number | null, endsAt: string | null, remainingMs: number | null, answeredCount: number | null, replayCode: string | null, version: number, question: { id: string, prompt: string, choices: Array<{ id: string, text: string }> } | null, players: Array<{ nickname: string, score: number, rank: number, answered: boolean, correctCount: number }>, me: { nickname: string, score: number, rank: number, correctCount: number } | null, myAnswer: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } | null, reveal: { correctChoiceId: string, explanation: string, shares: Array<{ choiceId: string, count: number, share: number }>, citations: Array<{ locator: string, source: { title: string, publisher: string, address: string | null } }> } | null, podium: Array<{ nickname: string, score: number, rank: number }>, missed: Array<{ slug: string, name: string }> } } };
+
+export type AnswerRoomQuestionMutationVariables = Exact<{
+  code: string;
+  token: string;
+  questionId: string;
+  choiceId: string;
+}>;
+
+
+export type AnswerRoomQuestionMutation = { answerRoomQuestion: { questionId: string, choiceId: string, correct: boolean | null, points: number | null } };
+
+export type RoomResultsCsvQueryVariables = Exact<{
+  code: string;
+  token: string;
+}>;
+
+
+export type RoomResultsCsvQuery = { roomResultsCsv: string };
+
 export type DecksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -317,6 +431,8 @@ export const ComparedClaimFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`f
 export const CardFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment CardFields on Flashcard { id type typeIn front back explanation concept { slug name } intervals { again { interval due } hard { interval due } good { interval due } easy { interval due } } }`, {"fragmentName":"CardFields"}) as unknown as TypedDocumentString<CardFieldsFragment, unknown>;
 export const QuizFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment QuizFields on Quiz { id seed kind count topic questions { id prompt choices { id text } concept { slug name } } }`, {"fragmentName":"QuizFields"}) as unknown as TypedDocumentString<QuizFieldsFragment, unknown>;
 export const CitationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment CitationFields on Citation { locator passage source { title } }`, {"fragmentName":"CitationFields"}) as unknown as TypedDocumentString<CitationFieldsFragment, unknown>;
+export const RoomViewFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`, {"fragmentName":"RoomViewFields"}) as unknown as TypedDocumentString<RoomViewFieldsFragment, unknown>;
+export const RoomSessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`fragment RoomSessionFields on RoomSession { code token role room { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`, {"fragmentName":"RoomSessionFields"}) as unknown as TypedDocumentString<RoomSessionFieldsFragment, unknown>;
 export const CompareDocument = /*#__PURE__*/ new TypedDocumentString(`query Compare($a: String!, $b: String!) { compare(a: $a, b: $b) { a { slug name } b { slug name } facts { key label agreement a { ...FactValueFields } b { ...FactValueFields } } aspects { aspect { label } agreement a { ...ComparedClaim } b { ...ComparedClaim } } } } fragment FactValueFields on FactValue { text outdated concepts { slug name } } fragment ComparedClaim on Claim { statement value polarity outdated citations { locator source { publisher } } }`) as unknown as TypedDocumentString<CompareQuery, CompareQueryVariables>;
 export const CompareOptionsDocument = /*#__PURE__*/ new TypedDocumentString(`query CompareOptions($after: String) { concepts(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug name kind } } } }`) as unknown as TypedDocumentString<CompareOptionsQuery, CompareOptionsQueryVariables>;
 export const ConceptPageDocument = /*#__PURE__*/ new TypedDocumentString(`query ConceptPage($slug: String!) { concept(slug: $slug) { slug name summary description aliases kindInfo { label } relations { type label inverseLabel source { slug name } target { slug name } outdated } claims { id statement polarity aspect { label } value outdated } citations { locator passage source { title } } } }`) as unknown as TypedDocumentString<ConceptPageQuery, ConceptPageQueryVariables>;
@@ -336,6 +452,17 @@ export const QuizDocument = /*#__PURE__*/ new TypedDocumentString(`query Quiz($k
 export const WeakSpotsQuizDocument = /*#__PURE__*/ new TypedDocumentString(`query WeakSpotsQuiz($kind: QuizKind, $count: Int) { weakSpotsQuiz(kind: $kind, count: $count) { ...QuizFields } } fragment QuizFields on Quiz { id seed kind count topic questions { id prompt choices { id text } concept { slug name } } }`) as unknown as TypedDocumentString<WeakSpotsQuizQuery, WeakSpotsQuizQueryVariables>;
 export const AnswerDocument = /*#__PURE__*/ new TypedDocumentString(`mutation Answer($quizId: ID!, $questionId: ID!, $choiceId: ID!) { answer(quizId: $quizId, questionId: $questionId, choiceId: $choiceId) { correct correctChoiceId explanation chosenExplanation citations { ...CitationFields } chosenCitations { ...CitationFields } } } fragment CitationFields on Citation { locator passage source { title } }`) as unknown as TypedDocumentString<AnswerMutation, AnswerMutationVariables>;
 export const MatchingRoundDocument = /*#__PURE__*/ new TypedDocumentString(`query MatchingRound($kind: MatchingKind!, $seed: Int, $topic: String) { matching(kind: $kind, seed: $seed, topic: $topic) { kind seed topic terms { id text matchId explanation concept { slug name } citations { locator source { title } } } targets { id text } } }`) as unknown as TypedDocumentString<MatchingRoundQuery, MatchingRoundQueryVariables>;
+export const OpenRoomDocument = /*#__PURE__*/ new TypedDocumentString(`mutation OpenRoom($kind: QuizKind, $count: Int, $topic: String, $seconds: Int) { openRoom(kind: $kind, count: $count, topic: $topic, seconds: $seconds) { ...RoomSessionFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } } fragment RoomSessionFields on RoomSession { code token role room { ...RoomViewFields } }`) as unknown as TypedDocumentString<OpenRoomMutation, OpenRoomMutationVariables>;
+export const JoinRoomDocument = /*#__PURE__*/ new TypedDocumentString(`mutation JoinRoom($code: String!, $nickname: String!) { joinRoom(code: $code, nickname: $nickname) { ...RoomSessionFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } } fragment RoomSessionFields on RoomSession { code token role room { ...RoomViewFields } }`) as unknown as TypedDocumentString<JoinRoomMutation, JoinRoomMutationVariables>;
+export const RoomStateDocument = /*#__PURE__*/ new TypedDocumentString(`query RoomState($code: String!, $token: String!) { room(code: $code, token: $token) { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`) as unknown as TypedDocumentString<RoomStateQuery, RoomStateQueryVariables>;
+export const RoomUpdatesDocument = /*#__PURE__*/ new TypedDocumentString(`subscription RoomUpdates($code: String!, $token: String!) { room(code: $code, token: $token) { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`) as unknown as TypedDocumentString<RoomUpdatesSubscription, RoomUpdatesSubscriptionVariables>;
+export const StartRoomDocument = /*#__PURE__*/ new TypedDocumentString(`mutation StartRoom($code: String!, $token: String!) { startRoom(code: $code, token: $token) { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`) as unknown as TypedDocumentString<StartRoomMutation, StartRoomMutationVariables>;
+export const RevealAnswerDocument = /*#__PURE__*/ new TypedDocumentString(`mutation RevealAnswer($code: String!, $token: String!) { revealAnswer(code: $code, token: $token) { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`) as unknown as TypedDocumentString<RevealAnswerMutation, RevealAnswerMutationVariables>;
+export const NextQuestionDocument = /*#__PURE__*/ new TypedDocumentString(`mutation NextQuestion($code: String!, $token: String!) { nextQuestion(code: $code, token: $token) { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`) as unknown as TypedDocumentString<NextQuestionMutation, NextQuestionMutationVariables>;
+export const CloseRoomDocument = /*#__PURE__*/ new TypedDocumentString(`mutation CloseRoom($code: String!, $token: String!) { closeRoom(code: $code, token: $token) { ...RoomViewFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } }`) as unknown as TypedDocumentString<CloseRoomMutation, CloseRoomMutationVariables>;
+export const ReplayRoomDocument = /*#__PURE__*/ new TypedDocumentString(`mutation ReplayRoom($code: String!, $token: String!) { replayRoom(code: $code, token: $token) { ...RoomSessionFields } } fragment RoomViewFields on RoomView { code role phase kind seed topic seconds questionCount questionIndex endsAt remainingMs answeredCount replayCode version question { id prompt choices { id text } } players { nickname score rank answered correctCount } me { nickname score rank correctCount } myAnswer { questionId choiceId correct points } reveal { correctChoiceId explanation shares { choiceId count share } citations { locator source { title publisher address } } } podium { nickname score rank } missed { slug name } } fragment RoomSessionFields on RoomSession { code token role room { ...RoomViewFields } }`) as unknown as TypedDocumentString<ReplayRoomMutation, ReplayRoomMutationVariables>;
+export const AnswerRoomQuestionDocument = /*#__PURE__*/ new TypedDocumentString(`mutation AnswerRoomQuestion($code: String!, $token: String!, $questionId: ID!, $choiceId: ID!) { answerRoomQuestion( code: $code token: $token questionId: $questionId choiceId: $choiceId ) { questionId choiceId correct points } }`) as unknown as TypedDocumentString<AnswerRoomQuestionMutation, AnswerRoomQuestionMutationVariables>;
+export const RoomResultsCsvDocument = /*#__PURE__*/ new TypedDocumentString(`query RoomResultsCsv($code: String!, $token: String!) { roomResultsCsv(code: $code, token: $token) }`) as unknown as TypedDocumentString<RoomResultsCsvQuery, RoomResultsCsvQueryVariables>;
 export const DecksDocument = /*#__PURE__*/ new TypedDocumentString(`query Decks { decks { id kind title cardCount } }`) as unknown as TypedDocumentString<DecksQuery, DecksQueryVariables>;
 export const HomeProgressDocument = /*#__PURE__*/ new TypedDocumentString(`query HomeProgress($tz: String) { progress(timeZone: $tz) { dueToday cards { new } } }`) as unknown as TypedDocumentString<HomeProgressQuery, HomeProgressQueryVariables>;
 export const StudyStreakDocument = /*#__PURE__*/ new TypedDocumentString(`query StudyStreak($goal: Int, $tz: String) { studyStreak(dailyGoal: $goal, timeZone: $tz) { dailyGoal reviewsToday goalMet streak longest } }`) as unknown as TypedDocumentString<StudyStreakQuery, StudyStreakQueryVariables>;
