@@ -69,6 +69,11 @@ export function lowerArticle(text: string): string {
   return /^(A|An|The)\s/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
+/** A kind's label mid-sentence: "Container runtime" → "container runtime", but "CI/CD feature" keeps its acronym. */
+export function lowerLabel(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** A sentence ending in one full stop. */
 export function sentence(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, " ");

@@ -6,7 +6,7 @@
  * learner's progress on every card that still exists.
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
-import { capitalise, conceptPhrase, fillPattern } from "../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, lowerLabel, withArticle } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 
 export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
@@ -37,10 +37,6 @@ function list(names: string[]): string {
 /** "Docker is …" → "docker is …" only for a leading article: "A container …" → "a container …". */
 function lowerFirst(text: string): string {
   return /^(A|An|The) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-}
-
-function article(label: string): string {
-  return /^[aeiou]/i.test(label) ? `an ${label}` : `a ${label}`;
 }
 
 const polarityWord = { pro: "Advantage", con: "Drawback" } as const;
@@ -168,7 +164,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // A proper name keeps its case at the start of a sentence ("rkt", "docker pull").
     const subject = concept.noun ? capitalise(phrase.text) : phrase.text;
     const verb = (label: string) => agree(label, phrase.plural);
-    const isKind = `${subject} ${verb("is")} ${article(kind.label.toLowerCase())}.`;
+    const isKind = `${subject} ${verb("is")} ${withArticle(lowerLabel(kind.label))}.`;
     const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : "";
     yield {
       id: `term:${concept.slug}`,

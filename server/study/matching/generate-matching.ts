@@ -14,7 +14,7 @@
 import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf, isCategory, siblingCategories, topicMembers } from "../hierarchy.ts";
 import { conceptsOfKind, disproofOfCategory, truthOf } from "../quiz/facts.ts";
-import { sentence } from "../phrasing.ts";
+import { lowerLabel, sentence, withArticle } from "../phrasing.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 
 export type MatchingKind = "CATEGORY" | "SUMMARY";
@@ -54,7 +54,6 @@ const MAX_CATEGORIES = 4;
 
 export class MatchingError extends Error {}
 
-const article = (label: string) => (/^[aeiou]/i.test(label) ? "an" : "a");
 
 /** Categories and the non-category concepts under each, at any level. */
 interface CategoryIndex {
@@ -243,7 +242,7 @@ function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlyS
       text: concept?.name ?? slug,
       subject: slug,
       matchId: `summary:${slug}`,
-      explanation: sentence(`${concept?.name ?? slug} is ${article(label)} ${label.toLowerCase()}`),
+      explanation: sentence(`${concept?.name ?? slug} is ${withArticle(lowerLabel(label))}`),
       citations: graph.citationsOfConcept.get(concept?.id ?? -1) ?? [],
     };
   });

@@ -11,7 +11,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf, isCategory } from "../../hierarchy.ts";
-import { capitalise, conceptPhrase, fillPattern, lowerArticle, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind, truthOf } from "../facts.ts";
@@ -60,7 +60,7 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
     const other = graph.concept.get(slug);
     if (!other || other.noun || !mentions(text, other)) continue;
     if (!distinctiveWords(other).some((w) => answerWords.includes(w.toLowerCase()))) continue;
-    const label = withArticle((graph.kinds.get(other.kind)?.label ?? "product").toLowerCase());
+    const label = withArticle(lowerLabel(graph.kinds.get(other.kind)?.label ?? "product"));
     for (const name of namesOf(other).sort((x, y) => y.length - x.length)) {
       // Only where it stands as a proper name (capitalised): "Google's" → "a vendor's".
       text = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(name)}(?![\\p{L}\\p{N}])`, "giu"), (found) =>
@@ -94,9 +94,7 @@ function firstSentences(text: string, count: number): string {
 
 /** ", a practice": the concept's kind, when its name or noun does not already say it. */
 function kindUnlessSaid(graph: GraphSnapshot, concept: SnapshotConcept): string {
-  const label = graph.kinds.get(concept.kind)?.label ?? "";
-  // Lower-case the label's first word unless it is an acronym ("CI/CD feature" stays).
-  const kind = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  const kind = lowerLabel(graph.kinds.get(concept.kind)?.label ?? "");
   if (!kind || (concept.noun ?? concept.name).toLowerCase().includes(kind.toLowerCase())) return "";
   return `, ${withArticle(kind)}`;
 }
