@@ -9,7 +9,9 @@ const config: CodegenConfig = {
     "web/app/api/generated/": {
       documents: "web/app/api/operations/*.graphql",
       preset: "client",
-      presetConfig: { fragmentMasking: false, gqlTagName: "graphql" },
+      // persistedDocuments: each document also gets its SHA-256 (`__meta__.hash`) and persisted-documents.json maps
+      // hash → document; the server loads that file at start, so the app's reads go by hash over cacheable GETs.
+      presetConfig: { fragmentMasking: false, gqlTagName: "graphql", persistedDocuments: { hashAlgorithm: "sha256" } },
       hooks: { afterOneFileWrite: ["node --import tsx schema/finish-documents.ts"] },
       config: {
         documentMode: "string",

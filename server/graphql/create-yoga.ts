@@ -19,6 +19,7 @@ import { useCacheableMarker } from "./plugins/use-cacheable-marker.ts";
 import { useCompiledConcept } from "./plugins/use-compiled-concept.ts";
 import { createMemoryRateLimiter, type RateLimiter } from "./plugins/rate-limit.ts";
 import { useMutationGuard } from "./plugins/use-mutation-guard.ts";
+import { usePersistedDocuments } from "./plugins/use-persisted-documents.ts";
 import { useRequestLimits } from "./plugins/use-request-limits.ts";
 import { LIMITS } from "../http/limits.ts";
 import { safeYogaLogger } from "../http/safe-log.ts";
@@ -148,6 +149,8 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
     // One line per failure, never a query's parameters (see safe-log.ts).
     logging: safeYogaLogger,
     plugins: [
+      // First: a persisted operation's hash becomes its document before any check reads the request.
+      usePersistedDocuments(),
       // Depth, cost, aliases, directives and tokens are bounded before anything executes.
       // Depth, aliases, directives and tokens are bounded before anything executes; the cost
       // (which counts list lengths, unlike graphql-armor's) in useRequestLimits.

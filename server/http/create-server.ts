@@ -30,6 +30,7 @@ import { BadBodyError, BodyTooLargeError, createGate, readBody } from "./read-bo
 import { ResponseCache, type CachedResponse } from "./response-cache.ts";
 import { logError } from "./safe-log.ts";
 import { securityHeaders } from "./security-headers.ts";
+import { graphqlCacheControl, PUBLIC_READ_CACHE_CONTROL, varyOnAuthorization } from "./graphql-cache-control.ts";
 
 // Big enough for ordinary requests, small enough to refuse floods early (imports may be bigger: see LIMITS).
 export const MAX_BODY_BYTES = LIMITS.bodyBytes;
@@ -164,8 +165,9 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
         return { ...(await toReply(new Response(null, { status: response.status, headers: response.headers }))), stream: response.body };
       }
       const reply = await limitReply(request, response);
-      const cacheable = method === "GET" && reply.status === 200 && shared && isJson(reply) && !reply.body.includes('"errors"');
-      reply.headers["cache-control"] = cacheable ? "public, max-age=60, stale-while-revalidate=600" : "no-store";
+      const hasErrors = reply.body.includes('"errors"');
+      reply.headers["cache-control"] = graphqlCacheControl({ method, status: reply.status, shared, json: isJson(reply), hasErrors, cacheable: facts.cacheable === true });
+      if (reply.headers["cache-control"] === PUBLIC_READ_CACHE_CONTROL) reply.headers.vary = varyOnAuthorization(reply.headers.vary);
       if (key && facts.cacheable && reply.status === 200) {
         let kept: Record<string, string> | undefined;
         const headers = () => {
@@ -193,7 +195,8 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       headers: {
         ...hit.headers,
         ...(origin ? corsHeaders(origin) : {}),
-        "cache-control": req.method === "GET" ? "public, max-age=60, stale-while-revalidate=600" : "no-store",
+        // Only answers marked cacheable are kept, so a kept GET is public (see graphql-cache-control.ts).
+        ...(req.method === "GET" ? { "cache-control": PUBLIC_READ_CACHE_CONTROL, vary: varyOnAuthorization(origin ? corsHeaders(origin).vary : undefined) } : { "cache-control": "no-store" }),
       },
       body: hit.body,
       gzipped: hit.gzipped,

@@ -13,6 +13,7 @@ import { seedFacts } from "../support/seed-graph.ts";
 import { expectAccessible } from "./support/accessibility.ts";
 import { useAppInBrowser } from "./support/app-in-browser.ts";
 import { screenshot } from "./support/browser.ts";
+import { API_REQUESTS } from "./support/sent-operation.ts";
 
 const facts = seedFacts();
 const session = useAppInBrowser("app");
@@ -390,14 +391,14 @@ describe("the web app", () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
     for (const path of PAGES.filter((p) => p !== "/explore?q=docker")) {
-      await page.route("**/graphql", (route) => route.abort());
+      await page.route(API_REQUESTS, (route) => route.abort());
       await page.goto(`${session.app.url}${path}`);
       const alert = page.getByRole("alert").first();
       await alert.waitFor({ timeout: 10_000 }).catch(() => {
         throw new Error(`no alert on ${path} with the API down`);
       });
       expect(await alert.innerText(), path).toMatch(/cannot be reached/);
-      await page.unroute("**/graphql");
+      await page.unroute(API_REQUESTS);
       await alert.getByRole("button", { name: "Try again" }).click();
       await expect.poll(() => page.getByRole("alert").count(), { message: path }).toBe(0);
     }
@@ -407,12 +408,12 @@ describe("the web app", () => {
   it("says so, with a retry, when the API is down", async () => {
     const context = await session.browser.newContext();
     const page = await context.newPage();
-    await page.route("**/graphql", (route) => route.abort());
+    await page.route(API_REQUESTS, (route) => route.abort());
     await page.goto(`${session.app.url}/explore?q=docker`);
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/cannot be reached/);
-    await page.unroute("**/graphql");
+    await page.unroute(API_REQUESTS);
     await alert.getByRole("button", { name: "Try again" }).click();
     await page.getByRole("link", { name: "Docker" }).first().waitFor();
     await context.close();

@@ -12,6 +12,7 @@ import { SOURCES_DIR } from "../support/seed-paths.ts";
 import { expectAccessible } from "./support/accessibility.ts";
 import { useAppInBrowser } from "./support/app-in-browser.ts";
 import { screenshot } from "./support/browser.ts";
+import { API_REQUESTS, sentOperation } from "./support/sent-operation.ts";
 
 const session = useAppInBrowser("quiz-flow");
 const open = session.open;
@@ -188,8 +189,9 @@ describe("a quiz as a flow", () => {
     const { page, errors, close } = await open("/quiz", { width: 360, dark: true });
     const asked: unknown[] = [];
     page.on("request", (request) => {
-      const body = request.postDataJSON() as { query?: string; variables?: unknown } | null;
-      if (body?.query?.includes("weakSpotsQuiz")) asked.push(body.variables);
+      // Reads go by hash over GET, mutations by POST: the operation is looked up either way.
+      const sent = sentOperation(request);
+      if (sent?.document.includes("weakSpotsQuiz")) asked.push(sent.variables);
     });
     // A new learner has no history: the API says so, the page says it for people, with the way out.
     await page.getByLabel("Questions").selectOption("5");
@@ -204,9 +206,8 @@ describe("a quiz as a flow", () => {
     await screenshot(page, "quiz-flow-weak-spots-none-phone-dark");
 
     // Any other failure reads as a sentence too, never the API's wording.
-    await page.route("**/graphql", async (route) => {
-      const body = route.request().postDataJSON() as { query: string };
-      if (!body.query.includes("weakSpotsQuiz")) return route.fallback();
+    await page.route(API_REQUESTS, async (route) => {
+      if (!sentOperation(route.request())?.document.includes("weakSpotsQuiz")) return route.fallback();
       return fulfil(route, { errors: [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }], data: null });
     });
     await page.goto(`${session.app.url}/`);
@@ -214,7 +215,7 @@ describe("a quiz as a flow", () => {
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toBe("Your weak-spots quiz could not be made just now. Try again in a moment.");
-    await page.unroute("**/graphql");
+    await page.unroute(API_REQUESTS);
 
     // Miss every question of a quiz: now there are weak spots, and the button opens a quiz on them.
     const { right } = await quizWithAnswers(page, { kind: "MIXED", count: 3, seed: 33 });

@@ -10,7 +10,8 @@ import type { RequestFacts } from "../../http/create-server.ts";
 
 /**
  * Fields whose answer may differ between two identical requests: quizzes and matching rounds
- * without a seed are random, and a learner's data and schedules depend on who asks and when.
+ * without a seed are random, a learner's data and schedules depend on who asks and when, and a
+ * live room's view depends on the room token in its arguments and changes from second to second.
  */
 export const UNCACHEABLE_COORDINATES: ReadonlySet<string> = new Set([
   "Query.quiz",
@@ -21,6 +22,11 @@ export const UNCACHEABLE_COORDINATES: ReadonlySet<string> = new Set([
   "Query.exportProgress",
   "Flashcard.progress",
   "Flashcard.intervals",
+  "Query.studyNext",
+  "Query.studyStreak",
+  "Query.weakSpotsQuiz",
+  "Query.room",
+  "Query.roomResultsCsv",
 ]);
 
 /** The named type under a field's list and non-null wrappers (read by shape: see below). */

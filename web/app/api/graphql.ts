@@ -1,11 +1,13 @@
 /**
- * The app's GraphQL client: one POST per call, the learner's token attached
- * when there is one, errors turned into messages a person can read. Every
+ * The app's GraphQL client: reads by hash over GET, mutations by POST (see
+ * persisted-request.ts), the learner's token on mutations and on the reads that
+ * act for a learner, errors turned into messages a person can read. Every
  * operation is a typed document from ./operations/*.graphql (generated into
  * ./generated/ by `npm run codegen`), so results and variables are checked
  * against the schema.
  */
 import { StartLearnerDocument, type TypedDocumentString } from "./generated/graphql.ts";
+import { operationKind, operationRequest, PERSISTED_QUERY_NOT_FOUND, type OperationRequest } from "./persisted-request.ts";
 
 const TOKEN_KEY = "graphdeck.token";
 
@@ -44,23 +46,26 @@ type Arguments<V> = {} extends V ? [variables?: V, options?: RequestOptions] : [
 
 export async function gql<T, V>(document: TypedDocumentString<T, V>, ...[variables, options = {}]: Arguments<V>): Promise<T> {
   const query = document.toString();
-  const token = options.auth ? await learnerToken() : storedToken();
+  // A read acts for the learner only when asked to: the others go without the token, so they are
+  // the same for everyone and browsers and CDNs may cache them (see persisted-request.ts).
+  const token = options.auth ? await learnerToken() : operationKind(query) === "query" ? null : storedToken();
+  let request: OperationRequest | undefined = operationRequest(document, variables ?? {}, token);
   let response: Response;
-  try {
-    response = await fetch("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables: variables ?? {} }),
-    });
-  } catch {
-    throw new ApiError("Graphdeck's server cannot be reached. Check your connection and try again.", "OFFLINE");
-  }
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
-  try {
-    body = (await response.json()) as typeof body;
-  } catch {
-    throw new ApiError(`The server answered with an error (${response.status}). Try again in a moment.`, "HTTP");
-  }
+  do {
+    try {
+      response = await fetch(request.url, request.init);
+    } catch {
+      throw new ApiError("Graphdeck's server cannot be reached. Check your connection and try again.", "OFFLINE");
+    }
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new ApiError(`The server answered with an error (${response.status}). Try again in a moment.`, "HTTP");
+    }
+    // A server that does not know the hash (another build, mid-deploy) is sent the document itself.
+    request = body.errors?.[0]?.extensions?.code === PERSISTED_QUERY_NOT_FOUND ? request.fallback : undefined;
+  } while (request);
   const error = body.errors?.[0];
   if (error) throw new ApiError(forPeople(error.message, error.extensions?.code, response.status), error.extensions?.code);
   if (body.data === undefined) throw new ApiError("The server sent no data.", "HTTP");
