@@ -67,10 +67,10 @@ describe("seeds", () => {
     // The image builders have their kind; the sources name no category they fall under.
     for (const slug of ["buildah", "kaniko"]) expect(bySlug.get(slug)?.kind, slug).toBe("image-builder");
     // Source 002 calls LXC one component of a container runtime system; the LXC project calls it a
-    // low-level container runtime. A runtime, then, that the graph says is a building block of larger
+    // low-level container runtime. A runtime, then, that the graph says is a component of larger
     // ones (in words: "part of" the container runtime category would make every runtime hold it).
     expect(bySlug.get("lxc")?.kind).toBe("container-runtime");
-    expect(bySlug.get("lxc")?.summary).toMatch(/building block/);
+    expect(bySlug.get("lxc")?.summary).toMatch(/component of a container runtime/);
     for (const slug of providers) {
       const concept = bySlug.get(slug);
       expect(concept, slug).toBeDefined();

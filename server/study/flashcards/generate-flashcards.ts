@@ -6,7 +6,7 @@
  * learner's progress on every card that still exists.
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
-import { capitalise, conceptPhrase, fillPattern, lowerLabel, withArticle } from "../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, lowerLabel, sayValue, sentence, withArticle } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 
 export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
@@ -122,10 +122,50 @@ function categoryKinds(graph: GraphSnapshot): Set<string> {
   return kinds;
 }
 
+const properNameIndex = new WeakMap<GraphSnapshot, Map<string, SnapshotConcept>>();
+
+/** Proper names (and their aliases), lower-cased, to the concept: for finding which concepts a text names. */
+function properNames(graph: GraphSnapshot): Map<string, SnapshotConcept> {
+  let index = properNameIndex.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const concept of graph.concepts) {
+      if (concept.noun) continue;
+      for (const name of [concept.name, ...concept.aliases]) index.set(name.toLowerCase(), concept);
+    }
+    properNameIndex.set(graph, index);
+  }
+  return index;
+}
+
+/** The named concepts in a text, by runs of up to three words (bounded work at any graph size). */
+function namedIn(graph: GraphSnapshot, text: string): SnapshotConcept[] {
+  const index = properNames(graph);
+  const words = text.split(/[\s,;:()“”"]+/).map((w) => w.replace(/[.!?]+$/, "").replace(/['’]s$/, "")).filter(Boolean);
+  const found = new Set<SnapshotConcept>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+      const hit = index.get(words.slice(i, i + n).join(" ").toLowerCase());
+      if (hit) found.add(hit);
+    }
+  }
+  return [...found];
+}
+
+/** Content words (four letters or more) two phrases share: "host operating system" and "System software" share "system". */
+function sharesWord(a: string, b: string): boolean {
+  const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+  const theirs = words(b);
+  return [...words(a)].some((w) => theirs.has(w));
+}
+
+/** The first sentence of a text. */
+function firstSentence(text: string): string {
+  return (text.replace(/\s+/g, " ").trim().match(/^[^.!?]+[.!?]/) ?? [text])[0].trim();
+}
+
 /**
- * What a concept relates to, by relation type, targets sorted by name. A type
- * that compares (an alternative to, contrasts with) reads both ways: if AWS is an
- * alternative to Azure, Azure is one to AWS, so both count as answers.
+ * What a concept relates to, by relation type, targets sorted by name.
  */
 function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target: SnapshotConcept; relation: SnapshotRelation }[]> {
   const byType = new Map<string, { target: SnapshotConcept; relation: SnapshotRelation }[]>();
@@ -137,7 +177,6 @@ function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target
     if (!ends.some((end) => end.target === target)) ends.push({ target, relation });
   };
   for (const relation of graph.outgoing.get(slug) ?? []) add(relation.type, relation.to, relation);
-  for (const relation of graph.incoming.get(slug) ?? []) if (graph.comparing.has(relation.type)) add(relation.type, relation.from, relation);
   for (const ends of byType.values()) ends.sort((a, b) => a.target.name.localeCompare(b.target.name));
   return byType;
 }
@@ -164,7 +203,10 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // A proper name keeps its case at the start of a sentence ("rkt", "docker pull").
     const subject = concept.noun ? capitalise(phrase.text) : phrase.text;
     const verb = (label: string) => agree(label, phrase.plural);
-    const isKind = `${subject} ${verb("is")} ${withArticle(lowerLabel(kind.label))}.`;
+    // "A cloud platform is a cloud platform" says nothing: a concept that names its own kind is
+    // explained by the first sentence of its description instead.
+    const namesKind = (concept.noun ?? concept.name).toLowerCase() === kind.label.toLowerCase();
+    const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${withArticle(lowerLabel(kind.label))}.`;
     const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : "";
     yield {
       id: `term:${concept.slug}`,
@@ -179,9 +221,18 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // The summary with the name and aliases masked; a summary that needs more than
     // that (it says "the Linux kernel" of Linux containers) makes no card: masking the
     // word would leave it fitting Windows containers as well.
-    const masked = maskPhrases(concept.summary, names);
+    // The clue, where the seeds give one, as a definition question asks it: a summary can say what the
+    // name already says ("each container runs one main process" for One service per container).
+    const masked = maskPhrases(concept.clue ?? concept.summary, names);
     const giveaway = mentions(masked, names) || mentions(masked, distinctiveWords(concept));
-    if (!giveaway && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
+    // A text that names two others filed under the answer's category defines by list membership ("an engine
+    // one source names beside Docker and CRI-O"): any engine of the list would fit. One ("like Docker") is a
+    // contrast, and so are others of the kind outside it ("a kernel neither Linux nor Windows").
+    const categoriesOf = (slug: string) => (graph.outgoing.get(slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.to);
+    const own = categoriesOf(concept.slug);
+    const byList =
+      namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(other.slug).some((c) => own.includes(c))).length >= 2;
+    if (!giveaway && !byList && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
         id: `definition:${concept.slug}`,
         type: "definition",
@@ -197,7 +248,12 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // says it ("Container registry" → Registry), or a classifying relation's card asks it already.
     const kindNames = [kind.label, kind.plural];
     const classifiedAs = (graph.outgoing.get(concept.slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => name(r.to).toLowerCase());
-    if (!categories.has(concept.kind) && !names.some((n) => mentions(n, kindNames)) && !classifiedAs.includes(kind.label.toLowerCase())) {
+    // Nor when the name shares a word with the kind ("Host operating system" → System software).
+    if (
+      !categories.has(concept.kind) &&
+      !names.some((n) => mentions(n, kindNames) || sharesWord(n, kind.label)) &&
+      !classifiedAs.includes(kind.label.toLowerCase())
+    ) {
       yield {
         id: `kind:${concept.slug}`,
         type: "kind",
@@ -213,6 +269,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // Relations of one type: one card when there is one target, else one cloze
     // card per target, the others shown ("A container runs on […], a host operating system and …").
     for (const [type, ends] of relatedByType(graph, concept.slug)) {
+      // "Type 2 hypervisor contrasts with …" all but names its answer, and "Docker is an alternative to …"
+      // has many: the comparison cards teach such pairs by what differs.
+      if (graph.comparing.has(type)) continue;
       const label = verb(graph.relationLabels.get(type) ?? type);
       const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
       const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => conceptPhrase(end.target).text)) });
@@ -268,13 +327,21 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         return side !== undefined && claims.some((c) => mentions(c.value ?? "", [...namesOf(side), ...distinctiveWords(side)]));
       };
       if (namesItself(a, onA) || namesItself(b, onB)) continue;
+      // The same values on both sides contrast nothing.
+      const said = (claims: SnapshotClaim[]) => claims.map((c) => (c.value as string).toLowerCase()).sort().join("|");
+      if (said(onA) === said(onB)) continue;
+      // Each side as a sentence: "less well · better" alone does not say what is done less well.
+      const side = (slug: string, claims: SnapshotClaim[]) => {
+        const concept = graph.concept.get(slug);
+        return claims.map((c) => (concept && sayValue(graph, concept, aspect, c.value as string)) || `${name(slug)}: ${c.value as string}`).join(" ");
+      };
       yield {
         id: `comparison:${a}:${b}:${aspect}`,
         type: "comparison",
         subject: a,
         answerConcept: b,
         front,
-        back: `${name(a)}: ${onA.map((c) => c.value).join("; ")} · ${name(b)}: ${onB.map((c) => c.value).join("; ")}`,
+        back: `${sentence(side(a, onA))} ${sentence(side(b, onB))}`,
         explanation: [...onA, ...onB].map((c) => c.statement).join(" "),
         citations: citationsOfClaims([...onA, ...onB]),
         answers: [],
