@@ -1,7 +1,7 @@
 /** What every resolver receives: the database, this request's loaders, and the study services. */
 import type { learners } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
-import type { RoomEvents } from "../rooms/room-events.ts";
+import type { RoomBus } from "../rooms/room-events.ts";
 import type { GraphSnapshot } from "../study/graph-snapshot.ts";
 import type { Loaders } from "./loaders.ts";
 
@@ -14,8 +14,8 @@ export interface GraphContext {
   quizKey: () => Promise<string>;
   /** The learner whose bearer token came with the request, or null. */
   learner: () => Promise<typeof learners.$inferSelect | null>;
-  /** Where live rooms' changes are published and subscribed to. */
-  rooms: RoomEvents;
+  /** Where live rooms' changes are published and subscribed to, across processes. */
+  rooms: RoomBus;
   /** "Now" for scheduling; one instant per request. */
   now: Date;
 }

@@ -34,7 +34,7 @@ import { matchingResolvers } from "./matching/matching-resolvers.ts";
 import { quizResolvers } from "./quiz/quiz-resolvers.ts";
 import { flashcardResolvers } from "./study/flashcard-resolvers.ts";
 import { roomResolvers } from "./room/room-resolvers.ts";
-import { createRoomEvents, type RoomEvents } from "../rooms/room-events.ts";
+import { createRoomBus, type RoomBus } from "../rooms/room-events.ts";
 
 export const typeDefs = readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8");
 
@@ -59,8 +59,8 @@ export interface GraphqlServerOptions {
   trustedOrigins?: readonly string[];
   /** Where mutation counts are kept (in memory unless given). */
   rateLimiter?: RateLimiter;
-  /** Where live rooms' events go (in this process unless given). */
-  roomEvents?: RoomEvents | undefined;
+  /** Where live rooms' changes are published (in this process only unless given). */
+  roomBus?: RoomBus | undefined;
 }
 
 export const GRAPHIQL_DEFAULT_QUERY = `# Graphdeck: a knowledge graph of containers and virtual machines.
@@ -101,7 +101,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
   const snapshot = options.snapshot;
   // Loaded once it succeeds; a failure (a database hiccup) is not remembered: the next quiz retries.
   const quizKey = quizKeyLoader(options.db, options.quizSecret);
-  const rooms = options.roomEvents ?? createRoomEvents();
+  const rooms = options.roomBus ?? createRoomBus(options.db);
   return createYoga<NodeServerContext, GraphContext>({
     schema: createSchema<NodeServerContext & GraphContext>({
       typeDefs,

@@ -1152,6 +1152,11 @@ export type RoomView = {
   endsAt: Maybe<Scalars['String']['output']>;
   /** The quiz played: pass the same kind, count, seed and topic to `quiz` to take it alone. */
   kind: QuizKind;
+  /**
+   * The best `first` (1 to 300) of `players`: what a phone shows, without the whole class in every
+   * push (a room of 200 pushes each change to 200 screens).
+   */
+  leaderboard: Array<RoomPlayer>;
   /** The player this view is for; null for the host. */
   me: Maybe<RoomPlayer>;
   /** Once the quiz is over, for a player: the concepts of the questions they missed or left unanswered. */
@@ -1159,6 +1164,8 @@ export type RoomView = {
   /** The player's answer to the current question, if any. */
   myAnswer: Maybe<RoomAnswer>;
   phase: RoomPhase;
+  /** How many players joined. */
+  playerCount: Scalars['Int']['output'];
   /** Everyone who joined, best score first (ties share a rank, then by nickname). */
   players: Array<RoomPlayer>;
   /** The top three once the quiz is over. */
@@ -1183,6 +1190,12 @@ export type RoomView = {
   topic: Maybe<Scalars['String']['output']>;
   /** Grows with every change of the room. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A live room, as one of its host or players sees it. */
+export type RoomViewLeaderboardArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ScheduledReview = {
@@ -1899,10 +1912,12 @@ export type RoomViewResolvers<ContextType = GraphContext, ParentType extends Res
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['QuizKind'], ParentType, ContextType>;
+  leaderboard?: Resolver<Array<ResolversTypes['RoomPlayer']>, ParentType, ContextType, RequireFields<RoomViewLeaderboardArgs, 'first'>>;
   me?: Resolver<Maybe<ResolversTypes['RoomPlayer']>, ParentType, ContextType>;
   missed?: Resolver<Array<ResolversTypes['Concept']>, ParentType, ContextType>;
   myAnswer?: Resolver<Maybe<ResolversTypes['RoomAnswer']>, ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['RoomPhase'], ParentType, ContextType>;
+  playerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   players?: Resolver<Array<ResolversTypes['RoomPlayer']>, ParentType, ContextType>;
   podium?: Resolver<Array<ResolversTypes['RoomPlayer']>, ParentType, ContextType>;
   question?: Resolver<Maybe<ResolversTypes['RoomQuestion']>, ParentType, ContextType>;

@@ -17,6 +17,7 @@ import type { GraphVersion } from "../graph-version.ts";
 import { corsHeaders, createGraphqlServer } from "../graphql/create-yoga.ts";
 import type { RateLimiter } from "../graphql/plugins/rate-limit.ts";
 import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
+import { createRoomBus } from "../rooms/room-events.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
@@ -109,7 +110,10 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
   const shell = loadAppShell();
   const publicOrigin = createPublicOrigin(options.publicUrl, options.port);
+  // Room changes made by other workers or servers on the same database reach this one's screens too.
+  const roomBus = createRoomBus(options.database.db, { listen: options.database.listen });
   const yoga = createGraphqlServer({
+    roomBus,
     snapshot,
     db: options.database.db,
     query: options.database.query,
@@ -276,6 +280,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   });
   // Slow clients may not hold a connection open forever: headers within 10 s, the whole request
   // (a 16 MiB import on a slow link included) within 60 s.
+  server.on("close", () => void roomBus.close());
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
   let port = options.port;
@@ -457,7 +462,7 @@ async function sendStream(res: ServerResponse, reply: Reply, streams: Set<() => 
   res.once("close", end);
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      if (!res.write(chunk.value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+      if (!res.write(chunk.value)) await drained(res);
     }
   } catch (error) {
     // A stream cancelled because its client left is no failure.
@@ -467,6 +472,19 @@ async function sendStream(res: ServerResponse, reply: Reply, streams: Set<() => 
     res.off("close", end);
     res.end();
   }
+}
+
+/** Until the response's buffer has room again (or the client is gone), leaving no listener behind. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
 }
 
 /**

@@ -5,16 +5,23 @@
  */
 import { Repeater } from "graphql-yoga";
 import type { Db } from "../db/connect.ts";
-import type { RoomEvents } from "./room-events.ts";
+import type { RoomBus } from "./room-events.ts";
 import { loadRoomSnapshot, type RoomSnapshot } from "./room-snapshot.ts";
 import { roomView, viewKey, type RoomViewRow, type RoomViewer } from "./room-view.ts";
 
-export function roomStream(db: Db, events: RoomEvents, roomId: number, viewer: RoomViewer): Repeater<RoomViewRow> {
+export function roomStream(db: Db, bus: RoomBus, roomId: number, viewer: RoomViewer): Repeater<RoomViewRow> {
   return new Repeater<RoomViewRow>(async (push, stop) => {
     // Listening starts before the first read, so a change made in between is not missed.
-    const changes = events.subscribe("room", roomId);
+    const { changes, release } = bus.subscribe(roomId);
     let next = changes.next();
-    let latest: RoomSnapshot = await loadRoomSnapshot(db, roomId);
+    let latest: RoomSnapshot;
+    try {
+      latest = await loadRoomSnapshot(db, roomId);
+    } catch (error) {
+      release();
+      void changes.return();
+      throw error;
+    }
     let sentKey = "";
     let timer: NodeJS.Timeout | undefined;
     const emit = (): void => {
@@ -35,11 +42,13 @@ export function roomStream(db: Db, events: RoomEvents, roomId: number, viewer: R
     void stop.then(() => {
       stopped = true;
       clearTimeout(timer);
+      release();
       void changes.return();
     });
     while (!stopped) {
-      const change = await Promise.race([next, stop.then(() => null)]);
-      if (!change || change.done) break;
+      // Stopping returns `changes`, which settles the pending read as done.
+      const change = await next;
+      if (change.done) break;
       // Snapshots may arrive out of order (two changes published at once): an older one is dropped.
       if (change.value.version >= latest.version) {
         latest = change.value;

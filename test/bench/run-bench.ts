@@ -11,6 +11,10 @@
  * `npm run bench -- --side-by-side [--rounds 3] [--workers N]` instead serves one PostgreSQL database with Graphdeck,
  * PostGraphile v4 and a hand-written endpoint and loads all three with the concept page (side-by-side.ts);
  * its section of docs/benchmarks.md is replaced, and kept when the other runs rewrite the file.
+ *
+ * `npm run bench -- --room [--players 200] [--questions 10]` instead plays one live room with that many
+ * players holding its subscription, on PGlite and on PostgreSQL, and times from the host's "next" to
+ * each player holding the question (room-bench.ts); it has its own section of the file, kept likewise.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +26,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
+import { percentile, roomBenchmark, type RoomBenchResult } from "./room-bench.ts";
 import { sideBySide } from "./side-by-side.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
@@ -35,6 +40,9 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     slug: { type: "string", default: "docker" },
     workers: { type: "string", default: "0" },
+    room: { type: "boolean", default: false },
+    players: { type: "string", default: "200" },
+    questions: { type: "string", default: "10" },
   },
 });
 const duration = Number(values.duration);
@@ -62,6 +70,79 @@ if (values["side-by-side"]) {
   const old = sideBySideSection();
   writeFileSync(values.output, old ? text.replace(old, section) : `${text.trimEnd()}\n\n${section}\n`);
   console.log(`\nwritten to ${values.output}`);
+  process.exit(0);
+}
+
+/** Replaces (or adds) a section of the report file between its markers. */
+function writeSection(start: string, end: string, body: string): void {
+  const text = existsSync(values.output) ? readFileSync(values.output, "utf8") : "# Benchmarks\n";
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  const section = `${start}\n${body}${end}`;
+  writeFileSync(values.output, from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end.length) : `${text.trimEnd()}\n\n${section}\n`);
+  console.log(`\nwritten to ${values.output}`);
+}
+
+if (values.room) {
+  const players = Number(values.players);
+  const questions = Number(values.questions);
+  if (!Number.isInteger(players) || players < 1 || players > 300 || !Number.isInteger(questions) || questions < 1 || questions > 50) {
+    throw new Error("--players 1 to 300, --questions 1 to 50");
+  }
+  const runs: { backend: string; result: RoomBenchResult }[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), "graphdeck-room-bench-"));
+  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+  try {
+    const backends: [string, Record<string, string>][] = [["pglite", { DATA_DIR: join(scratch, "data"), DATABASE_URL: "" }]];
+    if (await postgresAnswers()) {
+      await admin.unsafe("drop database if exists graphdeck_room_bench with (force)");
+      await admin.unsafe("create database graphdeck_room_bench");
+      const url = new URL(postgresUrl);
+      url.pathname = "/graphdeck_room_bench";
+      backends.push(["postgres", { DATABASE_URL: url.toString() }]);
+    }
+    for (const [backend, env] of backends) {
+      // Each player's answers come from an address of their own, through one trusted proxy hop.
+      const { url, stop, waitForOutput } = await spawnServer({ ...env, TRUST_PROXY: "1" }, { inheritErrors: true });
+      try {
+        await waitForOutput(/study material ready/, 600_000);
+        const result = await roomBenchmark({ url, players, questions });
+        console.log(`${backend}: ${result.players} players, ${result.questions} questions: p50 ${percentile(result.deliveries, 50).toFixed(1)} ms, p99 ${percentile(result.deliveries, 99).toFixed(1)} ms, last player p50 ${percentile(result.lastPlayer, 50).toFixed(1)} ms, max ${Math.max(...result.lastPlayer).toFixed(1)} ms, host's call p50 ${percentile(result.hostCall, 50).toFixed(1)} ms, missed ${result.missed}`);
+        runs.push({ backend, result });
+      } finally {
+        await stop();
+      }
+    }
+  } finally {
+    await admin.unsafe("drop database if exists graphdeck_room_bench with (force)").catch(() => {});
+    await admin.end();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const ms = (value: number) => value.toFixed(1);
+  const rows = runs.map(({ backend, result: r }) =>
+    `| ${backend} | ${r.players} | ${r.questions} | ${ms(percentile(r.deliveries, 50))} | ${ms(percentile(r.deliveries, 99))} | ${ms(Math.max(...r.deliveries))} | ${ms(percentile(r.lastPlayer, 50))} | ${ms(Math.max(...r.lastPlayer))} | ${ms(percentile(r.hostCall, 50))} | ${r.missed} |`,
+  );
+  writeSection(
+    "<!-- room: written by npm run bench -- --room -->",
+    "<!-- /room -->",
+    `## Live room: from the host's "next" to every player holding the question
+
+Made by \`npm run bench -- --room --players ${players} --questions ${questions}\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version},
+${cpus().length} × ${cpus()[0]?.model ?? "CPU"}. The server runs as \`npm start\` does, with \`TRUST_PROXY=1\` (on PGlite one
+process; on PostgreSQL one worker per core, the players' connections spread over them, each worker
+learning of the others' changes through the database's NOTIFY), the host and every player in one other
+process on the same machine, each player holding the room's subscription
+(server-sent events over its own connection) as the app does. For each question, the time from just before
+the host's \`nextQuestion\` (\`startRoom\` for the first) is sent to each player's stream delivering that question;
+then every player answers, which closes the question, and the host moves on. "last player" is, per question,
+the time until the last of them held it; "host's call", how long the host's own call took to answer (the
+question is saved and handed to every subscriber before it answers). Goal: p99 under 200 ms.
+
+| backend | players | questions | p50 ms | p99 ms | max ms | last player p50 ms | last player max ms | host's call p50 ms | missed |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}
+`,
+  );
   process.exit(0);
 }
 
@@ -253,8 +334,8 @@ the runs above:
 
 ${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
-// Every side-by-side section (one per --workers value, and the notes on them) and the memory
-// section (written by hand from test/bench/load-memory.ts) survive this run.
-const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory)[^>]*-->/g) ?? [];
+// Every side-by-side section (one per --workers value, and the notes on them), the memory
+// section (written by hand from test/bench/load-memory.ts) and the live-room section survive this run.
+const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory|room)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory|room)[^>]*-->/g) ?? [];
 writeFileSync(values.output, kept.length ? `${report}\n${kept.join("\n\n")}\n` : report);
 console.log(`\nwritten to ${values.output}`);

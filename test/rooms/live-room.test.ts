@@ -5,6 +5,20 @@
 import { describe, expect, it } from "vitest";
 import { useSeededServer } from "../support/seeded-server.ts";
 import { subscribe, type SseSubscription } from "../support/sse-subscription.ts";
+import {
+  AnswerRoomQuestionDocument,
+  CloseRoomDocument,
+  HostRoomUpdatesDocument,
+  JoinRoomDocument,
+  NextQuestionDocument,
+  OpenRoomDocument,
+  ReplayRoomDocument,
+  RevealAnswerDocument,
+  RoomResultsCsvDocument,
+  RoomUpdatesDocument,
+  StartRoomDocument,
+  type RoomViewFieldsFragment,
+} from "../../web/app/api/generated/graphql.ts";
 import { ANSWER, control, CSV, JOIN, OPEN, REPLAY, ROOM, SUBSCRIBE, type Session, type View } from "./room-operations.ts";
 
 const api = useSeededServer();
@@ -230,5 +244,37 @@ describe("a live room", () => {
     const again = await call<View>(control("startRoom"), { code: replay.code, token: replay.token });
     expect(again.question?.id).toBe(started.question?.id);
     screen.close();
+  });
+
+  it("answers every room operation of the web app within the server's limits (depth, cost)", async () => {
+    const ok = <T,>(response: { body: { data?: T; errors?: unknown } }): T => {
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data as T;
+    };
+    const { openRoom: host } = ok(await api.server.graphql(OpenRoomDocument, { kind: "MIXED", count: 2, seconds: 30 }));
+    expect(host.room.players).toEqual([]);
+    const { joinRoom: ada } = ok(await api.server.graphql(JoinRoomDocument, { code: host.code, nickname: "Ada" }));
+    // A phone's view carries the top of the leaderboard, not the whole class.
+    expect(ada.room).not.toHaveProperty("players");
+    expect(ada.room.playerCount).toBe(1);
+    const seats = { code: host.code, token: host.token };
+    const phone = subscribe<{ room: RoomViewFieldsFragment }>(api.server.url, RoomUpdatesDocument.toString(), { code: host.code, token: ada.token });
+    const projector = subscribe<{ room: RoomViewFieldsFragment }>(api.server.url, HostRoomUpdatesDocument.toString(), seats);
+    const { startRoom } = ok(await api.server.graphql(StartRoomDocument, seats));
+    const question = startRoom.question;
+    if (!question) throw new Error("no question");
+    await phone.until((d) => d.room.phase === "QUESTION");
+    ok(await api.server.graphql(AnswerRoomQuestionDocument, { code: host.code, token: ada.token, questionId: question.id, choiceId: question.choices[0]?.id ?? "" }));
+    expect((await phone.until((d) => d.room.phase === "REVEAL")).room.leaderboard[0]?.nickname).toBe("Ada");
+    ok(await api.server.graphql(RevealAnswerDocument, seats));
+    ok(await api.server.graphql(NextQuestionDocument, seats));
+    ok(await api.server.graphql(RevealAnswerDocument, seats));
+    expect(ok(await api.server.graphql(NextQuestionDocument, seats)).nextQuestion.phase).toBe("FINISHED");
+    await projector.until((d) => d.room.phase === "FINISHED");
+    expect(ok(await api.server.graphql(RoomResultsCsvDocument, seats)).roomResultsCsv).toMatch(/^rank,player/);
+    expect(ok(await api.server.graphql(ReplayRoomDocument, seats)).replayRoom.room.players).toHaveLength(1);
+    expect(ok(await api.server.graphql(CloseRoomDocument, seats)).closeRoom.phase).toBe("CLOSED");
+    phone.close();
+    projector.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A room outlives the process serving it: its state is in the database, so a player whose
  * connection drops, or whose server restarts, picks up at the question being asked with their
- * score kept.
+ * score kept; and a player whose connection lands on another server (or worker) than the host's
+ * follows the host's every move (changes are announced through the database).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
@@ -75,5 +76,33 @@ describe("a room across reconnections and restarts", () => {
     const shown = await after.until((d) => d.room.phase === "REVEAL");
     expect(shown.room.reveal?.shares.reduce((sum, s) => sum + s.count, 0)).toBe(1);
     after.close();
+  });
+
+  it("keeps a player on one server in step with a host on another", async () => {
+    if (!second) second = await startTestServer(database);
+    const third = await startTestServer(database);
+    try {
+      const host = await call<Session>(second, OPEN, { kind: "TRUE_FALSE", count: 2, seed: 4, seconds: 120 });
+      const ada = await call<Session>(third, JOIN, { code: host.code, nickname: "Ada" });
+      const screen = subscribe<{ room: View }>(third.url, SUBSCRIBE, { code: host.code, token: ada.token });
+      await screen.until((d) => d.room.phase === "LOBBY");
+      const hostScreen = subscribe<{ room: View }>(second.url, SUBSCRIBE, { code: host.code, token: host.token });
+      await hostScreen.until((d) => d.room.players.length === 1);
+      // Bob joins through the host's server: Ada's screen, on the other, shows him.
+      await call(second, JOIN, { code: host.code, nickname: "Bob" });
+      await screen.until((d) => d.room.players.length === 2);
+      const started = await call<View>(second, control("startRoom"), { code: host.code, token: host.token });
+      const asked = await screen.until((d) => d.room.phase === "QUESTION");
+      expect(asked.room.question?.id).toBe(started.question?.id);
+      // Ada answers through her server: the host's screen counts it.
+      await call(third, ANSWER, { code: host.code, token: ada.token, question: asked.room.question?.id, choice: asked.room.question?.choices[0]?.id });
+      await hostScreen.until((d) => d.room.answeredCount === 1);
+      await call(second, control("revealAnswer"), { code: host.code, token: host.token });
+      expect((await screen.until((d) => d.room.phase === "REVEAL")).room.reveal?.shares.reduce((sum, s) => sum + s.count, 0)).toBe(1);
+      screen.close();
+      hostScreen.close();
+    } finally {
+      await third.close();
+    }
   });
 });

@@ -4,7 +4,6 @@ import { closeRoom, nextQuestion, revealAnswer, startRoom } from "../../rooms/ho
 import { joinRoom } from "../../rooms/join-room.ts";
 import { insertRoom, newRoomOf } from "../../rooms/open-room.ts";
 import { replayRoom } from "../../rooms/replay-room.ts";
-import { publishRoom } from "../../rooms/room-events.ts";
 import { roomResultsCsv } from "../../rooms/room-results-csv.ts";
 import { findSeat, newRoomToken, requireHost, requirePlayer } from "../../rooms/room-seat.ts";
 import { snapshotOf } from "../../rooms/room-snapshot.ts";
@@ -23,7 +22,7 @@ function hostControl(action: string, apply: HostControl) {
   return async (_: unknown, args: { code: string; token: string }, context: GraphContext): Promise<RoomViewRow> => {
     const room = await requireHost(context.db, args.code, args.token, action);
     await apply(context, room);
-    const snapshot = await publishRoom(context.db, context.rooms, room.id);
+    const snapshot = await context.rooms.publish(room.id);
     return roomView(snapshot, { role: "HOST" }, context.now.getTime());
   };
 }
@@ -51,12 +50,12 @@ export const roomResolvers: Resolvers = {
       const quiz = await makeQuiz(context, { kind: args.kind ?? "MIXED", count: args.count, seed: args.seed, topic: args.topic });
       const token = newRoomToken();
       const room = await insertRoom(context.db, newRoomOf(quiz, seconds, token));
-      const snapshot = await publishRoom(context.db, context.rooms, room.id);
+      const snapshot = await context.rooms.publish(room.id);
       return { code: room.code, token, role: "HOST", room: roomView(snapshot, { role: "HOST" }, context.now.getTime()) };
     },
     joinRoom: async (_, args, context) => {
       const joined = await joinRoom(context.db, args.code, nickname(args.nickname));
-      const snapshot = await publishRoom(context.db, context.rooms, joined.room.id);
+      const snapshot = await context.rooms.publish(joined.room.id);
       const view = roomView(snapshot, { role: "PLAYER", playerId: joined.playerId }, context.now.getTime());
       return { code: joined.room.code, token: joined.token, role: "PLAYER", room: view };
     },
@@ -67,7 +66,7 @@ export const roomResolvers: Resolvers = {
     answerRoomQuestion: async (_, args, context) => {
       const { room, playerId } = await requirePlayer(context.db, args.code, args.token);
       await answerRoomQuestion(context.db, room, playerId, { questionId: args.questionId, choiceId: args.choiceId }, context.now);
-      const snapshot = await publishRoom(context.db, context.rooms, room.id);
+      const snapshot = await context.rooms.publish(room.id);
       const answer = roomView(snapshot, { role: "PLAYER", playerId }, context.now.getTime()).myAnswer;
       if (!answer) throw new Error("a saved answer is missing from its room");
       return answer;
@@ -75,7 +74,7 @@ export const roomResolvers: Resolvers = {
     replayRoom: async (_, args, context) => {
       const room = await requireHost(context.db, args.code, args.token, "replay the quiz");
       const made = await replayRoom(context.db, room, args.token);
-      const [snapshot] = await Promise.all([publishRoom(context.db, context.rooms, made.id), publishRoom(context.db, context.rooms, room.id)]);
+      const [snapshot] = await Promise.all([context.rooms.publish(made.id), context.rooms.publish(room.id)]);
       return { code: made.code, token: args.token, role: "HOST", room: roomView(snapshot, { role: "HOST" }, context.now.getTime()) };
     },
   },
@@ -90,7 +89,10 @@ export const roomResolvers: Resolvers = {
   },
   RoomView: {
     kind: (view) => view.kind as QuizKind,
+    playerCount: (view) => view.players.length,
+    leaderboard: (view, args) => view.players.slice(0, intInRange("first", args.first, 1, 300, 10)),
     missed: async (view, _, { loaders }) => {
+      if (view.missed.length === 0) return [];
       const found = await Promise.all(view.missed.map((slug) => loaders.conceptBySlug.load(slug)));
       return found.filter((concept) => concept !== null);
     },

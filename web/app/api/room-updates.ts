@@ -5,24 +5,33 @@
  * is now, so the screen resumes at the current question. Errors the server gives for the room itself
  * (an unknown code, a token it does not know) end it: trying again would not help.
  */
-import { RoomUpdatesDocument, type RoomViewFieldsFragment } from "./generated/graphql.ts";
+import type { HostRoomUpdatesSubscription, RoomViewFieldsFragment, TypedDocumentString } from "./generated/graphql.ts";
+
+/** The host's view: a player's, plus the whole class. */
+export type HostRoomView = HostRoomUpdatesSubscription["room"];
 import { readSseEvents } from "./sse-events.ts";
 
 export interface RoomWatch {
   stop(): void;
 }
 
-export interface RoomWatchHandlers {
-  view(view: RoomViewFieldsFragment): void;
+export interface RoomWatchHandlers<V> {
+  view(view: V): void;
   /** Connected or not (a reconnection under way). */
   connection(connected: boolean): void;
   /** The room refused this screen for good. */
   refused(message: string, reason: string | undefined): void;
 }
 
-type Result = { data?: { room: RoomViewFieldsFragment }; errors?: { message: string; extensions?: { reason?: string } }[] };
+type Result<V> = { data?: { room: V }; errors?: { message: string; extensions?: { reason?: string } }[] };
 
-export function watchRoom(code: string, token: string, on: RoomWatchHandlers): RoomWatch {
+/** `document` is the host's subscription or the players' (which leaves the class list out). */
+export function watchRoom<V extends RoomViewFieldsFragment>(
+  document: TypedDocumentString<{ room: V }, { code: string; token: string }>,
+  code: string,
+  token: string,
+  on: RoomWatchHandlers<V>,
+): RoomWatch {
   let stopped = false;
   let controller: AbortController | undefined;
   let pause = 500;
@@ -34,13 +43,13 @@ export function watchRoom(code: string, token: string, on: RoomWatchHandlers): R
       const response = await fetch("/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "text/event-stream" },
-        body: JSON.stringify({ query: RoomUpdatesDocument.toString(), variables: { code, token } }),
+        body: JSON.stringify({ query: document.toString(), variables: { code, token } }),
         signal: controller.signal,
       });
       if (!response.body || !response.ok) throw new Error(`status ${response.status}`);
       await readSseEvents(response.body, (event, data) => {
         if (event !== "next") return;
-        const result = JSON.parse(data) as Result;
+        const result = JSON.parse(data) as Result<V>;
         const error = result.errors?.[0];
         if (error) {
           refused = true;

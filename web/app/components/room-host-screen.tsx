@@ -5,8 +5,9 @@
  */
 import { For, Match, Show, Switch } from "solid-js";
 import { gql } from "../api/graphql.ts";
-import { CloseRoomDocument, NextQuestionDocument, ReplayRoomDocument, RevealAnswerDocument, RoomResultsCsvDocument, StartRoomDocument, type RoomViewFieldsFragment, type TypedDocumentString } from "../api/generated/graphql.ts";
+import { CloseRoomDocument, NextQuestionDocument, ReplayRoomDocument, RevealAnswerDocument, RoomResultsCsvDocument, StartRoomDocument, type TypedDocumentString } from "../api/generated/graphql.ts";
 import { keepRoomSeat, shownCode } from "../api/room-seats.ts";
+import type { HostRoomView } from "../api/room-updates.ts";
 import { createAction } from "./action-state.tsx";
 import { RoomCountdown } from "./room-countdown.tsx";
 import { RoomQrCode } from "./room-qr-code.tsx";
@@ -16,12 +17,12 @@ import { RoomLeaderboard, RoomPodium } from "./room-standings.tsx";
 /** A host control's document: every one answers with the host's view under its own name. */
 type Control<T> = TypedDocumentString<T, { code: string; token: string }>;
 
-export function RoomHostScreen(props: { view: RoomViewFieldsFragment; token: string; onView: (view: RoomViewFieldsFragment) => void; onReplay: (code: string) => void }) {
+export function RoomHostScreen(props: { view: HostRoomView; token: string; onView: (view: HostRoomView) => void; onReplay: (code: string) => void }) {
   const action = createAction();
   const act = action.run;
   const busy = action.busy;
   const joinUrl = () => `${location.origin}/room?code=${props.view.code}`;
-  const control = <T,>(document: Control<T>, viewOf: (data: T) => RoomViewFieldsFragment) =>
+  const control = <T,>(document: Control<T>, viewOf: (data: T) => HostRoomView) =>
     act(async () => props.onView(viewOf(await gql(document, { code: props.view.code, token: props.token }))));
   const download = () =>
     act(async () => {
@@ -91,7 +92,7 @@ export function RoomHostScreen(props: { view: RoomViewFieldsFragment; token: str
               <h1>{shown().question.prompt}</h1>
               <RoomReveal question={shown().question} reveal={shown().reveal} />
               <h2>Leaderboard</h2>
-              <RoomLeaderboard players={props.view.players} limit={10} />
+              <RoomLeaderboard players={props.view.players} total={props.view.playerCount} limit={10} />
               <button type="button" class="primary" disabled={busy()} onClick={() => void control(NextQuestionDocument, (d) => d.nextQuestion)}>
                 {last() ? "Show the podium" : "Next question"}
               </button>
@@ -102,7 +103,7 @@ export function RoomHostScreen(props: { view: RoomViewFieldsFragment; token: str
           <h1>{props.view.phase === "CLOSED" ? "Room closed" : "Podium"}</h1>
           <RoomPodium podium={props.view.podium} />
           <h2>Everyone</h2>
-          <RoomLeaderboard players={props.view.players} />
+          <RoomLeaderboard players={props.view.players} total={props.view.playerCount} />
           <div class="quiz-actions">
             <button type="button" disabled={busy()} onClick={() => void download()}>
               Download the results (CSV)

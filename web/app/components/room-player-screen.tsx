@@ -42,10 +42,9 @@ export function RoomPlayerScreen(props: { view: RoomViewFieldsFragment; token: s
       <Switch>
         <Match when={props.view.phase === "LOBBY"}>
           <h1>You are in!</h1>
-          <p>Waiting for the host to start. In the room:</p>
-          <ul class="room-players" aria-live="polite">
-            <For each={props.view.players}>{(player) => <li>{player.nickname}</li>}</For>
-          </ul>
+          <p aria-live="polite">
+            Waiting for the host to start. {props.view.playerCount} {props.view.playerCount === 1 ? "player" : "players"} in the room.
+          </p>
         </Match>
         <Match when={props.view.phase === "QUESTION" && props.view.question}>
           {(question) => (
@@ -81,7 +80,7 @@ export function RoomPlayerScreen(props: { view: RoomViewFieldsFragment; token: s
               <p class="review-prompt">{shown().question.prompt}</p>
               <RoomReveal question={shown().question} reveal={shown().reveal} chosen={props.view.myAnswer?.choiceId} />
               <h2>Leaderboard</h2>
-              <RoomLeaderboard players={props.view.players} me={me()?.nickname} limit={5} />
+              <RoomLeaderboard players={props.view.leaderboard} total={props.view.playerCount} me={me()?.nickname} />
             </>
           )}
         </Match>

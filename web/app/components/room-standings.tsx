@@ -2,9 +2,10 @@
 import { For, Show } from "solid-js";
 import type { RoomViewFieldsFragment } from "../api/generated/graphql.ts";
 
-type Player = RoomViewFieldsFragment["players"][number];
+type Player = RoomViewFieldsFragment["leaderboard"][number];
 
-export function RoomLeaderboard(props: { players: Player[]; me?: string | undefined; limit?: number }) {
+/** `players` best first; `total` counts those not shown (a phone gets only the top of the list). */
+export function RoomLeaderboard(props: { players: Player[]; total: number; me?: string | undefined; limit?: number }) {
   const shown = () => props.players.slice(0, props.limit ?? props.players.length);
   return (
     <ol class="room-leaderboard" aria-label="Leaderboard">
@@ -15,8 +16,8 @@ export function RoomLeaderboard(props: { players: Player[]; me?: string | undefi
           </li>
         )}
       </For>
-      <Show when={props.players.length > shown().length}>
-        <li class="muted">and {props.players.length - shown().length} more</li>
+      <Show when={props.total > shown().length}>
+        <li class="muted">and {props.total - shown().length} more</li>
       </Show>
     </ol>
   );

@@ -6,9 +6,9 @@
  */
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, on, onCleanup, Show } from "solid-js";
-import type { RoomViewFieldsFragment } from "../api/generated/graphql.ts";
+import { HostRoomUpdatesDocument, RoomUpdatesDocument, type RoomViewFieldsFragment } from "../api/generated/graphql.ts";
 import { keepRoomSeat, roomSeat, type RoomSeat } from "../api/room-seats.ts";
-import { watchRoom } from "../api/room-updates.ts";
+import { watchRoom, type HostRoomView } from "../api/room-updates.ts";
 import { RoomHostScreen } from "../components/room-host-screen.tsx";
 import { RoomJoinForm } from "../components/room-join-form.tsx";
 import { RoomPlayerScreen } from "../components/room-player-screen.tsx";
@@ -19,20 +19,24 @@ export default function RoomPage() {
   const code = () => (params.code ?? "").replace(/[\s-]+/g, "").toUpperCase();
   const [seat, setSeat] = createSignal<RoomSeat | null>(roomSeat(code()));
   const [view, setView] = createSignal<RoomViewFieldsFragment>();
+  // The host's subscription carries the whole class (`players`); the page keeps both in one signal.
+  const [hostView, setHostView] = createSignal<HostRoomView>();
   const [connected, setConnected] = createSignal(true);
   const [refusal, setRefusal] = createSignal<string>();
 
   createEffect(
     on([code, seat], ([room, held]) => {
       setView(undefined);
+      setHostView(undefined);
       setRefusal(undefined);
       if (!room || !held) return;
-      const watch = watchRoom(room, held.token, {
-        // A view older than the one shown (a late push from a previous connection) is dropped.
-        view: (next) => setView((shown) => (shown && shown.code === next.code && shown.version > next.version ? shown : next)),
-        connection: setConnected,
-        refused: (message) => setRefusal(message),
-      });
+      // A view older than the one shown (a late push from a previous connection) is dropped.
+      const newer = <V extends RoomViewFieldsFragment>(shown: V | undefined, next: V) => (shown && shown.code === next.code && shown.version > next.version ? shown : next);
+      const handlers = { connection: setConnected, refused: (message: string) => setRefusal(message) };
+      const watch =
+        held.role === "HOST"
+          ? watchRoom(HostRoomUpdatesDocument, room, held.token, { ...handlers, view: (next) => (setHostView((shown) => newer(shown, next)), setView((shown) => newer(shown, next))) })
+          : watchRoom(RoomUpdatesDocument, room, held.token, { ...handlers, view: (next) => setView((shown) => newer(shown, next)) });
       onCleanup(() => watch.stop());
     }),
   );
@@ -82,11 +86,15 @@ export default function RoomPage() {
           </Show>
           <Show when={view()} fallback={<Show when={!refusal()}><p class="notice" role="status">Connecting to the room…</p></Show>}>
             {(shown) => (
-              <Show
-                when={held().role === "HOST"}
-                fallback={<RoomPlayerScreen view={shown()} token={held().token} />}
-              >
-                <RoomHostScreen view={shown()} token={held().token} onView={setView} onReplay={(next) => navigate(`/room?code=${next}`)} />
+              <Show when={held().role === "HOST" ? hostView() : undefined} fallback={<RoomPlayerScreen view={shown()} token={held().token} />}>
+                {(hosting) => (
+                  <RoomHostScreen
+                    view={hosting()}
+                    token={held().token}
+                    onView={(next) => (setHostView(next), setView(next))}
+                    onReplay={(next) => navigate(`/room?code=${next}`)}
+                  />
+                )}
               </Show>
             )}
           </Show>
