@@ -12,14 +12,21 @@ export interface SpawnedServer {
   stop: () => Promise<number | null>;
 }
 
-export async function spawnServer(env: Record<string, string>, options: { inheritErrors?: boolean } = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { inheritErrors?: boolean; /** Sees the output so far as it grows, before the server listens too. */ onOutput?: (output: string) => void } = {},
+): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", options.inheritErrors ? "inherit" : "pipe"],
   });
   let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const take = (chunk: Buffer) => {
+    output += chunk.toString();
+    options.onOutput?.(output);
+  };
+  child.stdout?.on("data", take);
+  child.stderr?.on("data", take);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);

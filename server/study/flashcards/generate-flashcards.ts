@@ -122,6 +122,24 @@ function categoryKinds(graph: GraphSnapshot): Set<string> {
   return kinds;
 }
 
+const taughtKindCache = new WeakMap<GraphSnapshot, Set<string>>();
+
+/**
+ * Kinds the graph also holds as a concept ("Container runtime", "Hypervisor"): their kind cards link
+ * two things the learner studies. A kind that is only a filing label (Vendor, Component, Practice)
+ * makes a card a reviewer judged either common knowledge ("Oracle is a vendor") or a catch-all
+ * answer no learner could produce ("a Docker network is a component").
+ */
+function taughtKinds(graph: GraphSnapshot): Set<string> {
+  let kinds = taughtKindCache.get(graph);
+  if (!kinds) {
+    const named = new Set(graph.concepts.flatMap((c) => [c.name, ...(c.noun ? [c.noun] : [])].map((n) => n.toLowerCase())));
+    kinds = new Set([...graph.kinds].filter(([, k]) => named.has(k.label.toLowerCase())).map(([slug]) => slug));
+    taughtKindCache.set(graph, kinds);
+  }
+  return kinds;
+}
+
 const properNameIndex = new WeakMap<GraphSnapshot, Map<string, SnapshotConcept>>();
 
 /** Proper names (and their aliases), lower-cased, to the concept: for finding which concepts a text names. */
@@ -244,12 +262,14 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         answers: names,
       };
     }
-    // What kind of thing it is, unless the kind is a category's (says nothing), the name
-    // says it ("Container registry" → Registry), or a classifying relation's card asks it already.
+    // What kind of thing it is, for kinds the graph teaches as concepts (see taughtKinds), unless the kind
+    // is a category's (says nothing), the name says it ("Container registry" → Registry), or a classifying
+    // relation's card asks it already.
     const kindNames = [kind.label, kind.plural];
     const classifiedAs = (graph.outgoing.get(concept.slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => name(r.to).toLowerCase());
     // Nor when the name shares a word with the kind ("Host operating system" → System software).
     if (
+      taughtKinds(graph).has(concept.kind) &&
       !categories.has(concept.kind) &&
       !names.some((n) => mentions(n, kindNames) || sharesWord(n, kind.label)) &&
       !classifiedAs.includes(kind.label.toLowerCase())

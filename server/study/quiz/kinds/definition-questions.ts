@@ -35,6 +35,27 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+const byDistinctiveWord = new WeakMap<GraphSnapshot, Map<string, string[]>>();
+
+/** Concepts whose proper names share a word with this one's ("Docker" and "Docker, Inc."), once per snapshot. */
+function namesakes(graph: GraphSnapshot, concept: SnapshotConcept): string[] {
+  let index = byDistinctiveWord.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const other of graph.concepts) {
+      for (const word of new Set(distinctiveWords(other).map(bareWord))) index.set(word, [...(index.get(word) ?? []), other.slug]);
+    }
+    byDistinctiveWord.set(graph, index);
+  }
+  const found = new Set(distinctiveWords(concept).flatMap((w) => index.get(bareWord(w)) ?? []));
+  found.delete(concept.slug);
+  return [...found];
+}
+
+function bareWord(word: string): string {
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
 /** Words of a proper name that single it out on their own ("Google" of "Google Cloud"). */
 function distinctiveWords(concept: SnapshotConcept): string[] {
   if (concept.noun) return [];
@@ -227,7 +248,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
     // A concept's explanation tells of what it is linked to ("its app…", "began on Linux"): the
     // definitions of a product and its maker, or a whole and its part, are not both asked in a quiz.
-    reveals: [...picked.refs.map((r) => `summary:${r}`), ...[...linked].map((r) => `defined-near:${r}`)],
+    // So are the definitions of namesakes ("Docker" and "Docker, Inc.": the one's note tells the other's history).
+    reveals: [...picked.refs.map((r) => `summary:${r}`), ...[...linked, ...namesakes(graph, concept)].map((r) => `defined-near:${r}`)],
     unseen: [`defined-near:${slug}`],
     clue: prompt,
   });

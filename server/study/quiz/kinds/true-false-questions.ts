@@ -188,8 +188,9 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
-    // The contrast describes the other concept: it is not asked about as a category after this.
-    reveals: wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`] : other && contrast ? [`described:${other.slug}`] : [],
+    // The note or the contrast describes the other concept: it is not asked about as a category after this
+    // ("that describes operating-system-level virtualization…", then "a VM is an example of it?").
+    reveals: wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`, `described:${wrong.holder.slug}`] : other && contrast ? [`described:${other.slug}`] : [],
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
       themeFact(graph, truth.aspect),
