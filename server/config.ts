@@ -34,6 +34,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** redis:// URL where rate-limit counts are shared by every worker and server; unset: in memory. */
   rateLimitRedisUrl: string | undefined;
+  /** redis:// URL through which live rooms' changes reach every instance; unset: the database's NOTIFY. */
+  redisUrl: string | undefined;
   /** Reverse proxies in front that append to X-Forwarded-For (0: the peer address is the client). */
   trustProxy: number;
 }
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: parseWorkers(env.WORKERS, !env.DATABASE_URL),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

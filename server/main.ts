@@ -134,6 +134,8 @@ async function serve(config: Config): Promise<void> {
     });
   }
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Loaded only with REDIS_URL: ioredis is not needed otherwise.
+  const roomEvents = config.redisUrl ? (await import("./rooms/redis-room-events.ts")).createRedisRoomEvents(config.redisUrl) : undefined;
   await prepareDatabase(database, config);
 
   const graphVersion = await trackGraphVersion(database);
@@ -146,6 +148,7 @@ async function serve(config: Config): Promise<void> {
     port: config.port,
     rateLimiter: config.rateLimitRedisUrl ? createRedisRateLimiter(config.rateLimitRedisUrl) : undefined,
     trustProxy: config.trustProxy,
+    roomEvents: roomEvents?.eventTarget,
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -199,6 +202,7 @@ async function serve(config: Config): Promise<void> {
     stopWarmingUp();
     void Promise.race([drained, deadline])
       .then(() => graphVersion.stop())
+      .then(() => roomEvents?.close())
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

@@ -17,7 +17,7 @@ import type { GraphVersion } from "../graph-version.ts";
 import { corsHeaders, createGraphqlServer } from "../graphql/create-yoga.ts";
 import type { RateLimiter } from "../graphql/plugins/rate-limit.ts";
 import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
-import { createRoomBus } from "../rooms/room-events.ts";
+import { createRoomBus, type RoomEventTarget } from "../rooms/room-events.ts";
 import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
@@ -49,6 +49,8 @@ export interface HttpServerOptions {
   rateLimiter?: RateLimiter | undefined;
   /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0 means none. */
   trustProxy?: number | undefined;
+  /** REDIS_URL's event target for live rooms; without it, rooms' changes go through the database's NOTIFY. */
+  roomEvents?: RoomEventTarget | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -111,7 +113,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   const shell = loadAppShell();
   const publicOrigin = createPublicOrigin(options.publicUrl, options.port);
   // Room changes made by other workers or servers on the same database reach this one's screens too.
-  const roomBus = createRoomBus(options.database.db, { listen: options.database.listen });
+  const roomBus = createRoomBus(options.database.db, { listen: options.database.listen, ...(options.roomEvents ? { shared: options.roomEvents } : {}) });
   const yoga = createGraphqlServer({
     roomBus,
     snapshot,

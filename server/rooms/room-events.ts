@@ -36,12 +36,16 @@ export interface RoomBus {
 export interface RoomBusOptions {
   /** PostgreSQL's LISTEN (Database.listen); without it, events stay in this process. */
   listen?: Database["listen"] | undefined;
-  /** Where local subscribers are told (an in-memory EventTarget unless given). */
-  eventTarget?: RoomEventTarget;
+  /**
+   * An event target every instance shares (Redis, see redis-room-events.ts): snapshots travel
+   * through it whole, and the database channel is not used.
+   */
+  shared?: RoomEventTarget;
 }
 
 export function createRoomBus(db: Db, options: RoomBusOptions = {}): RoomBus {
-  let target = options.eventTarget;
+  const shared = options.shared;
+  let target = shared;
   if (!target) {
     // Every player of a room listens to the room's one event name: hundreds of listeners are normal.
     const local = new EventTarget();
@@ -57,6 +61,8 @@ export function createRoomBus(db: Db, options: RoomBusOptions = {}): RoomBus {
   const readAgain = new Set<number>();
 
   const deliver = (snapshot: RoomSnapshot) => {
+    // Through a shared target the snapshot reaches every instance's subscribers (their streams drop old ones).
+    if (shared) return pubsub.publish("room", snapshot.id, snapshot);
     if (!watchers.has(snapshot.id) || snapshot.version <= (delivered.get(snapshot.id) ?? -1)) return;
     delivered.set(snapshot.id, snapshot.version);
     pubsub.publish("room", snapshot.id, snapshot);
@@ -79,7 +85,7 @@ export function createRoomBus(db: Db, options: RoomBusOptions = {}): RoomBus {
     reading.set(roomId, read);
   };
 
-  const unlisten = options.listen?.(ROOM_CHANNEL, (payload) => {
+  const unlisten = (shared ? undefined : options.listen)?.(ROOM_CHANNEL, (payload) => {
     const [room, version] = payload.split(":").map(Number);
     if (room === undefined || version === undefined || !watchers.has(room) || version <= (delivered.get(room) ?? -1)) return;
     refresh(room);
@@ -96,6 +102,7 @@ export function createRoomBus(db: Db, options: RoomBusOptions = {}): RoomBus {
   const announce = async (roomId: number): Promise<RoomSnapshot> => {
     const snapshot = await loadRoomSnapshot(db, roomId);
     deliver(snapshot);
+    if (shared) return snapshot;
     try {
       await db.execute(sql`select pg_notify(${ROOM_CHANNEL}, ${`${roomId}:${snapshot.version}`})`);
     } catch (error) {
