@@ -89,7 +89,7 @@ describe("quiz API", () => {
 
   it("keeps quizzes on a topic, and records difficulty", async () => {
     const q = await quiz({ kind: "MIXED", count: 10, seed: 4, topic: "hypervisor" });
-    expect(q.questions.length).toBeGreaterThan(3);
+    expect(q.questions.length).toBeGreaterThanOrEqual(3);
     for (const question of q.questions) {
       expect(question.difficulty).toBeGreaterThanOrEqual(0);
       expect(question.difficulty).toBeLessThanOrEqual(1);

@@ -71,9 +71,9 @@ export interface QuizQuestion {
   /**
    * What must not have been shown earlier in the quiz, without being spent by
    * this question: a value of a concept is not asked once a note has glossed
-   * what the concept is ("…hardware virtualization, which means every instance
-   * boots a complete operating system of its own", then "a VM runs on a separate
-   * guest kernel?").
+   * what the concept is ("described:"; "…hardware virtualization, which means every
+   * instance boots a complete operating system of its own", then "a VM runs on a
+   * kernel of its own?"), nor a category once a note has explained it ("explained:").
    */
   unseen?: string[];
 }

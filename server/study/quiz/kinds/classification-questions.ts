@@ -169,11 +169,12 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     facts: [`category:${concept.slug}`, `under:${correct}`],
     // An either/or settles the other side too ("a VM is hardware virtualization" leaves "a container…" nothing to ask).
     // Not asked once a note has described the category at length.
-    unseen: [`described:${correct}`],
+    unseen: [`explained:${correct}`],
     // The category's gloss says what the subject is at length: its values are not asked after it.
     reveals: [
       `summary:${correct}`,
       `described:${concept.slug}`,
+      `explained:${correct}`,
       ...wrong.refs.map((r) => `summary:${r}`),
       ...(wrong.refs.length === 1 ? wrong.refs.map((r) => `under:${r}`) : []),
     ],

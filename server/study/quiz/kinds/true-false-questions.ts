@@ -124,10 +124,10 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       // One statement per category in a quiz: "Xen is a type 1 hypervisor" gives "Hyper-V is one" away.
       facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`],
       // The category's gloss says what the subject is at length: its values are not asked after it.
-      reveals: whatCategoryIs(category) ? [`described:${concept.slug}`] : [],
+      reveals: whatCategoryIs(category) ? [`described:${concept.slug}`, `explained:${category.slug}`] : [],
       // Nor is a category asked about once a note has described it ("by contrast, operating-system-level
       // virtualization virtualizes only the software above a shared kernel", then "a container is an example of it?").
-      unseen: [`described:${said.slug}`, `described:${category.slug}`],
+      unseen: [`explained:${said.slug}`, `explained:${category.slug}`],
     });
   }
 
@@ -188,9 +188,14 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
-    // The note or the contrast describes the other concept: it is not asked about as a category after this
-    // ("that describes operating-system-level virtualization…", then "a VM is an example of it?").
-    reveals: wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`, `described:${wrong.holder.slug}`] : other && contrast ? [`described:${other.slug}`] : [],
+    // What the explanation says of the subject, and of the other concept in its note or contrast, explains
+    // them: neither is asked about as a category after this ("that describes operating-system-level
+    // virtualization…", then "a VM is an example of it?"; "each VM gets a virtual processor…" of hardware
+    // virtualization, then "a VM is an example of hardware virtualization?").
+    reveals: [
+      `explained:${concept.slug}`,
+      ...(wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`, `explained:${wrong.holder.slug}`] : other && contrast ? [`explained:${other.slug}`] : []),
+    ],
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
       themeFact(graph, truth.aspect),
