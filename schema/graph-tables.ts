@@ -70,6 +70,8 @@ export const relationTypes = pgTable("relation_types", {
   compares: boolean("compares").notNull().default(false),
   /** Nothing lies under both ends: a quiz may offer one end as wrong for what is under the other. */
   disjoint: boolean("disjoint").notNull().default(false),
+  /** A flashcard may ask for the target ("VirtualBox is made by …"); off for verbs with many fair answers ("uses …"). */
+  flashcards: boolean("flashcards").notNull().default(true),
   /** The relation as a sentence: "{subject} {uses|use} {object}". */
   sentence: text("sentence").notNull().default(""),
   position: integer("position").notNull(),

@@ -44,6 +44,11 @@ export const vocabularyFile = z.strictObject({
          * quiz prove a category wrong. Without it a missing relation proves nothing.
          */
         disjoint: z.boolean().default(false),
+        /**
+         * Whether a flashcard may ask for the target: "VirtualBox is made by …" has one answer, "Docker
+         * uses …" or "VirtualBox runs on …" many fair ones, so those verbs say `flashcards: false`.
+         */
+        flashcards: z.boolean().default(true),
         /** How a relation reads as a sentence: "{subject} {uses|use} {object}". */
         sentence: sentence.regex(/\{object\}/, "must contain {object}"),
       }),

@@ -88,6 +88,8 @@ export interface GraphSnapshot {
   comparing: Set<string>;
   /** Relation types whose ends share nothing (vocabulary `disjoint`). */
   disjoint: Set<string>;
+  /** Relation types a flashcard may ask the target of (vocabulary `flashcards`). */
+  carded: Set<string>;
   citationsOfConcept: Map<number, SnapshotCitation[]>;
   citationsOfRelation: Map<number, SnapshotCitation[]>;
   citationsOfClaim: Map<number, SnapshotCitation[]>;
@@ -192,6 +194,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
     comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),
     disjoint: new Set(typeRows.filter((t) => t.disjoint).map((t) => t.slug)),
+    carded: new Set(typeRows.filter((t) => t.flashcards).map((t) => t.slug)),
     citationsOfConcept: new Map(),
     citationsOfRelation: new Map(),
     citationsOfClaim: new Map(),

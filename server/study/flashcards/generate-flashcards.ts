@@ -289,9 +289,10 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // Relations of one type: one card when there is one target, else one cloze
     // card per target, the others shown ("A container runs on […], a host operating system and …").
     for (const [type, ends] of relatedByType(graph, concept.slug)) {
-      // "Type 2 hypervisor contrasts with …" all but names its answer, and "Docker is an alternative to …"
-      // has many: the comparison cards teach such pairs by what differs.
-      if (graph.comparing.has(type)) continue;
+      // Only verbs with one fair answer ("made by …"): "Docker uses …" or "VirtualBox runs on …" has many,
+      // "Type 2 hypervisor contrasts with …" all but names its own; the vocabulary says which (`flashcards`).
+      // Comparison cards teach the pairs, classification questions the categories.
+      if (!graph.carded.has(type)) continue;
       const label = verb(graph.relationLabels.get(type) ?? type);
       const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
       const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => conceptPhrase(end.target).text)) });

@@ -1,0 +1,1 @@
+ALTER TABLE "relation_types" ADD COLUMN "flashcards" boolean DEFAULT true NOT NULL;
