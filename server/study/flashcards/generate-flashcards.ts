@@ -170,11 +170,14 @@ function namedIn(graph: GraphSnapshot, text: string): SnapshotConcept[] {
   return [...found];
 }
 
-/** Content words (four letters or more) two phrases share: "host operating system" and "System software" share "system". */
+/**
+ * Whether two phrases share a content word (four letters or more), or one's word begins the other's:
+ * "host operating system" and "System software" share "system"; "Hyper-V" begins "Hypervisor".
+ */
 function sharesWord(a: string, b: string): boolean {
-  const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
   const theirs = words(b);
-  return [...words(a)].some((w) => theirs.has(w));
+  return words(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
 }
 
 /** The first sentence of a text. */
