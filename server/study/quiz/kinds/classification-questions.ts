@@ -175,6 +175,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
       `summary:${correct}`,
       `described:${concept.slug}`,
       `explained:${correct}`,
+      ...(whatCategoryIs(category) ? [`described:${correct}`] : []),
       ...wrong.refs.map((r) => `summary:${r}`),
       ...(wrong.refs.length === 1 ? wrong.refs.map((r) => `under:${r}`) : []),
     ],

@@ -124,7 +124,10 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       // One statement per category in a quiz: "Xen is a type 1 hypervisor" gives "Hyper-V is one" away.
       facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`],
       // The category's gloss says what the subject is at length: its values are not asked after it.
-      reveals: whatCategoryIs(category) ? [`described:${concept.slug}`, `explained:${category.slug}`] : [],
+      // The gloss describes the category too: its own values are not asked after it ("hardware virtualization,
+      // which means every instance boots a complete operating system", then "it virtualizes only the software
+      // above a shared kernel?").
+      reveals: whatCategoryIs(category) ? [`described:${concept.slug}`, `explained:${category.slug}`, `described:${category.slug}`] : [],
       // Nor is a category asked about once a note has described it ("by contrast, operating-system-level
       // virtualization virtualizes only the software above a shared kernel", then "a container is an example of it?").
       unseen: [`explained:${said.slug}`, `explained:${category.slug}`],
