@@ -6,6 +6,7 @@
  * learner's progress on every card that still exists.
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
+import { categoriesOf } from "../hierarchy.ts";
 import { capitalise, conceptPhrase, fillPattern, lowerLabel, sayValue, sentence, withArticle } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 
@@ -249,10 +250,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // A text that names two others filed under the answer's category defines by list membership ("an engine
     // one source names beside Docker and CRI-O"): any engine of the list would fit. One ("like Docker") is a
     // contrast, and so are others of the kind outside it ("a kernel neither Linux nor Windows").
-    const categoriesOf = (slug: string) => (graph.outgoing.get(slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.to);
-    const own = categoriesOf(concept.slug);
+    const own = categoriesOf(graph, concept.slug);
     const byList =
-      namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(other.slug).some((c) => own.includes(c))).length >= 2;
+      namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(graph, other.slug).some((c) => own.includes(c))).length >= 2;
     if (!giveaway && !byList && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
         id: `definition:${concept.slug}`,
@@ -269,7 +269,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // is a category's (says nothing), the name says it ("Container registry" → Registry), or a classifying
     // relation's card asks it already.
     const kindNames = [kind.label, kind.plural];
-    const classifiedAs = (graph.outgoing.get(concept.slug) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => name(r.to).toLowerCase());
+    const classifiedAs = own.map((c) => name(c).toLowerCase());
     // Nor when the name shares a word with the kind ("Host operating system" → System software).
     if (
       taughtKinds(graph).has(concept.kind) &&
