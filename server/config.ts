@@ -103,7 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quizSecret: env.QUIZ_SECRET || undefined,
     workers: parseWorkers(env.WORKERS, !env.DATABASE_URL),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
-    rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || undefined,
+    // REDIS_URL shares the rate-limit counts too; RATE_LIMIT_REDIS_URL puts them on a Redis of their own.
+    rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || env.REDIS_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };

@@ -21,7 +21,22 @@ export interface GraphVersion {
  */
 export const GRAPH_VERSION_POLL_MS = 5000;
 
-export async function trackGraphVersion(database: Database, pollMs = GRAPH_VERSION_POLL_MS): Promise<GraphVersion> {
+/** A second way versions travel between instances (Redis, see server/redis/redis-graph-version.ts). */
+export interface VersionChannel {
+  /** Tells every instance listening of this version. */
+  announce(version: string): void;
+  /** Calls `onVersion` with each version announced; resolves to a function that stops it. */
+  listen(onVersion: (version: string) => void): Promise<() => Promise<void>>;
+}
+
+export interface TrackGraphVersionOptions {
+  pollMs?: number;
+  shared?: VersionChannel | undefined;
+}
+
+export async function trackGraphVersion(database: Database, options: TrackGraphVersionOptions = {}): Promise<GraphVersion> {
+  const pollMs = options.pollMs ?? GRAPH_VERSION_POLL_MS;
+  const shared = options.shared;
   const read = async () => (await database.db.select({ hash: seedState.hash }).from(seedState).where(eq(seedState.id, "graph")))[0]?.hash ?? "unseeded";
   let version = await read();
   const listeners = new Set<(version: string) => void>();
@@ -30,7 +45,15 @@ export async function trackGraphVersion(database: Database, pollMs = GRAPH_VERSI
     version = hash;
     for (const listener of listeners) listener(hash);
   };
-  const unlisten = await database.listen(GRAPH_SEEDED_CHANNEL, changeTo);
+  /** Learnt from the database (NOTIFY or the poll): passed on to the instances listening on the shared channel. */
+  const learnt = (hash: string) => {
+    if (hash === version) return;
+    changeTo(hash);
+    shared?.announce(hash);
+  };
+  const unlisten = await database.listen(GRAPH_SEEDED_CHANNEL, learnt);
+  // A version heard on the shared channel is the seed's hash, as the database stores it.
+  const unlistenShared = await shared?.listen(changeTo).catch(() => undefined);
   // PostgreSQL only (PGlite's notifications never leave the process, so none is lost), and
   // outside drizzle's query log.
   const background = database.background;
@@ -40,7 +63,7 @@ export async function trackGraphVersion(database: Database, pollMs = GRAPH_VERSI
         if (polling) return;
         polling = true;
         background("select hash from seed_state where id = 'graph'")
-          .then((rows) => changeTo(String(rows[0]?.hash ?? "unseeded")), () => {}) // away: the next poll tries again
+          .then((rows) => learnt(String(rows[0]?.hash ?? "unseeded")), () => {}) // away: the next poll tries again
           .finally(() => (polling = false));
       }, pollMs)
     : undefined;
@@ -54,6 +77,7 @@ export async function trackGraphVersion(database: Database, pollMs = GRAPH_VERSI
     stop: async () => {
       if (poll) clearInterval(poll);
       await unlisten();
+      await unlistenShared?.();
     },
   };
 }

@@ -115,6 +115,18 @@ async function prepareDatabase(database: Database, config: Config): Promise<void
   });
 }
 
+/** What an instance shares through Redis (REDIS_URL): room events, the response cache and the graph version. */
+async function connectShared(redisUrl: string, databaseIdentity: string) {
+  const [{ connectRedis }, { redisRoomEvents }, { redisResponseStore }, { redisVersionChannel }] = await Promise.all([
+    import("./redis/connect-redis.ts"),
+    import("./redis/redis-room-events.ts"),
+    import("./redis/redis-response-store.ts"),
+    import("./redis/redis-graph-version.ts"),
+  ]);
+  const clients = connectRedis(redisUrl, databaseIdentity);
+  return { clients, roomEvents: redisRoomEvents(clients), responses: redisResponseStore(clients.commands, clients.namespace), versions: redisVersionChannel(clients) };
+}
+
 async function serve(config: Config): Promise<void> {
   // Imported here, not at the top: the supervising primary never loads the server (~150 MB).
   const [{ connect }, { trackGraphVersion }, { createHttpServer }, { describeError }, { createRedisRateLimiter }] = await Promise.all([
@@ -135,10 +147,10 @@ async function serve(config: Config): Promise<void> {
   }
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   // Loaded only with REDIS_URL: ioredis is not needed otherwise.
-  const roomEvents = config.redisUrl ? (await import("./rooms/redis-room-events.ts")).createRedisRoomEvents(config.redisUrl) : undefined;
+  const redis = config.redisUrl ? await connectShared(config.redisUrl, config.databaseUrl ?? config.dataDir) : undefined;
   await prepareDatabase(database, config);
 
-  const graphVersion = await trackGraphVersion(database);
+  const graphVersion = await trackGraphVersion(database, { shared: redis?.versions });
   const server = createHttpServer({
     database,
     graphVersion,
@@ -146,9 +158,10 @@ async function serve(config: Config): Promise<void> {
     quizSecret: config.quizSecret,
     publicUrl: config.publicUrl,
     port: config.port,
-    rateLimiter: config.rateLimitRedisUrl ? createRedisRateLimiter(config.rateLimitRedisUrl) : undefined,
+    rateLimiter: config.rateLimitRedisUrl ? createRedisRateLimiter(config.rateLimitRedisUrl, redis && `${redis.clients.namespace}rate:`) : undefined,
     trustProxy: config.trustProxy,
-    roomEvents: roomEvents?.eventTarget,
+    roomEvents: redis?.roomEvents,
+    sharedResponses: redis?.responses,
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -202,7 +215,7 @@ async function serve(config: Config): Promise<void> {
     stopWarmingUp();
     void Promise.race([drained, deadline])
       .then(() => graphVersion.stop())
-      .then(() => roomEvents?.close())
+      .then(() => redis?.clients.close())
       .then(() => database.close())
       .finally(() => process.exit(0));
   };

@@ -28,7 +28,7 @@ import { gzip, shouldCompress } from "./compress.ts";
 import { LIMITS } from "./limits.ts";
 import { createPublicOrigin } from "./public-origin.ts";
 import { BadBodyError, BodyTooLargeError, createGate, readBody } from "./read-body.ts";
-import { ResponseCache, type CachedResponse } from "./response-cache.ts";
+import { ResponseCache, type CachedResponse, type SharedResponseStore } from "./response-cache.ts";
 import { logError } from "./safe-log.ts";
 import { securityHeaders } from "./security-headers.ts";
 import { graphqlCacheControl, PUBLIC_READ_CACHE_CONTROL, varyOnAuthorization } from "./graphql-cache-control.ts";
@@ -51,6 +51,8 @@ export interface HttpServerOptions {
   trustProxy?: number | undefined;
   /** REDIS_URL's event target for live rooms; without it, rooms' changes go through the database's NOTIFY. */
   roomEvents?: RoomEventTarget | undefined;
+  /** REDIS_URL's response cache, shared by every instance behind this process's own. */
+  sharedResponses?: SharedResponseStore | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -150,13 +152,20 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     if (shared) {
       key = cache.key({ method, payload: method === "GET" ? url.search : (body ?? ""), contentType: req.headers["content-type"] ?? "", accept: req.headers.accept ?? "" });
       const hit = cache.get(key);
-      if (hit) return cachedReply(req, key, hit);
+      if (hit) return cachedReply(req, key, hit, "memory");
       const made = await inProgress.get(key);
-      if (made) return cachedReply(req, key, made);
+      if (made) return cachedReply(req, key, made, "memory");
     }
     let share: ((made: CachedResponse | null) => void) | undefined;
     if (key !== null && !inProgress.has(key)) inProgress.set(key, new Promise((resolve) => (share = resolve)));
     try {
+      const stored = key !== null && share ? await options.sharedResponses?.get(key) : undefined;
+      if (key !== null && stored) {
+        cache.offer(key, version, stored.status, stored.body, () => stored.headers, true);
+        const made: CachedResponse = { ...stored, expires: 0 };
+        share?.(made);
+        return cachedReply(req, key, cache.get(key) ?? made, "shared");
+      }
       // Aborted when the client goes away, so a subscription stops listening to its room.
       const gone = new AbortController();
       res.once("close", () => gone.abort());
@@ -182,7 +191,9 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
           for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) kept[name] = value;
           return kept;
         };
-        cache.offer(key, version, reply.status, reply.body, headers);
+        if (cache.offer(key, version, reply.status, reply.body, headers)) {
+          options.sharedResponses?.set(key, { status: reply.status, headers: headers(), body: reply.body }, cache.ttlMs);
+        }
         share?.({ status: reply.status, headers: headers(), body: reply.body, expires: 0 });
       }
       return reply;
@@ -194,12 +205,14 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     }
   }
 
-  function cachedReply(req: IncomingMessage, key: string, hit: CachedResponse): Reply {
+  /** A kept answer; `x-cache` says where it was kept (this process's memory, or the cache all instances share). */
+  function cachedReply(req: IncomingMessage, key: string, hit: CachedResponse, from: "memory" | "shared"): Reply {
     const origin = req.headers.origin;
     return {
       status: hit.status,
       headers: {
         ...hit.headers,
+        "x-cache": `hit-${from}`,
         ...(origin ? corsHeaders(origin) : {}),
         // Only answers marked cacheable are kept, so a kept GET is public (see graphql-cache-control.ts).
         ...(req.method === "GET" ? { "cache-control": PUBLIC_READ_CACHE_CONTROL, vary: varyOnAuthorization(origin ? corsHeaders(origin).vary : undefined) } : { "cache-control": "no-store" }),

@@ -44,6 +44,22 @@ export interface ResponseCacheOptions {
   now?: () => number;
 }
 
+/** An answer as another instance stored it (see server/redis/redis-response-store.ts). */
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * A cache every instance of a deployment shares (Redis with REDIS_URL), behind this process's own:
+ * looked up on a miss here, written when this process keeps an answer. Never throws: a failure is a miss.
+ */
+export interface SharedResponseStore {
+  get(key: string): Promise<StoredResponse | undefined>;
+  set(key: string, response: StoredResponse, ttlMs: number): void;
+}
+
 /** What a request's cache key is made of. */
 export interface CacheKeyParts {
   method: string;
@@ -61,7 +77,7 @@ export class ResponseCache {
   private bytes = 0;
   private readonly maxBytes: number;
   private readonly maxEntryBytes: number;
-  private readonly ttlMs: number;
+  readonly ttlMs: number;
   private readonly doorkeeperSize: number;
   private readonly now: () => number;
   private readonly graphVersion: GraphVersion;
@@ -101,14 +117,15 @@ export class ResponseCache {
 
   /**
    * Keeps a cacheable response if the admission policy lets it in; returns whether it did.
-   * `headers` is called only then (most one-off answers are turned away, at no cost).
+   * `headers` is called only then (most one-off answers are turned away, at no cost). `popular`
+   * skips the doorkeeper: for an answer another instance already kept (asked again elsewhere).
    */
-  offer(key: string, version: string, status: number, body: Buffer, headers: () => Record<string, string>): boolean {
+  offer(key: string, version: string, status: number, body: Buffer, headers: () => Record<string, string>, popular = false): boolean {
     // Made under a graph version that has since changed: its key is already unreachable.
     if (version !== this.currentVersion()) return false;
     const size = sizeOf(key, body);
     if (size > this.maxEntryBytes || this.entries.has(key)) return false;
-    if (this.bytes + size > this.maxBytes / 16 && !this.doorkeeper.delete(key)) {
+    if (!popular && this.bytes + size > this.maxBytes / 16 && !this.doorkeeper.delete(key)) {
       if (this.doorkeeper.size >= this.doorkeeperSize) this.doorkeeper.clear();
       this.doorkeeper.add(key);
       return false;
