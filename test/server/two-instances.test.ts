@@ -10,6 +10,7 @@ import { connect as connectSocket } from "node:net";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { connect } from "../../server/db/connect.ts";
 import { LIMITS } from "../../server/http/limits.ts";
 import { redisNamespace } from "../../server/redis/connect-redis.ts";
@@ -109,7 +110,7 @@ describe.skipIf(!onPostgres || !redisUp)("two server processes on one PostgreSQL
 
     // Both hold the summary (from the first test, or made now).
     const before = (await post<Docker>(a, DOCKER)).data?.concept.summary as string;
-    expect(before).toMatch(/^The most popular container platform/);
+    expect(before).toBeTruthy();
     expect((await post<Docker>(a, DOCKER)).cache).toBe("hit-memory");
     expect((await post<Docker>(b, DOCKER)).cache).toMatch(/^hit-/);
     expect((await post<Docker>(b, DOCKER)).cache).toBe("hit-memory");
@@ -117,9 +118,12 @@ describe.skipIf(!onPostgres || !redisUp)("two server processes on one PostgreSQL
     // Re-seeded from outside both instances (as `npm run seed` would), with docker's summary changed.
     const dir = copyOfSeeds();
     const file = join(dir, "concepts/container-tools.yaml");
-    const text = readFileSync(file, "utf8");
-    expect(text).toContain("The most popular container platform:");
-    writeFileSync(file, text.replace("The most popular container platform:", "The best-known container platform:"));
+    const seeds = parseDocument(readFileSync(file, "utf8"));
+    const index = (seeds.toJS() as { slug: string }[]).findIndex((concept) => concept.slug === "docker");
+    expect(index).toBeGreaterThanOrEqual(0);
+    const after = `Re-seeded: ${before}`;
+    seeds.setIn([index, "summary"], after);
+    writeFileSync(file, seeds.toString());
     const database = await connect({ databaseUrl: scratch?.url, maxConnections: 2 });
     try {
       await seed(database.db, { seedsDir: dir, sourcesDir: SOURCES_DIR });
@@ -133,13 +137,12 @@ describe.skipIf(!onPostgres || !redisUp)("two server processes on one PostgreSQL
         const deadline = Date.now() + 10_000;
         for (;;) {
           const summary = (await post<Docker>(server, DOCKER)).data?.concept.summary ?? "";
-          if (summary.startsWith("The best-known container platform") || Date.now() > deadline) return summary;
+          if (summary === after || Date.now() > deadline) return summary;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }),
     );
-    expect(seen[0]).toMatch(/^The best-known container platform: it packs a program/);
-    expect(seen[1]).toBe(seen[0]);
+    expect(seen).toEqual([after, after]);
 
     // The learner's review is still there, through either instance.
     for (const server of [a, b]) {
