@@ -39,7 +39,7 @@ describe("search", () => {
     expect((await slugs("virtualbx"))?.[0]).toBe("virtualbox");
     // By name: slugs may change with the seeds, what a learner looks for does not.
     const firstName = async (query: string) => (await search(query)).body.data?.search[0]?.name;
-    expect(await firstName("namespase")).toBe("Namespaces");
+    expect(await firstName("namespase")).toBe("Linux namespaces");
     expect(await firstName("dockr")).toBe("Docker");
     expect((await slugs("dokcer"))?.[0]).toBe("docker");
     expect((await slugs("kubernets"))?.[0]).toBe("kubernetes");
@@ -96,7 +96,7 @@ describe("search hits", () => {
   });
 
   it("rank the right concept first for a typo, whole names closest first", async () => {
-    for (const [typo, name] of [["namespase", "Namespaces"], ["dockr", "Docker"], ["virtualbx", "VirtualBox"], ["kubernets", "Kubernetes"]] as const) {
+    for (const [typo, name] of [["namespase", "Linux namespaces"], ["dockr", "Docker"], ["virtualbx", "VirtualBox"], ["kubernets", "Kubernetes"]] as const) {
       const [best] = await hits(typo);
       expect(best?.concept.name, typo).toBe(name);
       expect(best?.matchedBy, typo).toBe("SPELLING");

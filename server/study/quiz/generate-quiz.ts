@@ -4,9 +4,10 @@
  * order — that is what a shared link and server-side grading rely on.
  */
 import { collectInSlices } from "../collect-in-slices.ts";
-import type { GraphSnapshot } from "../graph-snapshot.ts";
+import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
 import { topicMembers } from "../hierarchy.ts";
 import { mentions } from "../phrasing.ts";
+import { factsInPassage } from "./facts.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 import { classificationCandidates, classificationQuestion, type ClassificationCandidate } from "./kinds/classification-questions.ts";
 import { comparisonCandidates, comparisonQuestion, type ComparisonCandidate } from "./kinds/comparison-questions.ts";
@@ -44,6 +45,18 @@ interface KindSource<C> {
 export interface BuildOptions {
   /** See QuizSpec.single. */
   single: boolean;
+  /**
+   * Whether the next true/false statement is to be made false. A quiz deals these from a shuffled
+   * deck of as many falses as trues, so its answers are balanced and in no pattern a learner could
+   * follow (coin flips gave runs and, once, ten strict alternations); without it, a coin flip.
+   */
+  makeFalse?: () => boolean;
+  /**
+   * Whether an earlier question of the quiz already asked or showed a fact: a wrong choice the
+   * learner has just seen answered elsewhere ("isolates workloads more strongly" was the last
+   * answer) is no longer a choice to weigh, so builders pass over it.
+   */
+  spent?: (fact: string) => boolean;
 }
 
 type AnySource = KindSource<unknown>;
@@ -157,6 +170,11 @@ function shownText(question: QuizQuestion): string[] {
   return [question.prompt, ...question.choices.map((c) => c.text), question.explanation, ...Object.values(question.wrongNotes).map((n) => n.explanation)];
 }
 
+/** Every passage a question cites, for its answer and for its wrong choices. */
+function shownCitations(question: QuizQuestion): SnapshotCitation[] {
+  return [...question.citations, ...Object.values(question.wrongNotes).flatMap((n) => n.citations)];
+}
+
 function namedEarlier(graph: GraphSnapshot, slug: string, texts: string[]): boolean {
   const concept = graph.concept.get(slug);
   return !!concept && texts.some((text) => mentions(text, concept));
@@ -176,7 +194,15 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
   }
   const random = seededRandom(spec.seed);
   const kinds: QuestionKind[] = spec.kind === "MIXED" ? [...QUESTION_KINDS] : [spec.kind];
-  const options = { single: spec.single === true };
+  // Half the true/false statements false, in shuffled order; the one at the head of the deck is used
+  // until a true/false question is taken into the quiz.
+  const verdicts = random.shuffle(Array.from({ length: spec.count }, (_, i) => i % 2 === 0));
+  let verdictsDealt = 0;
+  const options: BuildOptions = {
+    single: spec.single === true,
+    makeFalse: () => verdicts[verdictsDealt] ?? random.next() < 0.5,
+    spent: (fact) => told.has(fact),
+  };
   const streams = new Map(kinds.map((k) => [k, questionStream(graph, k, inTopic, random, options)]));
   const questions: QuizQuestion[] = [];
   const seen = new Set<string>();
@@ -200,7 +226,9 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
     if (question.clue !== undefined && phrases(question.clue).some((p) => shown.has(p))) continue;
     if (question.ask.type === "definition" && namedEarlier(graph, question.ask.concept, shownTexts)) continue;
     seen.add(question.id);
+    if (question.kind === "TRUE_FALSE") verdictsDealt++;
     for (const f of [...question.facts, ...question.reveals]) told.add(f);
+    for (const citation of shownCitations(question)) for (const f of factsInPassage(graph, citation)) told.add(f);
     for (const text of shownText(question)) {
       for (const p of phrases(text)) shown.add(p);
       shownTexts.push(text);

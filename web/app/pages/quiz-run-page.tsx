@@ -236,6 +236,13 @@ export default function QuizRunPage() {
                           {params.id ? "Your weak spots: " : ""}
                           {roundNumber() > 1 && questions().length < q().questions.length ? "Retry: " : ""}Question {index() + 1} of {questions().length}
                         </p>
+                        <Show when={index() === 0 && roundNumber() === 1 && q().questions.length < q().count}>
+                          {/* Fewer than asked for: the graph has no more without asking a fact twice or one an answer showed. */}
+                          <p class="muted">
+                            {q().questions.length === 1 ? "One question" : `${q().questions.length} questions`}, not {q().count}: that is all this quiz can
+                            ask without repeating a fact or asking one an earlier answer has shown.
+                          </p>
+                        </Show>
                         <progress max={questions().length} value={index()} aria-label="Quiz progress" />
                         <h1 id="question-prompt" tabindex="-1" ref={prompt}>
                           {question().prompt}

@@ -14,7 +14,7 @@ import { ancestorsOf, categoriesOf, isCategory } from "../../hierarchy.ts";
 import { capitalise, conceptPhrase, fillPattern, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
-import { conceptsOfKind, truthOf } from "../facts.ts";
+import { conceptsOfKind, sharesSummary, truthOf } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
@@ -133,6 +133,9 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   if (!concept) return null;
   const prompt = maskedSummary(graph, concept);
   if (!prompt) return null;
+  // A text several concepts share (ESXi, Hyper-V and Xen are each "a type 1 hypervisor…") describes
+  // their category, not this one: "it describes ESXi" would teach a false distinction.
+  if (!concept.clue && sharesSummary(graph, concept)) return null;
   const categories = categoriesOf(graph, slug);
   const siblings = categories.flatMap((c) => (graph.incoming.get(c) ?? []).filter((r) => graph.classifying.has(r.type)).map((r) => r.from));
   const sameKind = conceptsOfKind(graph, concept.kind);
@@ -196,6 +199,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     return (
       !undetermined(ref) &&
       !linked.has(ref) &&
+      // An earlier answer of the quiz: the learner has just read its definition, so it rules itself out.
+      !options.spent?.(`summary:${ref}`) &&
       !otherLine(ref) &&
       // A category among products ("Type 2 hypervisor" beside ESXi and Xen) is another sort of answer.
       isCategory(graph, ref) === answerIsCategory &&
@@ -204,8 +209,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
       other.summary !== concept.summary &&
       !sameLine(graph, ref, slug) &&
       !mentions(prompt, other) &&
-      // A sibling defined by likeness to the answer ("a platform that, like Kubernetes, …") fits its text too.
-      !(siblings.includes(ref) && mentions(other.summary, concept))
+      // A concept defined by likeness to the answer ("a platform that, like Kubernetes, …") fits its text too.
+      !mentions(other.summary, concept)
     );
   };
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;

@@ -11,6 +11,7 @@ import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
 import { conceptPhrase, pointsAt, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { themeFact, themeOf, truthOf, valuedClaims, valuesOn } from "../facts.ts";
+import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
 export type ProsConsCandidate = { subject: string; partner: string; claim: string };
@@ -42,7 +43,7 @@ export function* prosConsCandidates(graph: GraphSnapshot): Generator<ProsConsCan
   }
 }
 
-export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandidate, random: Random): QuizQuestion | null {
+export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandidate, random: Random, options: BuildOptions = { single: false }): QuizQuestion | null {
   const claim = claimByKey(graph, candidate.claim);
   const concept = graph.concept.get(candidate.subject);
   const partner = graph.concept.get(candidate.partner);
@@ -66,6 +67,8 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   for (const c of theirs) {
     const text = sayPredicate(graph, c.aspect as string, c.value as string);
     const theme = themeOf(graph, c.aspect as string);
+    // A value an earlier question asked or showed is known to be the partner's: no choice to weigh.
+    if (options.spent?.(`value:${partner.slug}:${c.aspect as string}`)) continue;
     if (wrong.length === 3 || !text || taken.has(theme) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
     taken.add(theme);
     taken.add(text.toLowerCase());
@@ -79,7 +82,10 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
       },
     });
   }
-  if (wrong.length < 2) return null;
+  // Two choices are a fair question too where the partner has one matching value ("Which of these is an
+  // advantage of Buildah over Docker?": runs without a daemon, or builds and runs containers both):
+  // both sound like strengths, so only knowing whose each is answers it.
+  if (wrong.length < 1) return null;
 
   const word = claim.polarity === "pro" ? "an advantage" : "a drawback";
   const partnerValues = valuesOn(graph, partner.slug, aspect);

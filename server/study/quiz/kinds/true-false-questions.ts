@@ -68,7 +68,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const concept = graph.concept.get(candidate.subject);
   if (!concept) return null;
   const truth = candidate.truth;
-  const makeFalse = random.next() < 0.5;
+  const makeFalse = options.makeFalse ? options.makeFalse() : random.next() < 0.5;
 
   if ("category" in truth) {
     const category = graph.concept.get(truth.category);
