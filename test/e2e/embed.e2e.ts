@@ -114,6 +114,10 @@ describe("embedded cards on another site", () => {
     expect(await page.locator("graphdeck-card").nth(0).locator(".quiz").count()).toBe(0);
     expect(await page.locator("graphdeck-card").nth(1).locator(".quiz").count()).toBe(1);
     expect(graphqlRequests).toHaveLength(1);
+    // By the operation's hash over GET, as the app's reads: a short URL a CDN can cache, no document in it.
+    const read = new URL(graphqlRequests[0] as string);
+    expect(read.searchParams.get("extensions")).toContain('"persistedQuery"');
+    expect(read.searchParams.has("query")).toBe(false);
     expect(problems).toEqual([]);
     await screenshot(page, "embed-host-page");
     await page.close();

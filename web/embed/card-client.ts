@@ -1,8 +1,9 @@
 /**
  * Fetches card data for every <graphdeck-card> on a page in one request: the
  * cards that ask within the same tick share one batched GraphQL query, sent as
- * a GET so browsers and CDNs can cache it. Its operations live with the app's,
- * in web/app/api/operations/embed.graphql.
+ * a persisted operation over GET (its hash, not its document: a short URL that
+ * browsers and CDNs can cache), as the app's reads are. Its operations live
+ * with the app's, in web/app/api/operations/embed.graphql.
  */
 import {
   GraphdeckAnswerDocument,
@@ -12,9 +13,10 @@ import {
   type GraphdeckAnswerMutationVariables,
   type GraphdeckCardsQuery,
   type GraphdeckCardsQueryVariables,
-  type GraphdeckClosestQuery,
   type GraphdeckClosestQueryVariables,
+  type TypedDocumentString,
 } from "../app/api/generated/graphql.ts";
+import { canonicalJson, PERSISTED_QUERY_NOT_FOUND, persistedHash, persistedReadUrl } from "../app/api/persisted-request.ts";
 
 export type CardConcept = NonNullable<GraphdeckCardsQuery["conceptsBySlug"][number]>;
 export type CardQuiz = NonNullable<CardConcept["testYourself"]>;
@@ -30,18 +32,35 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+interface Body<T> {
+  data?: T;
+  errors?: { extensions?: { code?: string } }[];
+}
+
 export function createCardClient(origin: string) {
   let queue: Waiting[] = [];
 
+  const getJson = async <T>(url: URL): Promise<Body<T>> =>
+    (await (await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" })).json()) as Body<T>;
+
+  /** A read by its hash; by its document when the server does not know the hash (another build, mid-deploy). */
+  async function read<T, V extends object>(document: TypedDocumentString<T, V>, variables: V): Promise<Body<T>> {
+    const hash = persistedHash(document);
+    if (hash) {
+      const body = await getJson<T>(new URL(persistedReadUrl(hash, variables), origin));
+      if (body.errors?.[0]?.extensions?.code !== PERSISTED_QUERY_NOT_FOUND) return body;
+    }
+    const url = new URL("/graphql", origin);
+    url.searchParams.set("query", document.toString());
+    url.searchParams.set("variables", canonicalJson(variables));
+    return getJson<T>(url);
+  }
+
   async function flush(batch: Waiting[]): Promise<void> {
     const slugs = [...new Set(batch.map((w) => w.slug))];
-    const url = new URL("/graphql", origin);
     const variables: GraphdeckCardsQueryVariables = { slugs, quiz: batch.some((w) => w.quiz) };
-    url.searchParams.set("query", GraphdeckCardsDocument.toString());
-    url.searchParams.set("variables", JSON.stringify(variables));
     try {
-      const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" });
-      const body = (await response.json()) as { data?: GraphdeckCardsQuery };
+      const body = await read(GraphdeckCardsDocument, variables);
       const found = new Map(slugs.map((slug, i) => [slug, body.data?.conceptsBySlug[i] ?? null]));
       for (const waiting of batch) waiting.resolve(found.get(waiting.slug) ?? null);
     } catch (error) {
@@ -67,12 +86,8 @@ export function createCardClient(origin: string) {
     /** The slug nearest to a mistyped one, for a hint in the console; null when nothing is near. */
     async closest(slug: string): Promise<string | null> {
       try {
-        const url = new URL("/graphql", origin);
         const variables: GraphdeckClosestQueryVariables = { q: slug.replace(/-/g, " ").slice(0, 100) };
-        url.searchParams.set("query", GraphdeckClosestDocument.toString());
-        url.searchParams.set("variables", JSON.stringify(variables));
-        const response = await fetch(url, { headers: { accept: "application/json" }, credentials: "omit" });
-        const body = (await response.json()) as { data?: GraphdeckClosestQuery };
+        const body = await read(GraphdeckClosestDocument, variables);
         return body.data?.search[0]?.slug ?? null;
       } catch {
         return null;
