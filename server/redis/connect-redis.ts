@@ -52,7 +52,15 @@ export function connectRedis(url: string, databaseIdentity: string): RedisClient
     subscriber,
     namespace: redisNamespace(databaseIdentity),
     close: async () => {
-      await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      // QUIT waits for Redis to answer, forever while it is away: after a second the connections are
+      // just dropped.
+      await Promise.all(
+        [commands, subscriber].map(async (client) => {
+          const quit = client.quit().catch(() => {});
+          await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+          client.disconnect();
+        }),
+      );
     },
   };
 }

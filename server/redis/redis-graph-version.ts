@@ -25,7 +25,8 @@ export function redisVersionChannel(redis: RedisClients): VersionChannel {
       redis.subscriber.subscribe(channel).catch(() => {});
       return async () => {
         redis.subscriber.off("message", onMessage);
-        await redis.subscriber.unsubscribe(channel).catch(() => {});
+        // Not awaited: with Redis away it waits for a connection forever, and held up shutting down.
+        redis.subscriber.unsubscribe(channel).catch(() => {});
       };
     },
   };

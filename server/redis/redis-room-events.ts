@@ -20,6 +20,13 @@ export function redisRoomEvents(redis: RedisClients): EventTargetLike {
   return {
     addEventListener: (topic, listener) => target.addEventListener(channel(topic), listener),
     removeEventListener: (topic, listener) => target.removeEventListener(channel(topic), listener),
-    dispatchEvent: (event) => target.dispatchEvent(new CustomEvent(channel(event.type), { detail: event.detail })),
+    // Published here, as the target would (JSON, "" for no detail), but with the outcome handled: the
+    // target's own publish is never awaited, so with Redis away its rejection went unhandled and
+    // ended the process at the first room change.
+    dispatchEvent: (event) => {
+      const detail = (event as CustomEvent).detail;
+      redis.commands.publish(channel(event.type), detail === undefined ? "" : JSON.stringify(detail)).catch(() => {});
+      return true;
+    },
   };
 }
