@@ -264,6 +264,19 @@ describe("a quiz as a flow", () => {
     await close();
   });
 
+  it("says when a quiz has fewer questions than asked for, and why", async () => {
+    // Pros and cons of this graph's pairs run out after a few questions: nothing is asked twice.
+    const { page, errors, close } = await open("/quiz/play?kind=PROS_CONS&count=10&seed=5");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const progress = await page.locator(".progress-text").innerText();
+    const total = Number(/of (\d+)/.exec(progress)?.[1]);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(10);
+    expect(await page.getByText(/not 10: that is all this quiz can ask without repeating a fact/).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it("fits a 360 px phone on every quiz page", async () => {
     const { page, errors, close } = await open("/", { width: 360, dark: true });
     for (const path of ["/", "/quiz", "/quiz/play?kind=COMPARISON&count=3&seed=4", "/quiz/play?kind=TRUE_FALSE&count=3&seed=4"]) {

@@ -314,15 +314,18 @@ describe("quiz content", () => {
     }
   });
 
-  it("never asks a value that a passage shown earlier in the quiz states", () => {
-    // Which (concept, aspect) values each passage states, per the seeds: a learner reads the cited
-    // passages after each answer, and one passage (a table of advantages) often holds several facts.
+  it("never asks a value, nor one of its theme, that a passage shown earlier in the quiz states", () => {
+    // Which values each passage states, per the seeds, and their themes (the vocabulary's: isolation,
+    // security and fault containment are one lesson): a learner reads the cited passages after each
+    // answer, and one passage (a table of advantages) often holds several facts.
+    const themeOf = new Map(facts.seeds.vocabulary.aspects.map((a) => [a.slug, a.theme ?? a.slug]));
+    const theme = (aspect: string) => `theme:${themeOf.get(aspect) ?? aspect}`;
     const stated = new Map<string, Set<string>>();
     for (const claim of facts.seeds.claims) {
       if (claim.outdated || claim.aspect === undefined || claim.value === undefined) continue;
       for (const c of claim.citations) {
         const key = `${c.sourceId}: ${c.locator}`;
-        stated.set(key, new Set([...(stated.get(key) ?? []), `value:${claim.concept}:${claim.aspect}`]));
+        stated.set(key, new Set([...(stated.get(key) ?? []), `value:${claim.concept}:${claim.aspect}`, theme(claim.aspect)]));
       }
     }
     let asked = 0;
@@ -330,7 +333,8 @@ describe("quiz content", () => {
       for (const quiz of quizzes(kind, 20)) {
         const read = new Map<string, string>();
         for (const q of quiz.questions) {
-          for (const fact of factsOf(q).filter((f) => f.startsWith("value:"))) {
+          const values = factsOf(q).filter((f) => f.startsWith("value:"));
+          for (const fact of [...values, ...values.map((v) => theme(v.split(":")[2] as string))]) {
             expect(read.get(fact), `"${q.prompt}" after "${read.get(fact)}"`).toBeUndefined();
             asked++;
           }

@@ -172,10 +172,13 @@ export function factsInPassage(graph: GraphSnapshot, citation: SnapshotCitation)
       if (claim.aspect === null || claim.value === null) continue;
       for (const c of graph.citationsOfClaim.get(claim.id) ?? []) {
         const key = `${c.sourceId}|${c.locator}`;
-        const list = index.get(key);
-        const fact = `value:${claim.concept}:${claim.aspect}`;
-        if (!list) index.set(key, [fact]);
-        else if (!list.includes(fact)) list.push(fact);
+        let list = index.get(key);
+        // The value, and its theme: a passage on a container's security also settles which of a
+        // service-per-container and a service-per-VM design contains a fault better.
+        for (const fact of [`value:${claim.concept}:${claim.aspect}`, themeFact(graph, claim.aspect)]) {
+          if (!list) index.set(key, (list = [fact]));
+          else if (!list.includes(fact)) list.push(fact);
+        }
       }
     }
     passageFactsCache.set(graph, index);

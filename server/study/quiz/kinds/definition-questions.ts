@@ -246,8 +246,9 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     subject: slug,
     ask: { type: "definition", concept: slug },
     difficulty: picked.difficulty,
-    // The answer named, then what the description adds to the summary the learner just read.
-    explanation: `${sentence(`It describes ${conceptPhrase(concept).text}${kindUnlessSaid(graph, concept)}`)} ${firstSentences(concept.description, 2)}`.trim(),
+    // The answer said with the text the learner just read, so the clues are tied to its name, then
+    // one sentence of what the description adds.
+    explanation: `${whatItIs(concept)} ${firstSentences(concept.description, 1)}`.trim(),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],

@@ -68,7 +68,7 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     const text = sayPredicate(graph, c.aspect as string, c.value as string);
     const theme = themeOf(graph, c.aspect as string);
     // A value an earlier question asked or showed is known to be the partner's: no choice to weigh.
-    if (options.spent?.(`value:${partner.slug}:${c.aspect as string}`)) continue;
+    if (options.spent?.(`value:${partner.slug}:${c.aspect as string}`) || options.spent?.(themeFact(graph, c.aspect as string))) continue;
     if (wrong.length === 3 || !text || taken.has(theme) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
     taken.add(theme);
     taken.add(text.toLowerCase());
@@ -111,6 +111,8 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     // The notes say whose each wrong choice is and how it counts: those facts are spent too.
     // The same prompt ("an advantage of a container over a virtual machine?") once a quiz.
     facts: [`value:${concept.slug}:${aspect}`, `value:${partner.slug}:${aspect}`, `prompt:${concept.slug}|${partner.slug}|${claim.polarity}`, themeFact(graph, aspect)],
-    reveals: wrong.map((w) => `value:${partner.slug}:${w.claim.aspect as string}`),
+    // A wrong choice's note says whose it is: that theme is settled for both sides ("a VM isolates
+    // more strongly" rules out "isolates less strongly" as a VM's).
+    reveals: wrong.flatMap((w) => [`value:${partner.slug}:${w.claim.aspect as string}`, themeFact(graph, w.claim.aspect as string)]),
   });
 }
