@@ -122,7 +122,9 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     db: options.database.db,
     query: options.database.query,
     graphVersion: options.graphVersion,
-    trustedOrigins: options.trustedOrigins ?? [],
+    // The address people use (PUBLIC_URL) is our own origin too: behind an HTTPS proxy the request's
+    // own URL says http://<Host>, and the app's token-less mutations (startLearner) come from https://.
+    trustedOrigins: [...(options.trustedOrigins ?? []), ...(options.publicUrl ? [options.publicUrl] : [])],
     quizSecret: options.quizSecret,
     rateLimiter: options.rateLimiter,
   });

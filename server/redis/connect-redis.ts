@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
-import { logError } from "../http/safe-log.ts";
+import { describeError } from "../http/safe-log.ts";
 
 export interface RedisClients {
   commands: Redis;
@@ -43,7 +43,8 @@ export function connectRedis(url: string, databaseIdentity: string): RedisClient
   const report = (error: unknown) => {
     if (Date.now() < quietUntil) return;
     quietUntil = Date.now() + 30_000;
-    logError("Redis unreachable (retrying; answers are made without it meanwhile)", error);
+    // Not logError: that would call a refused connection "database unavailable".
+    console.warn(`Redis unreachable (retrying; answers are made without it meanwhile): ${describeError(error)}`);
   };
   commands.on("error", report);
   subscriber.on("error", report);

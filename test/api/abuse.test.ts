@@ -156,6 +156,15 @@ describe("links and logs", () => {
     expect(oembed.body).not.toContain("evil.example");
   });
 
+  it("takes a token-less mutation from a page at PUBLIC_URL (the app behind an HTTPS proxy), and none from elsewhere", async () => {
+    const start = (base: string, origin: string) =>
+      fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", origin }, body: JSON.stringify({ query: "mutation { startLearner { token } }" }) });
+    expect((await start(url, "https://graphdeck.example")).status).toBe(200);
+    expect((await start(url, "https://evil.example")).status).toBe(403);
+    // Without PUBLIC_URL, that origin is a stranger.
+    expect((await start(bareUrl, "https://graphdeck.example")).status).toBe(403);
+  });
+
   it("without PUBLIC_URL, a foreign Host gets links to localhost, never to itself", async () => {
     const page = await raw(bareUrl, "GET /cards/docker HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
     expect(page.status).toBe(200);
