@@ -17,7 +17,7 @@ async function cards(deck: string): Promise<Card[]> {
 }
 
 describe("flashcards", () => {
-  it("exist for every concept (term, and definition for most) and every current pro or con", async () => {
+  it("exist for every concept (term, and definition for most), and ask 'advantage or drawback?' only where the statement does not say", async () => {
     const all = await cards("all");
     const ids = new Set(all.map((c) => c.id));
     for (const concept of facts.seeds.concepts) expect(ids.has(`term:${concept.slug}`), `term:${concept.slug}`).toBe(true);
@@ -25,9 +25,13 @@ describe("flashcards", () => {
     // Not all: a summary that defines by a list of siblings, or one several concepts share (ESXi, Hyper-V
     // and Xen are each "a type 1 hypervisor…"), makes no definition card.
     expect(defined.length).toBeGreaterThan(facts.seeds.concepts.length * 0.75);
-    const polar = all.filter((c) => c.type === "POLARITY").map((c) => c.id);
-    const current = facts.seeds.claims.filter((c) => c.polarity !== "neutral" && !c.outdated);
-    expect(polar.length).toBeGreaterThan(current.length * 0.9);
+    const polar = all.filter((c) => c.type === "POLARITY");
+    // A valued pro or con is taught by comparison cards ("A container starts in seconds. A VM…"), not
+    // asked again as a coin toss; nor is a statement whose own words pass the verdict ("…a security risk").
+    for (const claim of facts.seeds.claims.filter((c) => c.value !== undefined)) expect(ids.has(`polarity:${claim.key}`), claim.key).toBe(false);
+    const verdict = /\b(risks?|easy|easier|strong|strengths?|better|worse|benefits?|problems?|overhead|lighter|faster|slower|secure|insecure|cancel out)\b/i;
+    for (const card of polar) expect(card.front, card.id).not.toMatch(verdict);
+    expect(polar.length).toBeGreaterThan(15);
     for (const claim of facts.seeds.claims.filter((c) => c.outdated)) expect(ids.has(`polarity:${claim.key}`), claim.key).toBe(false);
     expect(new Set(all.map((c) => c.type))).toEqual(new Set(["TERM", "DEFINITION", "KIND", "RELATION", "POLARITY", "COMPARISON"]));
   });
@@ -38,7 +42,7 @@ describe("flashcards", () => {
     expect(term?.back).toBe(facts.summaryOf("cgroups"));
     const relation = all.find((c) => c.id === "relation:virtualbox:made-by");
     expect(relation).toMatchObject({ front: "VirtualBox is made by …", back: "Oracle" });
-    const polarity = all.find((c) => c.id === "polarity:virtual-machine/startup-time");
+    const polarity = all.find((c) => c.id === "polarity:container/learning-curve");
     expect(polarity?.back).toBe("Drawback");
     const comparison = all.find((c) => c.id === "comparison:container:virtual-machine:startup-time");
     expect(comparison?.back).toMatch(/^A container starts [^.]*seconds\. A virtual machine starts [^.]*minutes\.$/);

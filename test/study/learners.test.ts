@@ -132,7 +132,7 @@ describe("nothing a learner saved is lost", () => {
     const dir = copyOfSeeds();
     const file = join(dir, "concepts/virtual-machines.yaml");
     const text = readFileSync(file, "utf8");
-    const edited = text.replace("and is owned by Oracle.", "and Oracle owns it.");
+    const edited = text.replace("    Oracle owns it. Like VMware Workstation", "    It is Oracle's. Like VMware Workstation");
     expect(edited).not.toBe(text);
     writeFileSync(file, edited);
     await seed(api.database.db, { seedsDir: dir, sourcesDir: SOURCES_DIR });

@@ -372,10 +372,11 @@ describe("quiz content", () => {
   it("deals a true/false quiz as many false statements as true ones, in no fixed pattern", () => {
     const orders = new Set<string>();
     for (const quiz of quizzes("TRUE_FALSE", 10)) {
+      // A ten-question quiz deals five of each; one that runs out of facts earlier has dealt part of them.
       const answers = quiz.questions.map((q) => q.choices.find((c) => c.id === q.correctChoiceId)?.ref);
-      if (answers.length < 10) continue;
-      expect(answers.filter((a) => a === "false").length, answers.join(" ")).toBe(5);
-      orders.add(answers.join(" "));
+      expect(answers.filter((a) => a === "false").length, answers.join(" ")).toBeLessThanOrEqual(5);
+      expect(answers.filter((a) => a === "true").length, answers.join(" ")).toBeLessThanOrEqual(5);
+      if (answers.length >= 8) orders.add(answers.join(" "));
     }
     expect(orders.size).toBeGreaterThan(5);
   });

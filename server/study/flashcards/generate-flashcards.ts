@@ -11,6 +11,10 @@ import { capitalise, conceptPhrase, fillPattern, lowerLabel, sayValue, sentence,
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 
+/** Words that pass a verdict on what they describe (English, as the seeds are written). */
+const VERDICT_WORDS =
+  /\b(advantages?|drawbacks?|benefits?|strengths?|weakness(es)?|risks?|risky|easy|easier|easily|simple|simpler|strong|stronger|better|worse|best|worst|problems?|cancel(s|led)? out|exploits?|hijack(ed)?|vulnerab\w*|secure|insecure|safer|overhead|light|lighter|heavy|heavier|fast|faster|slow|slower|slowly|quick|quicker|quickly|costly|expensive|cheap|cheaper|efficient|inefficient|limited|hard|harder|difficult|awkward|tricky|pain)\b/i;
+
 export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
 
 export interface Flashcard {
@@ -326,6 +330,10 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
 
     for (const claim of graph.claimsOf.get(concept.slug) ?? []) {
       if (claim.polarity === "neutral") continue;
+      // "Advantage or drawback?" is a question only where the statement does not say which: not for a
+      // value a comparison card already sets against its partner's ("a VM needs more resources than
+      // containers"), nor for a statement whose own words pass the verdict ("…is a security risk").
+      if (claim.value !== null || VERDICT_WORDS.test(claim.statement)) continue;
       const aspect = claim.aspect ? graph.aspects.get(claim.aspect) : undefined;
       const answers = claim.polarity === "pro" ? ["Advantage", "Pro", "Benefit"] : ["Drawback", "Con", "Disadvantage"];
       const front = `An advantage or a drawback of ${phrase.text}? “${claim.statement}”`;

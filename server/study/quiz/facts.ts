@@ -181,6 +181,18 @@ export function factsInPassage(graph: GraphSnapshot, citation: SnapshotCitation)
         }
       }
     }
+    // A classification a passage states ("VMs virtualize a whole machine…" files a VM under hardware
+    // virtualization) is settled for whoever reads it too.
+    for (const relation of graph.relations) {
+      if (!graph.classifying.has(relation.type)) continue;
+      for (const c of graph.citationsOfRelation.get(relation.id) ?? []) {
+        const key = `${c.sourceId}|${c.locator}`;
+        const fact = `category:${relation.from}`;
+        const list = index.get(key);
+        if (!list) index.set(key, [fact]);
+        else if (!list.includes(fact)) list.push(fact);
+      }
+    }
     passageFactsCache.set(graph, index);
   }
   return index.get(`${citation.sourceId}|${citation.locator}`) ?? [];

@@ -111,6 +111,13 @@ function pathUp(graph: GraphSnapshot, from: string, to: string): SnapshotRelatio
   return [];
 }
 
+/** Whether two names share a word of four letters or more, or one's word begins the other's ("virtual", "virtualization"). */
+function echoes(a: string, b: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+  const theirs = words(b);
+  return words(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
+}
+
 export function classificationQuestion(graph: GraphSnapshot, candidate: ClassificationCandidate, random: Random): QuizQuestion | null {
   const concept = graph.concept.get(candidate.slug);
   if (!concept) return null;
@@ -140,8 +147,14 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     !onOneLine(graph, ref, correct) && picked.every((p) => !onOneLine(graph, ref, p) && !siblingsApart(ref, p));
   let wrong = pickDistractors(random, tiers, 3, isWrong, textOf, [conceptChoice(category)], fitsWith);
   wrong ??= pickDistractors(random, tiers, 2, isWrong, textOf, [conceptChoice(category)], fitsWith);
-  // Two sibling categories alone make a fair either/or ("operating-system-level or hardware virtualization?").
-  wrong ??= pickDistractors(random, tiers.slice(0, 1), 1, isWrong, textOf, [conceptChoice(category)], fitsWith);
+  // Two sibling categories alone make a fair either/or ("operating-system-level or hardware virtualization?"),
+  // unless the subject's name echoes the categories' ("virtual machine" beside "…virtualization"): with
+  // one guess in two to start from, such names invite matching words (machine, hardware) instead of
+  // knowing the distinction, as three reviews in a row found of the VM's.
+  if (!wrong) {
+    wrong = pickDistractors(random, tiers.slice(0, 1), 1, isWrong, textOf, [conceptChoice(category)], fitsWith);
+    if (wrong && [correct, ...wrong.refs].some((ref) => echoes(concept.name, graph.concept.get(ref)?.name ?? ""))) return null;
+  }
   if (!wrong) return null;
   const refs = random.shuffle([correct, ...wrong.refs]);
   const subject = conceptPhrase(concept);

@@ -120,12 +120,12 @@ function kindUnlessSaid(graph: GraphSnapshot, concept: SnapshotConcept): string 
   return `, ${withArticle(kind)}`;
 }
 
-/** "Podman is a daemon-less engine…": a summary that is a noun phrase reads after "is". */
-function whatItIs(concept: SnapshotConcept): string {
+/** "Podman is a daemon-less engine…": a summary (or clue) that is a noun phrase reads after "is". */
+function whatItIs(concept: SnapshotConcept, text = concept.summary): string {
   const subject = conceptPhrase(concept);
-  return /^(A|An|The)\s/.test(concept.summary)
-    ? sentence(fillPattern("{subject} {is|are} {value}", { subject, value: lowerArticle(concept.summary) }))
-    : `That describes ${subject.text}: “${sentence(concept.summary)}”`;
+  return /^(A|An|The)\s/.test(text)
+    ? sentence(fillPattern("{subject} {is|are} {value}", { subject, value: lowerArticle(text) }))
+    : `That describes ${subject.text}: “${sentence(text)}”`;
 }
 
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random, options: BuildOptions = { single: false }): QuizQuestion | null {
@@ -248,7 +248,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     difficulty: picked.difficulty,
     // The answer said with the text the learner just read, so the clues are tied to its name, then
     // one sentence of what the description adds.
-    explanation: `${whatItIs(concept)} ${firstSentences(concept.description, 1)}`.trim(),
+    explanation: `${whatItIs(concept, concept.clue ?? concept.summary)} ${firstSentences(concept.description, 1)}`.trim(),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
