@@ -167,15 +167,15 @@ describe("a quiz as a flow", () => {
       if ((await toggle.count()) > 0) {
         await toggle.focus();
         await page.keyboard.press("Enter");
-        expect(await page.locator(".progress-text").innerText()).toBe("Question 1 of 3");
+        expect(await page.locator(".progress-text").innerText()).toBe(`Question 1 of ${quiz.questions.length}`);
       }
       // Finish, and see the results at this width too.
-      await page.getByRole("button", { name: "Next question" }).click();
-      for (let i = 1; i < 3; i++) {
+      await page.getByRole("button", { name: /Next question|See results/ }).click();
+      for (let i = 1; i < quiz.questions.length; i++) {
         await answerWith(page, wrongOf(right[i] ?? 0));
         await page.getByRole("button", { name: /Next question|See results/ }).click();
       }
-      await page.getByRole("heading", { level: 1, name: "You scored 0 of 3" }).waitFor();
+      await page.getByRole("heading", { level: 1, name: `You scored 0 of ${quiz.questions.length}` }).waitFor();
       if (result.chosenExplanation) expect(await page.locator(".answer-review > li").first().innerText()).toContain(result.chosenExplanation);
       await expectFits(page, view.width, `results (${view.name})`);
       await expectAccessible(page, `results (${view.name})`);

@@ -207,6 +207,31 @@ describe("a live room", () => {
     subscription.close();
   });
 
+  it("counts a class's answers per seat, not against the one school address the whole class shares", async () => {
+    const host = await call<Session>(OPEN, { kind: "TRUE_FALSE", count: 2, seed: 5, seconds: 120 });
+    const seats = [];
+    for (const nickname of ["Ada", "Bob", "Cy"]) seats.push(await call<Session>(JOIN, { code: host.code, nickname }));
+    const started = await call<View>(control("startRoom"), { code: host.code, token: host.token });
+    const question = started.question?.id;
+    const choice = started.question?.choices[0]?.id;
+    // 3 seats x 210 answers from one address: over its 600 changes a minute, under each seat's 240.
+    const statuses = new Map<number, number>();
+    for (const seat of seats) {
+      for (let i = 0; i < 210; i++) {
+        const { status } = await api.server.graphql(ANSWER, { code: host.code, token: seat.token, question, choice });
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }
+    expect(statuses.get(429)).toBeUndefined();
+    // The first answer of each seat counted; the others were refused as second answers, not as floods.
+    const view = await call<View>(ROOM, { code: host.code, token: host.token });
+    expect(view.answeredCount).toBe(3);
+    // A seat hammering on its own is still stopped.
+    let limited = false;
+    for (let i = 0; i < 40 && !limited; i++) limited = (await api.server.graphql(ANSWER, { code: host.code, token: seats[0]?.token, question, choice })).status === 429;
+    expect(limited).toBe(true);
+  }, 120_000);
+
   it("closes a question when its countdown runs out, with nobody writing it down", async () => {
     const host = await call<Session>(OPEN, { kind: "TRUE_FALSE", count: 2, seed: 5, seconds: 5 });
     const ada = await call<Session>(JOIN, { code: host.code, nickname: "Ada" });

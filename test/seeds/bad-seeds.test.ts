@@ -112,7 +112,7 @@ describe("seed validation errors", () => {
     const dir = copyOfSeeds();
     edit(dir, "concepts/container-tools.yaml", (t) => t.replace("  kind: image-builder\n  aliases: [kaniko]", "  kind: image-bilder\n  aliases: [kaniko]\n  colour: blue"));
     expect(problemsOf(dir)).toEqual([expect.stringMatching(/container-tools\.yaml: concept "kaniko" \(entry \d+\): Unrecognized key: "colour"/)]);
-    edit(dir, "concepts/container-tools.yaml", (t) => t.replace("\n  colour: blue", "").replace("      aspect: daemon\n      value: daemon-less\n      polarity: pro\n      statement: >-\n        Kaniko", "      aspect: deamon\n      value: daemon-less\n      polarity: pro\n      statement: >-\n        Kaniko"));
+    edit(dir, "concepts/container-tools.yaml", (t) => t.replace("\n  colour: blue", "").replace("      aspect: daemon\n      value: free of any background daemon\n      polarity: pro\n      statement: >-\n        Kaniko", "      aspect: deamon\n      value: free of any background daemon\n      polarity: pro\n      statement: >-\n        Kaniko"));
     expect(problemsOf(dir)).toEqual([
       expect.stringMatching(/concept "kaniko": unknown kind "image-bilder" \(did you mean "image-builder"\?\)/),
       expect.stringMatching(/concept "kaniko", claim "daemon" \(entry 1\): unknown aspect "deamon" \(did you mean "daemon"\?\)/),

@@ -70,7 +70,7 @@ describe("seeds", () => {
     // low-level container runtime. A runtime, then, that the graph says is a component of larger
     // ones (in words: "part of" the container runtime category would make every runtime hold it).
     expect(bySlug.get("lxc")?.kind).toBe("container-runtime");
-    expect(bySlug.get("lxc")?.summary).toMatch(/component of a container runtime/);
+    expect(bySlug.get("lxc")?.description).toMatch(/building block inside a larger container runtime system/);
     for (const slug of providers) {
       const concept = bySlug.get(slug);
       expect(concept, slug).toBeDefined();

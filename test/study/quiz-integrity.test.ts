@@ -121,6 +121,16 @@ function wordsOf(slug: string): Set<string> {
   return words;
 }
 
+/** Concepts whose proper names share a capitalised word with this one's ("Docker" and "Docker, Inc."). */
+function namesakesOf(slug: string): string[] {
+  const wordsOfName = (c: (typeof facts.seeds.concepts)[number]) =>
+    c.noun ? [] : [c.name, ...c.aliases].flatMap((n) => n.split(/[\s/]+/)).map((w) => w.replace(/[^\p{L}\p{N}]+$/u, "")).filter((w) => w.length >= 3 && /[A-Z0-9]/.test(w)).map((w) => w.toLowerCase());
+  const concept = facts.seeds.concepts.find((c) => c.slug === slug);
+  if (!concept) return [];
+  const own = new Set(wordsOfName(concept));
+  return facts.seeds.concepts.filter((c) => c.slug !== slug && wordsOfName(c).some((w) => own.has(w))).map((c) => c.slug);
+}
+
 /** Text that shows a template or the data behind it instead of English. */
 function leaks(text: string): string | null {
   const problems: [RegExp, string][] = [
@@ -307,6 +317,11 @@ describe("quiz content", () => {
             const answer = q.ask.concept;
             const earlier = shown.find((text) => names(text, answer));
             expect(earlier, `"${q.prompt}" after "${earlier}"`).toBeUndefined();
+            // Nor named a namesake whose name gives it away: "Docker" before "the company whose platform…".
+            for (const other of namesakesOf(answer)) {
+              const hint = shown.find((text) => names(text, other));
+              expect(hint, `"${q.prompt}" after "${hint}" named ${other}`).toBeUndefined();
+            }
           }
           shown.push(q.prompt, ...q.choices.map((c) => c.text), q.explanation, ...Object.values(q.wrongNotes).map((n) => n.explanation));
         }

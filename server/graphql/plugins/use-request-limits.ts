@@ -43,6 +43,25 @@ function onlyFields(operation: OperationDefinitionNode, names: string[]): boolea
   return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (names.includes(s.name.value) || s.name.value === "__typename"));
 }
 
+/**
+ * The seat token of a mutation that only answers in a live room, else undefined. A class behind one
+ * school address answers together (200 players, one answer each per question, a question every half
+ * minute): those answers are counted per seat, not against the address's shared limit.
+ */
+function roomSeatToken(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | undefined {
+  if (!onlyFields(operation, ["answerRoomQuestion"])) return undefined;
+  let token: string | undefined;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== "answerRoomQuestion") continue;
+    const value = selection.arguments?.find((a) => a.name.value === "token")?.value;
+    const given = value?.kind === Kind.VARIABLE ? variables?.[value.name.value] : value?.kind === Kind.STRING ? value.value : undefined;
+    // Several answers in one request with different seats: counted against the address after all.
+    if (typeof given !== "string" || (token !== undefined && token !== given)) return undefined;
+    token = given;
+  }
+  return token;
+}
+
 export interface RequestLimitOptions {
   db: Db;
   graphVersion: GraphVersion;
@@ -146,12 +165,18 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
           const wait = await options.rateLimiter.hit(`start:${address}`, LIMITS.startLearnerPerHour, 3_600_000);
           if (wait) throw tooMany(wait, "new learners from this address");
         }
-        let wait = await options.rateLimiter.hit(`address:${address}`, LIMITS.mutationsPerAddressPerMinute, 60_000);
-        if (wait) throw tooMany(wait, "changes from this address");
-        if (token) {
-          const key = createHash("sha256").update(token).digest("base64url").slice(0, 22);
-          wait = await options.rateLimiter.hit(`learner:${key}`, LIMITS.mutationsPerLearnerPerMinute, 60_000);
-          if (wait) throw tooMany(wait, "changes for this learner");
+        const hashed = (secret: string) => createHash("sha256").update(secret).digest("base64url").slice(0, 22);
+        const seat = roomSeatToken(operation, args.variableValues ?? undefined);
+        if (seat) {
+          const wait = await options.rateLimiter.hit(`seat:${hashed(seat)}`, LIMITS.mutationsPerLearnerPerMinute, 60_000);
+          if (wait) throw tooMany(wait, "answers from this seat");
+        } else {
+          let wait = await options.rateLimiter.hit(`address:${address}`, LIMITS.mutationsPerAddressPerMinute, 60_000);
+          if (wait) throw tooMany(wait, "changes from this address");
+          if (token) {
+            wait = await options.rateLimiter.hit(`learner:${hashed(token)}`, LIMITS.mutationsPerLearnerPerMinute, 60_000);
+            if (wait) throw tooMany(wait, "changes for this learner");
+          }
         }
       }
 

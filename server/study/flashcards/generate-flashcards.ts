@@ -11,11 +11,9 @@ import { capitalise, conceptPhrase, fillPattern, lowerLabel, sayValue, sentence,
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 
-/** Words that pass a verdict on what they describe (English, as the seeds are written). */
-const VERDICT_WORDS =
-  /\b(advantages?|drawbacks?|benefits?|strengths?|weakness(es)?|risks?|risky|easy|easier|easily|simple|simpler|strong|stronger|better|worse|best|worst|problems?|cancel(s|led)? out|exploits?|hijack(ed)?|vulnerab\w*|secure|insecure|safer|overhead|light|lighter|heavy|heavier|fast|faster|slow|slower|slowly|quick|quicker|quickly|costly|expensive|cheap|cheaper|efficient|inefficient|limited|hard|harder|difficult|awkward|tricky|pain)\b/i;
-
-export type CardType = "term" | "definition" | "kind" | "relation" | "polarity" | "comparison";
+// No "advantage or drawback?" cards: in four reviews the statement's own words gave the verdict away in
+// most of them ("…a security risk", "a convenient tool"), and the valued ones repeat comparison cards.
+export type CardType = "term" | "definition" | "kind" | "relation" | "comparison";
 
 export interface Flashcard {
   id: string;
@@ -45,7 +43,6 @@ function lowerFirst(text: string): string {
   return /^(A|An|The) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
-const polarityWord = { pro: "Advantage", con: "Drawback" } as const;
 
 const pairCache = new WeakMap<GraphSnapshot, { a: string; b: string; aspects: string[] }[]>();
 
@@ -328,27 +325,6 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       }
     }
 
-    for (const claim of graph.claimsOf.get(concept.slug) ?? []) {
-      if (claim.polarity === "neutral") continue;
-      // "Advantage or drawback?" is a question only where the statement does not say which: not for a
-      // value a comparison card already sets against its partner's ("a VM needs more resources than
-      // containers"), nor for a statement whose own words pass the verdict ("…is a security risk").
-      if (claim.value !== null || VERDICT_WORDS.test(claim.statement)) continue;
-      const aspect = claim.aspect ? graph.aspects.get(claim.aspect) : undefined;
-      const answers = claim.polarity === "pro" ? ["Advantage", "Pro", "Benefit"] : ["Drawback", "Con", "Disadvantage"];
-      const front = `An advantage or a drawback of ${phrase.text}? “${claim.statement}”`;
-      if (mentions(claim.statement, [...answers, "advantage", "drawback"])) continue;
-      yield {
-        id: `polarity:${claim.key}`,
-        type: "polarity",
-        subject: concept.slug,
-        front,
-        back: polarityWord[claim.polarity],
-        explanation: `Counted as ${claim.polarity === "pro" ? "an advantage" : "a drawback"} of ${phrase.text}${aspect ? ` (${aspect.toLowerCase()}${claim.value ? `: ${claim.value}` : ""})` : ""}.`,
-        citations: graph.citationsOfClaim.get(claim.id) ?? [],
-        answers,
-      };
-    }
   }
 
   for (const { a, b, aspects } of contrastedPairs(graph)) {

@@ -11,7 +11,7 @@ import { factsInPassage } from "./facts.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
 import { classificationCandidates, classificationQuestion, type ClassificationCandidate } from "./kinds/classification-questions.ts";
 import { comparisonCandidates, comparisonQuestion, type ComparisonCandidate } from "./kinds/comparison-questions.ts";
-import { definitionCandidates, definitionQuestion } from "./kinds/definition-questions.ts";
+import { definitionCandidates, definitionQuestion, namesakes } from "./kinds/definition-questions.ts";
 import { prosConsCandidates, prosConsQuestion, type ProsConsCandidate } from "./kinds/pros-cons-questions.ts";
 import { trueFalseCandidates, trueFalseQuestion, type TrueFalseCandidate } from "./kinds/true-false-questions.ts";
 import { QUESTION_KINDS, type QuestionKind, type QuizKind, type QuizQuestion } from "./quiz-question.ts";
@@ -175,9 +175,12 @@ function shownCitations(question: QuizQuestion): SnapshotCitation[] {
   return [...question.citations, ...Object.values(question.wrongNotes).flatMap((n) => n.citations)];
 }
 
+/** Whether an earlier text named the concept, or a namesake whose name gives it away ("Docker" for Docker, Inc.). */
 function namedEarlier(graph: GraphSnapshot, slug: string, texts: string[]): boolean {
   const concept = graph.concept.get(slug);
-  return !!concept && texts.some((text) => mentions(text, concept));
+  if (!concept) return false;
+  const named = [concept, ...namesakes(graph, concept).map((s) => graph.concept.get(s)).filter((c) => c !== undefined)];
+  return texts.some((text) => named.some((c) => mentions(text, c)));
 }
 
 export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQuiz {

@@ -36,7 +36,6 @@ const ASKS: Record<CardType, string> = {
   DEFINITION: "Which concept is this?",
   KIND: "What kind of thing is it?",
   RELATION: "Fill the gap",
-  POLARITY: "Advantage or drawback?",
   COMPARISON: "How do they differ?",
 };
 

@@ -38,7 +38,7 @@ function escapeRegex(text: string): string {
 const byDistinctiveWord = new WeakMap<GraphSnapshot, Map<string, string[]>>();
 
 /** Concepts whose proper names share a word with this one's ("Docker" and "Docker, Inc."), once per snapshot. */
-function namesakes(graph: GraphSnapshot, concept: SnapshotConcept): string[] {
+export function namesakes(graph: GraphSnapshot, concept: SnapshotConcept): string[] {
   let index = byDistinctiveWord.get(graph);
   if (!index) {
     index = new Map();

@@ -37,8 +37,6 @@ export type FlashcardType =
   | 'DEFINITION'
   /** What kind of thing is it? */
   | 'KIND'
-  /** Advantage or drawback? */
-  | 'POLARITY'
   /** X is an instance of / uses / is part of … */
   | 'RELATION'
   /** Term → summary. */
