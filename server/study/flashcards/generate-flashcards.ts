@@ -183,6 +183,40 @@ function sharesWord(a: string, b: string): boolean {
   return words(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
 }
 
+const nameWordCounts = new WeakMap<GraphSnapshot, Map<string, number>>();
+
+/** How many concepts' names (and aliases) hold each word, once per snapshot. */
+function nameWords(graph: GraphSnapshot): Map<string, number> {
+  let counts = nameWordCounts.get(graph);
+  if (!counts) {
+    counts = new Map();
+    for (const c of graph.concepts) {
+      for (const word of new Set([c.name, ...c.aliases].flatMap((n) => wordsOf(n)))) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    nameWordCounts.set(graph, counts);
+  }
+  return counts;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+}
+
+/**
+ * Whether a text holds most of a name's words, or the word that sets a compound name apart when few
+ * other names share it ("application" of Application container; not "container" of Container image,
+ * which a dozen names hold): a word that begins another counts ("virtual" in "virtualized"). A
+ * definition card's front must not: with no choices beside it, such a word is the answer half said.
+ */
+function echoesName(graph: GraphSnapshot, text: string, name: string): boolean {
+  const own = wordsOf(name);
+  if (own.length === 0) return false;
+  const theirs = wordsOf(text);
+  const found = own.filter((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
+  const first = own[0] as string;
+  return found.length * 2 > own.length || (own.length > 1 && found.includes(first) && (nameWords(graph).get(first) ?? 0) <= 2);
+}
+
 /** The first sentence of a text. */
 function firstSentence(text: string): string {
   return (text.replace(/\s+/g, " ").trim().match(/^[^.!?]+[.!?]/) ?? [text])[0].trim();
@@ -248,7 +282,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // The clue, where the seeds give one, as a definition question asks it: a summary can say what the
     // name already says ("each container runs one main process" for One service per container).
     const masked = maskPhrases(concept.clue ?? concept.summary, names);
-    const giveaway = mentions(masked, names) || mentions(masked, distinctiveWords(concept));
+    // A common noun's own words give it away too ("built to run an application" for Application container,
+    // "a computer built in software, all virtual" for Virtual machine): a card has no choices to weigh them against.
+    const giveaway = mentions(masked, names) || mentions(masked, distinctiveWords(concept)) || echoesName(graph, masked, concept.name);
     // A text that names two others filed under the answer's category defines by list membership ("an engine
     // one source names beside Docker and CRI-O"): any engine of the list would fit. One ("like Docker") is a
     // contrast, and so are others of the kind outside it ("a kernel neither Linux nor Windows").
