@@ -151,6 +151,15 @@ export function themeOf(graph: GraphSnapshot, aspect: string): string {
   return graph.themes.get(aspect) ?? aspect;
 }
 
+/**
+ * The themes a category is taught by (its own claims' aspects): "a VM is an example of hardware
+ * virtualization" and "a VM carries a guest OS of its own" are one lesson, asked once a quiz.
+ */
+export function categoryThemes(graph: GraphSnapshot, ...categories: string[]): string[] {
+  const aspects = categories.flatMap((slug) => (graph.claimsOf.get(slug) ?? []).map((c) => c.aspect).filter((a): a is string => a !== null));
+  return [...new Set(aspects.map((a) => themeFact(graph, a)))];
+}
+
 /** The fact a quiz spends when it asks about an aspect's theme. */
 export function themeFact(graph: GraphSnapshot, aspect: string): string {
   return `theme:${themeOf(graph, aspect)}`;

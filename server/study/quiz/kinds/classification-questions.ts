@@ -9,7 +9,7 @@ import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../gra
 import { allCategories, ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { disproofOfCategory } from "../facts.ts";
+import { categoryThemes, disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
@@ -179,7 +179,8 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     explanation: sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`),
     citations: [...(graph.citationsOfRelation.get(relation.id) ?? []), ...(graph.citationsOfConcept.get(category.id) ?? [])],
     // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
-    facts: [`category:${concept.slug}`, `under:${correct}`],
+    // And the lesson the category teaches (hardware virtualization: an OS of its own per instance).
+    facts: [`category:${concept.slug}`, `under:${correct}`, ...categoryThemes(graph, correct)],
     // An either/or settles the other side too ("a VM is hardware virtualization" leaves "a container…" nothing to ask).
     // Not asked once a note has described the category at length.
     unseen: [`explained:${correct}`],

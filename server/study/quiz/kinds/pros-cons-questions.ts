@@ -86,6 +86,9 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
   // advantage of Buildah over Docker?": runs without a daemon, or builds and runs containers both):
   // both sound like strengths, so only knowing whose each is answers it.
   if (wrong.length < 1) return null;
+  // Nor a right answer that stands out by its length ("Lets one host run different operating systems side
+  // by side" beside "Starts faster, within seconds"): test-wise learners pick the long, specific one.
+  if (right.length > 1.5 * Math.max(...wrong.map((w) => w.text.length))) return null;
 
   const word = claim.polarity === "pro" ? "an advantage" : "a drawback";
   const partnerValues = valuesOn(graph, partner.slug, aspect);

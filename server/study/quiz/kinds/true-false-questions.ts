@@ -14,7 +14,7 @@ import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptPhrase, fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
+import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -122,7 +122,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       explanation: note ? `False. ${right}` : `True. ${right}`,
       citations,
       // One statement per category in a quiz: "Xen is a type 1 hypervisor" gives "Hyper-V is one" away.
-      facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`],
+      // And the lesson the categories teach (what a VM's own OS means), asked once with its values.
+      facts: [`category:${concept.slug}`, `under:${said.slug}`, `under:${category.slug}`, ...categoryThemes(graph, said.slug, category.slug)],
       // The category's gloss says what the subject is at length: its values are not asked after it.
       // The gloss describes the category too: its own values are not asked after it ("hardware virtualization,
       // which means every instance boots a complete operating system", then "it virtualizes only the software
