@@ -3,20 +3,12 @@
  * on the other, every change reaching both through Redis (with REDIS_URL the database's channel is
  * not used). Needs PostgreSQL (DATABASE_URL) and the Redis on 127.0.0.1:6379; skipped otherwise.
  */
-import { connect as connectSocket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { subscribe } from "../support/sse-subscription.ts";
+import { REDIS_URL, redisUp } from "../support/local-redis.ts";
 import { createScratchPostgres, onPostgres } from "../support/test-database.ts";
 import { ANSWER, control, JOIN, OPEN, SUBSCRIBE, type Session, type View } from "./room-operations.ts";
-
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
-const redisUp = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = connectSocket(Number(port || 6379), hostname);
-  socket.once("connect", () => (socket.destroy(), resolve(true)));
-  socket.once("error", () => resolve(false));
-});
 
 const servers: SpawnedServer[] = [];
 let dropDatabase: (() => Promise<void>) | undefined;

@@ -13,14 +13,9 @@ import { JOIN, OPEN, SUBSCRIBE, type Session, type View } from "../rooms/room-op
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
 import { subscribe } from "../support/sse-subscription.ts";
 import { createScratchPostgres, onPostgres } from "../support/test-database.ts";
+import { dropRedisKeysOf, REDIS_URL, redisUp } from "../support/local-redis.ts";
 
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
 const redisAddress = { host: new URL(REDIS_URL).hostname, port: Number(new URL(REDIS_URL).port || 6379) };
-const redisUp = await new Promise<boolean>((resolve) => {
-  const socket = connectSocket(redisAddress.port, redisAddress.host);
-  socket.once("connect", () => (socket.destroy(), resolve(true)));
-  socket.once("error", () => resolve(false));
-});
 
 /** A TCP relay to the real Redis on `port` (0: any), cut with `cut()`. */
 async function relay(port = 0): Promise<{ port: number; cut: () => Promise<void> }> {
@@ -66,10 +61,7 @@ describe.skipIf(!onPostgres || !redisUp)("an instance whose Redis goes away (ski
     await link?.cut();
     if (server) await server.stop();
     if (scratch) {
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${redisNamespace(scratch.url)}*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
+      await dropRedisKeysOf(scratch.url);
       await scratch.drop();
     }
   });

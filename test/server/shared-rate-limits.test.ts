@@ -6,22 +6,17 @@
  * without it).
  */
 import { randomBytes } from "node:crypto";
-import { connect as connectSocket, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedisRateLimiter } from "../../server/graphql/plugins/redis-rate-limit.ts";
 import { trackGraphVersion, type GraphVersion } from "../../server/graph-version.ts";
 import { createHttpServer, type GraphdeckServer } from "../../server/http/create-server.ts";
 import { LIMITS } from "../../server/http/limits.ts";
+import { redisAnswers } from "../support/local-redis.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const REDIS_URL = process.env.RATE_LIMIT_REDIS_URL || "redis://127.0.0.1:6379";
-
-const redisUp = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = connectSocket(Number(port || 6379), hostname);
-  socket.once("connect", () => (socket.destroy(), resolve(true)));
-  socket.once("error", () => resolve(false));
-});
+const redisUp = await redisAnswers(REDIS_URL);
 
 let database: TestDatabase;
 let graphVersion: GraphVersion;

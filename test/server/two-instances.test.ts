@@ -6,26 +6,16 @@
  * skipped otherwise (the PGlite run of the suite).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { connect as connectSocket } from "node:net";
 import { join } from "node:path";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { connect } from "../../server/db/connect.ts";
 import { LIMITS } from "../../server/http/limits.ts";
-import { redisNamespace } from "../../server/redis/connect-redis.ts";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
 import { spawnServer, type SpawnedServer } from "../support/spawn-server.ts";
+import { dropRedisKeysOf, REDIS_URL, redisUp } from "../support/local-redis.ts";
 import { createScratchPostgres, onPostgres } from "../support/test-database.ts";
-
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
-const redisUp = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = connectSocket(Number(port || 6379), hostname);
-  socket.once("connect", () => (socket.destroy(), resolve(true)));
-  socket.once("error", () => resolve(false));
-});
 
 let a: SpawnedServer | undefined;
 let b: SpawnedServer | undefined;
@@ -77,10 +67,7 @@ describe.skipIf(!onPostgres || !redisUp)("two server processes on one PostgreSQL
     await b?.stop();
     if (scratch) {
       // What the two left in Redis (cached answers, counts) is under the scratch database's namespace.
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${redisNamespace(scratch.url)}*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
+      await dropRedisKeysOf(scratch.url);
       await scratch.drop();
     }
   });

@@ -308,7 +308,8 @@ describe("quiz content", () => {
 
   it("asks definitions of many concepts across quizzes, not the same few", () => {
     const asked = new Set(quizzes("DEFINITION", 10).flatMap((quiz) => quiz.questions.map((q) => q.subject)));
-    expect(asked.size, [...asked].join(", ")).toBeGreaterThanOrEqual(8);
+    // Seven: VMware left the pool after four reviews found its name gave it away beside the other vendors.
+    expect(asked.size, [...asked].join(", ")).toBeGreaterThanOrEqual(7);
   });
 
   it("never asks for a definition whose answer an earlier question of the quiz named", () => {
@@ -463,9 +464,10 @@ describe("quiz content", () => {
   it("has a one-question 'test yourself' quiz (the embedded card's) for most concepts", () => {
     // Concepts alone of their kind (an image tag, the one identifier), with no category or compared value,
     // whose name says what any fair description would (containers and VMs together), or whose summary the
-    // sources give another as well (Flatpak and Snaps), have nothing fair to ask.
+    // sources give another as well (Flatpak and Snaps), or whose only fair descriptions echo their name
+    // (VMware beside the other vendors), have nothing fair to ask.
     const without = graph.concepts.filter((c) => testYourselfQuiz(graph, c.slug) === null);
-    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.2));
+    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.21));
   });
 
   it("a weak-spots quiz asks only about the concepts in focus", () => {

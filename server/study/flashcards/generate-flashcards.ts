@@ -292,7 +292,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const byList =
       namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(graph, other.slug).some((c) => own.includes(c))).length >= 2;
     // Nor a summary another concept shares: it tells neither apart (the definition would accept both).
-    if (!giveaway && !byList && !(concept.clue === null && sharesSummary(graph, concept)) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
+    // Nor one left with two gaps ("the company behind […] ESXi and […] Workstation"): a riddle, not a definition.
+    const gaps = masked.split(MASK).length - 1;
+    if (!giveaway && !byList && gaps < 2 && !(concept.clue === null && sharesSummary(graph, concept)) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
         id: `definition:${concept.slug}`,
         type: "definition",

@@ -77,10 +77,14 @@ export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): s
   for (const r of graph.outgoing.get(concept.slug) ?? []) related.add(r.to);
   for (const r of graph.incoming.get(concept.slug) ?? []) related.add(r.from);
   const answerWords = distinctiveWords(concept).map((w) => w.toLowerCase());
+  let masked = 0;
   for (const slug of related) {
     const other = graph.concept.get(slug);
     if (!other || other.noun || !mentions(text, other)) continue;
     if (!distinctiveWords(other).some((w) => answerWords.includes(w.toLowerCase()))) continue;
+    // A text that leans on two or more of the answer's namesakes ("the company behind VMware ESXi and
+    // VMware Workstation") is left a riddle once they are masked ("…behind a hypervisor and a hypervisor").
+    if (++masked > 1) return null;
     const label = withArticle(lowerLabel(graph.kinds.get(other.kind)?.label ?? "product"));
     for (const name of namesOf(other).sort((x, y) => y.length - x.length)) {
       // Only where it stands as a proper name (capitalised): "Google's" → "a vendor's".
