@@ -191,3 +191,17 @@ export function listOf(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
+
+/** A text's words of four letters or more, lower-cased: the words that carry its content. */
+export function contentWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+}
+
+/**
+ * Whether two phrases share a content word, or one's word begins the other's: "host operating system"
+ * and "System software" share "system"; "Hyper-V" begins "Hypervisor"; "virtual" begins "virtualization".
+ */
+export function sharesWord(a: string, b: string): boolean {
+  const theirs = contentWords(b);
+  return contentWords(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
+}

@@ -7,7 +7,7 @@
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, fillPattern, lowerLabel, sayValue, sentence, withArticle } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, lowerLabel, sayValue, sentence, sharesWord, withArticle } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 
@@ -173,16 +173,6 @@ function namedIn(graph: GraphSnapshot, text: string): SnapshotConcept[] {
   return [...found];
 }
 
-/**
- * Whether two phrases share a content word (four letters or more), or one's word begins the other's:
- * "host operating system" and "System software" share "system"; "Hyper-V" begins "Hypervisor".
- */
-function sharesWord(a: string, b: string): boolean {
-  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
-  const theirs = words(b);
-  return words(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
-}
-
 const nameWordCounts = new WeakMap<GraphSnapshot, Map<string, number>>();
 
 /** How many concepts' names (and aliases) hold each word, once per snapshot. */
@@ -196,10 +186,6 @@ function nameWords(graph: GraphSnapshot): Map<string, number> {
     nameWordCounts.set(graph, counts);
   }
   return counts;
-}
-
-function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
 }
 
 /**

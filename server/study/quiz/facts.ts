@@ -165,46 +165,44 @@ export function themeFact(graph: GraphSnapshot, aspect: string): string {
   return `theme:${themeOf(graph, aspect)}`;
 }
 
-const passageFactsCache = new WeakMap<GraphSnapshot, Map<string, string[]>>();
+const passageFactsCache = new WeakMap<GraphSnapshot, Map<string, Set<string>>>();
+
+const passageKey = (citation: SnapshotCitation) => `${citation.sourceId}|${citation.locator}`;
 
 /**
- * What a cited passage tells a learner who reads it: the value facts ("value:container:security")
- * of every claim that cites it. A quiz shows the passages after each answer, and one passage (a
- * table of advantages, a paragraph on build tools) often states several facts, so a later question
- * asking any of them would be answered by the earlier one's source.
+ * What a cited passage tells a learner who reads it: the values ("value:container:security") and
+ * their themes of every claim that cites it, and the classifications it is cited for
+ * ("category:virtual-machine"). A quiz shows the passages after each answer, and one passage (a table
+ * of advantages, a paragraph on build tools) often states several facts, so a later question asking any
+ * of them would be answered by the earlier one's source.
  */
-export function factsInPassage(graph: GraphSnapshot, citation: SnapshotCitation): readonly string[] {
+export function factsInPassage(graph: GraphSnapshot, citation: SnapshotCitation): Iterable<string> {
   let index = passageFactsCache.get(graph);
   if (!index) {
-    index = new Map();
+    const facts = new Map<string, Set<string>>();
+    const state = (citations: SnapshotCitation[] | undefined, ...stated: string[]) => {
+      for (const c of citations ?? []) {
+        const key = passageKey(c);
+        const known = facts.get(key) ?? new Set<string>();
+        for (const fact of stated) known.add(fact);
+        facts.set(key, known);
+      }
+    };
+    // The value, and its theme: a passage on a container's security also settles which of a
+    // service-per-container and a service-per-VM design contains a fault better.
     for (const claim of graph.claims) {
-      if (claim.aspect === null || claim.value === null) continue;
-      for (const c of graph.citationsOfClaim.get(claim.id) ?? []) {
-        const key = `${c.sourceId}|${c.locator}`;
-        let list = index.get(key);
-        // The value, and its theme: a passage on a container's security also settles which of a
-        // service-per-container and a service-per-VM design contains a fault better.
-        for (const fact of [`value:${claim.concept}:${claim.aspect}`, themeFact(graph, claim.aspect)]) {
-          if (!list) index.set(key, (list = [fact]));
-          else if (!list.includes(fact)) list.push(fact);
-        }
+      if (claim.aspect !== null && claim.value !== null) {
+        state(graph.citationsOfClaim.get(claim.id), `value:${claim.concept}:${claim.aspect}`, themeFact(graph, claim.aspect));
       }
     }
-    // A classification a passage states ("VMs virtualize a whole machine…" files a VM under hardware
-    // virtualization) is settled for whoever reads it too.
+    // "VMs virtualize a whole machine…" files a VM under hardware virtualization for whoever reads it.
     for (const relation of graph.relations) {
-      if (!graph.classifying.has(relation.type)) continue;
-      for (const c of graph.citationsOfRelation.get(relation.id) ?? []) {
-        const key = `${c.sourceId}|${c.locator}`;
-        const fact = `category:${relation.from}`;
-        const list = index.get(key);
-        if (!list) index.set(key, [fact]);
-        else if (!list.includes(fact)) list.push(fact);
-      }
+      if (graph.classifying.has(relation.type)) state(graph.citationsOfRelation.get(relation.id), `category:${relation.from}`);
     }
+    index = facts;
     passageFactsCache.set(graph, index);
   }
-  return index.get(`${citation.sourceId}|${citation.locator}`) ?? [];
+  return index.get(passageKey(citation)) ?? [];
 }
 
 const summaryCounts = new WeakMap<GraphSnapshot, Map<string, number>>();

@@ -7,7 +7,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
 import { allCategories, ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence } from "../../phrasing.ts";
+import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -111,13 +111,6 @@ function pathUp(graph: GraphSnapshot, from: string, to: string): SnapshotRelatio
   return [];
 }
 
-/** Whether two names share a word of four letters or more, or one's word begins the other's ("virtual", "virtualization"). */
-function echoes(a: string, b: string): boolean {
-  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
-  const theirs = words(b);
-  return words(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
-}
-
 export function classificationQuestion(graph: GraphSnapshot, candidate: ClassificationCandidate, random: Random): QuizQuestion | null {
   const concept = graph.concept.get(candidate.slug);
   if (!concept) return null;
@@ -153,7 +146,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   // knowing the distinction, as three reviews in a row found of the VM's.
   if (!wrong) {
     wrong = pickDistractors(random, tiers.slice(0, 1), 1, isWrong, textOf, [conceptChoice(category)], fitsWith);
-    if (wrong && [correct, ...wrong.refs].some((ref) => echoes(concept.name, graph.concept.get(ref)?.name ?? ""))) return null;
+    if (wrong && [correct, ...wrong.refs].some((ref) => sharesWord(concept.name, graph.concept.get(ref)?.name ?? ""))) return null;
   }
   if (!wrong) return null;
   const refs = random.shuffle([correct, ...wrong.refs]);
