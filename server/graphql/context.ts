@@ -7,6 +7,8 @@ import type { Loaders } from "./loaders.ts";
 
 export interface GraphContext {
   db: Db;
+  /** Stops this request: useRequestLimits aborts it at the time or value budget, and the loaders then send nothing more. */
+  stopper: AbortController;
   loaders: Loaders;
   /** The whole graph in memory, for generating cards and quizzes (one per graph version). */
   snapshot: () => Promise<GraphSnapshot>;

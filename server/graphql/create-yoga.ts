@@ -15,6 +15,7 @@ import type { GraphContext } from "./context.ts";
 import { graphWalkResolvers } from "./graph-walk/graph-walk-resolvers.ts";
 import { createLoaders } from "./loaders.ts";
 import { maskError } from "./plugins/mask-error.ts";
+import { countResolvedValues } from "./plugins/resolved-values.ts";
 import { useCacheableMarker } from "./plugins/use-cacheable-marker.ts";
 import { useCompiledConcept } from "./plugins/use-compiled-concept.ts";
 import { createMemoryRateLimiter, type RateLimiter } from "./plugins/rate-limit.ts";
@@ -103,7 +104,8 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
   const quizKey = quizKeyLoader(options.db, options.quizSecret);
   const rooms = options.roomBus ?? createRoomBus(options.db);
   return createYoga<NodeServerContext, GraphContext>({
-    schema: createSchema<NodeServerContext & GraphContext>({
+    // Every list field counts what it resolves against the request's cost limit as it runs.
+    schema: countResolvedValues(createSchema<NodeServerContext & GraphContext>({
       typeDefs,
       resolvers: [
         conceptResolvers,
@@ -117,14 +119,16 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         learnerResolvers,
         roomResolvers,
       ],
-    }),
+    })),
     graphqlEndpoint: "/graphql",
     context: ({ request }) => {
       const token = bearerToken(request.headers.get("authorization"));
       let learner: ReturnType<GraphContext["learner"]> | undefined;
+      const stopper = new AbortController();
       return {
         db: options.db,
-        loaders: createLoaders(options.db, vocabulary),
+        stopper,
+        loaders: createLoaders(options.db, vocabulary, stopper.signal),
         snapshot,
         quizKey,
         rooms,
@@ -151,7 +155,6 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
     plugins: [
       // First: a persisted operation's hash becomes its document before any check reads the request.
       usePersistedDocuments(),
-      // Depth, cost, aliases, directives and tokens are bounded before anything executes.
       // Depth, aliases, directives and tokens are bounded before anything executes; the cost
       // (which counts list lengths, unlike graphql-armor's) in useRequestLimits.
       EnvelopArmorPlugin({

@@ -37,14 +37,20 @@ export const relationColumns = {
   inverseLabel: relationTypes.inverseLabel,
 };
 
-export function createLoaders(db: Db, vocabulary: VocabularyCache) {
+/**
+ * `signal`: the request's; once it is aborted (stopped at its value or time budget) no loader sends
+ * another statement, so a stopped request's deeper levels do not keep the database busy after its answer.
+ */
+export function createLoaders(db: Db, vocabulary: VocabularyCache, signal?: AbortSignal) {
   const conceptById = new DataLoader<number, ConceptRow | null>(async (ids) => {
+    signal?.throwIfAborted();
     const rows = await db.select().from(concepts).where(inArray(concepts.id, [...ids]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
   const conceptBySlug = new DataLoader<string, ConceptRow | null>(async (slugs) => {
+    signal?.throwIfAborted();
     // A slug with a NUL character cannot exist (and PostgreSQL would refuse to compare it).
     const lookable = slugs.filter((slug) => !hasNul(slug));
     const rows = lookable.length ? await db.select().from(concepts).where(inArray(concepts.slug, lookable)) : [];
@@ -55,6 +61,7 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
 
   /** Relations touching each concept, either end, in a stable order. */
   const relationsByConcept = new DataLoader<number, RelationRow[]>(async (ids) => {
+    signal?.throwIfAborted();
     const list = [...ids];
     const rows = await db
       .select(relationColumns)
@@ -66,6 +73,7 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
   });
 
   const claimsByConcept = new DataLoader<number, ClaimRow[]>(async (ids) => {
+    signal?.throwIfAborted();
     const rows = await db.select().from(claims).where(inArray(claims.conceptId, [...ids])).orderBy(asc(claims.position));
     const groups = groupBy(rows, (r) => r.conceptId);
     return ids.map((id) => groups.get(id) ?? []);
@@ -74,6 +82,7 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
   /** Citations of concepts, relations and claims alike, with their passage text when ingested. */
   const citationsOf = new DataLoader<CitationSubject, CitationRow[], string>(
     async (subjects) => {
+      signal?.throwIfAborted();
       const ids = (key: "concept" | "relation" | "claim") =>
         subjects.flatMap((s) => (key in s ? [(s as Record<string, number>)[key] as number] : []));
       const conceptIds = ids("concept");
@@ -110,6 +119,7 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
 
   /** The first passages (in document order) that mention each concept. Key: `${conceptId}:${limit}`. */
   const mentionsOf = new DataLoader<string, PassageRow[]>(async (keys) => {
+    signal?.throwIfAborted();
     const parsed = keys.map((k) => k.split(":").map(Number) as [number, number]);
     const limit = Math.max(...parsed.map(([, n]) => n));
     const ranked = db
@@ -149,6 +159,7 @@ export function createLoaders(db: Db, vocabulary: VocabularyCache) {
 
   /** A source paragraph's text by source and locator, for citations that came without it. */
   const passageOf = new DataLoader<string, string | null>(async (keys) => {
+    signal?.throwIfAborted();
     const pairs = keys.map((k) => k.split("\n") as [string, string]);
     const rows = await db
       .select({ sourceId: passages.sourceId, locator: passages.locator, text: passages.text })

@@ -49,11 +49,39 @@ describe("cost of a query", () => {
       `{ kinds { slug label count } relationTypes { slug label } aspects { slug label } sources { id title } }`,
     ];
     for (const query of queries) {
-      const started = performance.now();
       const answer = await api.server.graphql(query);
       expect(answer.body.errors?.map((e) => e.message)).toBeUndefined();
-      expect(performance.now() - started).toBeLessThan(2000);
     }
+  });
+
+  it("stops a query that resolves far more than its estimate, as soon as it passes the limit", async () => {
+    // The estimate counts relations at the graph's 90th percentile; the concept with the most relations,
+    // whose neighbours have many too, resolves several times that. Found through the API, not named.
+    const listing = await api.server.graphql<{ concepts: { edges: { node: { slug: string; relations: unknown[] } }[] } }>(
+      `{ concepts(first: 100) { edges { node { slug relations { id } } } } }`,
+    );
+    const hub = listing.body.data?.concepts.edges.map((e) => e.node).sort((a, b) => b.relations.length - a.relations.length)[0]?.slug;
+    const fields = "slug summary description claims { statement citations { locator passage } } citations { locator passage }";
+    const alias = (i: number) => `a${i}: concept(slug: "${hub}") { relations { target { relations { target { ${fields} } } } } }`;
+    const [answer, health] = await Promise.all([api.server.graphql(`{ ${[0, 1, 2].map(alias).join(" ")} }`), fetch(`${api.server.url}/health`)]);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
+    expect(answer.body.errors?.[0]?.message).toMatch(/resolved more than [\d,]+ values .* and was stopped/);
+    expect(answer.body.data ?? null).toBeNull();
+    expect(health.status).toBe(200);
+    // One step of it is within the limit and answers in full.
+    const one = await api.server.graphql<{ a0: { relations: unknown[] } }>(`{ a0: concept(slug: "${hub}") { relations { target { ${fields} } } } }`);
+    expect(one.body.errors).toBeUndefined();
+    expect(one.body.data?.a0.relations.length).toBeGreaterThan(0);
+  });
+
+  it("counts a quiz's questions as the work of generating them: one 50-question quiz passes, fifteen are refused", async () => {
+    const quiz = (i: number) => `q${i}: quiz(kind: MIXED, count: 50, seed: ${i + 1}) { questions { prompt } }`;
+    const one = await api.server.graphql(`{ ${quiz(0)} }`);
+    expect(one.body.errors).toBeUndefined();
+    const fifteen = await api.server.graphql(`{ ${Array.from({ length: 15 }, (_, i) => quiz(i)).join(" ")} }`);
+    expect(fifteen.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
+    expect(fifteen.body.errors?.[0]?.message).toMatch(/would resolve about/);
   });
 });
 

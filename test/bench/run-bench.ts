@@ -15,6 +15,10 @@
  * `npm run bench -- --room [--players 200] [--questions 10]` instead plays one live room with that many
  * players holding its subscription, on PGlite and on PostgreSQL, and times from the host's "next" to
  * each player holding the question (room-bench.ts); it has its own section of the file, kept likewise.
+ *
+ * `npm run bench -- --heavy` instead sends, on PGlite and on PostgreSQL, the heaviest request of each kind the
+ * limits accept to a server of one process, alone, and reports the CPU, time and memory each one took
+ * (heavy-requests.ts); its own section, kept likewise.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +30,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
+import { heavyRequests } from "./heavy-requests.ts";
 import { percentile, roomBenchmark, type RoomBenchResult } from "./room-bench.ts";
 import { sideBySide } from "./side-by-side.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
@@ -41,6 +46,7 @@ const { values } = parseArgs({
     slug: { type: "string", default: "docker" },
     workers: { type: "string", default: "0" },
     room: { type: "boolean", default: false },
+    heavy: { type: "boolean", default: false },
     players: { type: "string", default: "200" },
     questions: { type: "string", default: "10" },
   },
@@ -81,6 +87,48 @@ function writeSection(start: string, end: string, body: string): void {
   const section = `${start}\n${body}${end}`;
   writeFileSync(values.output, from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end.length) : `${text.trimEnd()}\n\n${section}\n`);
   console.log(`\nwritten to ${values.output}`);
+}
+
+if (values.heavy) {
+  const scratch = mkdtempSync(join(tmpdir(), "graphdeck-heavy-bench-"));
+  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+  const parts: string[] = [];
+  try {
+    const backends: [string, Record<string, string>][] = [["PGlite", { DATA_DIR: join(scratch, "data"), DATABASE_URL: "" }]];
+    if (await postgresAnswers()) {
+      await admin.unsafe("drop database if exists graphdeck_heavy_bench with (force)");
+      await admin.unsafe("create database graphdeck_heavy_bench");
+      const url = new URL(postgresUrl);
+      url.pathname = "/graphdeck_heavy_bench";
+      backends.push(["PostgreSQL", { DATABASE_URL: url.toString() }]);
+    }
+    for (const [backend, env] of backends) {
+      const lines = await heavyRequests(env);
+      console.log([backend, ...lines].join("\n"));
+      parts.push(`### ${backend}\n\n${lines.join("\n")}\n`);
+    }
+  } finally {
+    await admin.unsafe("drop database if exists graphdeck_heavy_bench with (force)").catch(() => {});
+    await admin.end();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  writeSection(
+    "<!-- heavy: written by npm run bench -- --heavy -->",
+    "<!-- /heavy -->",
+    `## The heaviest requests the limits accept (issue 13)
+
+Made by \`npm run bench -- --heavy\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? "CPU"}.
+For each kind of request, the heaviest variant the server accepts (from the heaviest down: more nesting, then
+more aliases, until one is not refused before it runs) is sent three times with a fresh nonce to a server of one
+process (\`WORKERS=0\`), alone. "Server CPU" is the process's user + system time for the request (10 ms steps),
+"memory rise" how far its resident memory went above what it held just before (sampled every 2 ms). A request
+stopped while it ran (QUERY_TOO_COSTLY "resolved more than", TIMEOUT) or refused after it for its size counts:
+it cost what it cost. The database's own CPU is not included. The goal: no request over 1 s of CPU or 50 MB.
+
+${parts.join("\n")}`,
+  );
+  console.log(`\nwritten to ${values.output}`);
+  process.exit(0);
 }
 
 if (values.room) {
@@ -340,7 +388,7 @@ the runs above:
 ${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
 // Every side-by-side section (one per --workers value, and the notes on them), the memory
-// section (written by hand from test/bench/load-memory.ts) and the live-room section survive this run.
-const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory|room)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory|room)[^>]*-->/g) ?? [];
+// section (written by hand from test/bench/load-memory.ts), the live-room and the heavy-request sections survive this run.
+const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory|room|heavy)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory|room|heavy)[^>]*-->/g) ?? [];
 writeFileSync(values.output, kept.length ? `${report}\n${kept.join("\n\n")}\n` : report);
 console.log(`\nwritten to ${values.output}`);

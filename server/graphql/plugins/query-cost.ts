@@ -66,6 +66,12 @@ export async function loadGraphStats(db: Db): Promise<GraphStats> {
 const DEFAULT_LIST_LENGTH = 10;
 const CITATIONS = 3;
 const SMALL_LIST = 5;
+/**
+ * What generating one quiz question costs beyond the values it returns, in values: a question is
+ * drawn from the whole graph's candidates and checked against every rule (about 0.8 ms of CPU, where
+ * a value of a concept page costs about 0.01 ms), so 15 aliases of a 50-question quiz are refused.
+ */
+const QUESTION_WORK = 50;
 /** Arguments that bound a list's length. */
 const LENGTH_ARGUMENTS = ["first", "count", "size", "limit"];
 
@@ -122,9 +128,16 @@ export function estimateCost(
       const first = typeof args.first === "number" ? args.first : DEFAULT_LIST_LENGTH;
       childSubgraph = { nodes: first, edges: first };
     }
+    // A quiz generates `count` questions (testYourself, one) whether or not they are selected.
+    let work = 0;
+    if (named.name === "Quiz") {
+      const count = typeof args.count === "number" ? Math.max(0, args.count) : 1;
+      childSubgraph = { nodes: count, edges: count };
+      work = count * QUESTION_WORK;
+    }
     const length = isList(field) ? listLength(parent.name, name, args, subgraph) : 1;
     const child = node.selectionSet && isCompositeType(named) ? selectionCost(named, node.selectionSet, childSubgraph, visiting) : 0;
-    return length * (1 + child);
+    return length * (1 + child + work);
   }
 
   function argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, unknown> {
@@ -149,6 +162,7 @@ export function estimateCost(
     }
     for (const value of Object.values(args)) if (Array.isArray(value)) return value.length;
     if ((parent === "Subgraph" || parent.endsWith("Connection")) && subgraph) return name === "edges" ? subgraph.edges : subgraph.nodes;
+    if (parent === "Quiz" && name === "questions" && subgraph) return subgraph.nodes;
     if (name === "relations") return stats.relationsPerConcept;
     if (name === "path") return Number(args.maxDepth ?? 4);
     if (name === "claims" || name === "a" || name === "b") return stats.claimsPerConcept;

@@ -13,6 +13,7 @@ import type { GraphVersion } from "../../graph-version.ts";
 import type { RequestFacts } from "../../http/create-server.ts";
 import { LIMITS } from "../../http/limits.ts";
 import type { Db } from "../../db/connect.ts";
+import { valueBudgets } from "./resolved-values.ts";
 import { DEFAULT_STATS, estimateCost, loadGraphStats, type GraphStats } from "./query-cost.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
@@ -191,8 +192,14 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
 
       responseLimits.set(request, operation.operation === "query" && onlyFields(operation, ["exportProgress"]) ? LIMITS.importBodyBytes : LIMITS.responseBytes);
 
-      // The time budget: the executor checks the signal between fields and stops with this error.
-      const controller = new AbortController();
+      // Values resolved, counted as the query runs (resolved-values.ts): past the limit no list resolves
+      // any more, and the result is replaced below.
+      const values = { left: LIMITS.queryCost };
+      valueBudgets.set(args.contextValue, values);
+
+      // The time budget: the executor checks the signal between fields and stops with this error; the loaders
+      // then send no more statements.
+      const controller = (args.contextValue as { stopper?: AbortController }).stopper ?? new AbortController();
       const budget = operation.operation === "mutation" && onlyFields(operation, ["importProgress"]) ? LIMITS.importRequestMs : LIMITS.requestMs;
       const timer = setTimeout(
         () => controller.abort(refused(`The request took longer than ${budget / 1000} s and was stopped; ask for less.`, "TIMEOUT", 503)),
@@ -200,7 +207,19 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
       );
       (args as { signal?: AbortSignal }).signal = controller.signal;
       return {
-        onExecuteDone: () => clearTimeout(timer),
+        onExecuteDone: ({ setResult }) => {
+          clearTimeout(timer);
+          if (values.left >= 0) return;
+          setResult({
+            errors: [
+              refused(
+                `This query resolved more than ${LIMITS.queryCost.toLocaleString("en")} values (it reaches concepts with more relations than most) and was stopped: ask for fewer items (first, count, depth) or nest fewer lists.`,
+                "QUERY_TOO_COSTLY",
+                400,
+              ),
+            ],
+          });
+        },
       };
     },
   };
