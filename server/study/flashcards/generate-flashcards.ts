@@ -257,7 +257,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       type: "term",
       subject: concept.slug,
       front: concept.name,
-      back: concept.summary,
+      // A summary other concepts share (three clouds, three bare-metal hypervisors) says only what they have
+      // in common: the description's first sentence says what is this one's own ("Google's cloud.").
+      back: sharesSummary(graph, concept) ? `${concept.summary} ${firstSentence(concept.description)}` : concept.summary,
       explanation: `${isKind}${alsoCalled}`,
       citations: cited,
       answers: [],
