@@ -57,7 +57,7 @@ describe("re-seeding", () => {
     await database.db.execute(sql`insert into learner_notes values ('concept:docker/term', 'remember the daemon')`);
     const dir = copyOfSeeds();
     const file = join(dir, "concepts/container-tools.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace("A security-first container runtime", "A container runtime built security-first"));
+    writeFileSync(file, readFileSync(file, "utf8").replace("A container runtime that keeps insecure features off", "A container runtime built security-first that keeps insecure features off"));
     await seed(database.db, { ...options, seedsDir: dir });
     expect(await rows(sql`select note from learner_notes`)).toEqual([{ note: "remember the daemon" }]);
     const [rkt] = await rows<{ summary: string }>(sql`select summary from concepts where slug = 'rkt'`);
