@@ -44,6 +44,14 @@ describe("flashcards", () => {
     const all = await cards("all");
     const term = all.find((c) => c.id === "term:cgroups");
     expect(term?.back).toBe(facts.summaryOf("cgroups"));
+    // A summary several concepts share (ESXi, Hyper-V and Xen) is followed by what the description says of
+    // each one alone, so most such backs differ.
+    const summaries = new Map<string, number>();
+    for (const c of facts.seeds.concepts) summaries.set(c.summary, (summaries.get(c.summary) ?? 0) + 1);
+    const shared = all.filter((c) => c.type === "TERM" && (summaries.get(facts.summaryOf(c.concept.slug) ?? "") ?? 0) > 1);
+    expect(shared.length).toBeGreaterThan(5);
+    expect(new Set(shared.map((c) => c.back)).size, shared.map((c) => c.back).join("\n")).toBeGreaterThan(shared.length * 0.6);
+    for (const card of shared) expect(card.back.startsWith(facts.summaryOf(card.concept.slug) ?? "?"), card.id).toBe(true);
     const relation = all.find((c) => c.id === "relation:virtualbox:made-by");
     expect(relation).toMatchObject({ front: "VirtualBox is made by …", back: "Oracle" });
     const comparison = all.find((c) => c.id === "comparison:container:virtual-machine:startup-time");

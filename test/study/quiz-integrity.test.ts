@@ -392,6 +392,23 @@ describe("quiz content", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it("offers every pros-and-cons question at least two wrong choices, no two of one theme nor of the answer's", () => {
+    // With one wrong choice, the partner's best-known trait ("runs containers as well as building images"
+    // beside Kaniko over Docker) is ruled out by knowing the partner alone; two of one theme ("isolates less
+    // strongly", "needs privileges that weaken its isolation") leave the answer the odd one out.
+    const themeOf = new Map(facts.seeds.vocabulary.aspects.map((a) => [a.slug, a.theme ?? a.slug]));
+    let checked = 0;
+    for (const quiz of quizzes("PROS_CONS", 40)) {
+      for (const q of quiz.questions) {
+        checked++;
+        expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(3);
+        const themes = q.choices.map((c) => themeOf.get(valueRef(c.ref).aspect) ?? valueRef(c.ref).aspect);
+        expect(new Set(themes).size, `${q.prompt}: ${q.choices.map((c) => c.text).join(" / ")}`).toBe(themes.length);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it("offers no wrong choice an earlier question of the quiz has just answered", () => {
     for (const kind of ["DEFINITION", "PROS_CONS", "MIXED"] as const) {
       for (const quiz of quizzes(kind, 20)) {

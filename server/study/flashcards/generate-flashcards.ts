@@ -226,6 +226,21 @@ function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target
 }
 
 /**
+ * A term card's back: the summary; where other concepts share it (three clouds, three bare-metal
+ * hypervisors) it says only what they have in common, so the description's first sentence follows
+ * ("Google's cloud."), unless that sentence mostly says the summary again in other words.
+ */
+function termBack(graph: GraphSnapshot, concept: SnapshotConcept): string {
+  if (!sharesSummary(graph, concept)) return concept.summary;
+  const own = firstSentence(concept.description);
+  const said = wordsOf(concept.summary);
+  const words = wordsOf(own);
+  // "emulated" says "emulate" again: one word beginning the other counts.
+  const repeated = words.filter((w) => said.some((s) => s.startsWith(w) || w.startsWith(s))).length;
+  return repeated * 2 > words.length ? concept.summary : `${concept.summary} ${own}`;
+}
+
+/**
  * Every card the graph yields, none of which shows its answer on its front: a
  * summary has its concept's name and aliases masked, and a card whose front
  * would name its answer anyway (the answer is part of the subject's name, as
@@ -257,9 +272,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       type: "term",
       subject: concept.slug,
       front: concept.name,
-      // A summary other concepts share (three clouds, three bare-metal hypervisors) says only what they have
-      // in common: the description's first sentence says what is this one's own ("Google's cloud.").
-      back: sharesSummary(graph, concept) ? `${concept.summary} ${firstSentence(concept.description)}` : concept.summary,
+      back: termBack(graph, concept),
       explanation: `${isKind}${alsoCalled}`,
       citations: cited,
       answers: [],

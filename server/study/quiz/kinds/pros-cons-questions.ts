@@ -82,10 +82,10 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
       },
     });
   }
-  // Two choices are a fair question too where the partner has one matching value ("Which of these is an
-  // advantage of Buildah over Docker?": runs without a daemon, or builds and runs containers both):
-  // both sound like strengths, so only knowing whose each is answers it.
-  if (wrong.length < 1) return null;
+  // At least two wrong choices. With one, the partner's single strength is the partner's best-known trait
+  // ("Which is an advantage of Kaniko over Docker?" beside "runs containers as well as building images"):
+  // knowing the partner alone rules it out, and then nothing is left to weigh.
+  if (wrong.length < 2) return null;
   // Nor a right answer that stands out by its length ("Lets one host run different operating systems side
   // by side" beside "Starts faster, within seconds"): test-wise learners pick the long, specific one.
   if (right.length > 1.5 * Math.max(...wrong.map((w) => w.text.length))) return null;
