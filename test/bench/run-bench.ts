@@ -89,29 +89,37 @@ function writeSection(start: string, end: string, body: string): void {
   console.log(`\nwritten to ${values.output}`);
 }
 
-if (values.heavy) {
-  const scratch = mkdtempSync(join(tmpdir(), "graphdeck-heavy-bench-"));
+/**
+ * Runs `run` on a fresh PGlite folder and, when PostgreSQL answers, on a fresh database named `database`
+ * (the server migrates and seeds both at start); removes both afterwards.
+ */
+async function onFreshBackends(database: string, run: (backend: string, env: Record<string, string>) => Promise<void>): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), `${database}-`));
   const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
-  const parts: string[] = [];
   try {
-    const backends: [string, Record<string, string>][] = [["PGlite", { DATA_DIR: join(scratch, "data"), DATABASE_URL: "" }]];
+    const backends: [string, Record<string, string>][] = [["pglite", { DATA_DIR: join(scratch, "data"), DATABASE_URL: "" }]];
     if (await postgresAnswers()) {
-      await admin.unsafe("drop database if exists graphdeck_heavy_bench with (force)");
-      await admin.unsafe("create database graphdeck_heavy_bench");
+      await admin.unsafe(`drop database if exists ${database} with (force)`);
+      await admin.unsafe(`create database ${database}`);
       const url = new URL(postgresUrl);
-      url.pathname = "/graphdeck_heavy_bench";
-      backends.push(["PostgreSQL", { DATABASE_URL: url.toString() }]);
+      url.pathname = `/${database}`;
+      backends.push(["postgres", { DATABASE_URL: url.toString() }]);
     }
-    for (const [backend, env] of backends) {
-      const lines = await heavyRequests(env);
-      console.log([backend, ...lines].join("\n"));
-      parts.push(`### ${backend}\n\n${lines.join("\n")}\n`);
-    }
+    for (const [backend, env] of backends) await run(backend, env);
   } finally {
-    await admin.unsafe("drop database if exists graphdeck_heavy_bench with (force)").catch(() => {});
+    await admin.unsafe(`drop database if exists ${database} with (force)`).catch(() => {});
     await admin.end();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+if (values.heavy) {
+  const parts: string[] = [];
+  await onFreshBackends("graphdeck_heavy_bench", async (backend, env) => {
+    const lines = await heavyRequests(env);
+    console.log([backend, ...lines].join("\n"));
+    parts.push(`### ${backend}\n\n${lines.join("\n")}\n`);
+  });
   writeSection(
     "<!-- heavy: written by npm run bench -- --heavy -->",
     "<!-- /heavy -->",
@@ -123,7 +131,8 @@ more aliases, until one is not refused before it runs) is sent three times with 
 process (\`WORKERS=0\`), alone. "Server CPU" is the process's user + system time for the request (10 ms steps),
 "memory rise" how far its resident memory went above what it held just before (sampled every 2 ms). A request
 stopped while it ran (QUERY_TOO_COSTLY "resolved more than", TIMEOUT) or refused after it for its size counts:
-it cost what it cost. The database's own CPU is not included. The goal: no request over 1 s of CPU or 50 MB.
+it cost what it cost. PostgreSQL's own CPU is not included (PGlite's is: it runs inside the server's process). The goal:
+no request over 1 s of CPU or 50 MB.
 
 ${parts.join("\n")}`,
   );
@@ -138,38 +147,22 @@ if (values.room) {
     throw new Error("--players 1 to 300, --questions 1 to 50");
   }
   const runs: { backend: string; room: string; result: RoomBenchResult }[] = [];
-  const scratch = mkdtempSync(join(tmpdir(), "graphdeck-room-bench-"));
-  const admin = postgres(postgresUrl, { max: 1, onnotice: () => {} });
-  try {
-    const backends: [string, Record<string, string>][] = [["pglite", { DATA_DIR: join(scratch, "data"), DATABASE_URL: "" }]];
-    if (await postgresAnswers()) {
-      await admin.unsafe("drop database if exists graphdeck_room_bench with (force)");
-      await admin.unsafe("create database graphdeck_room_bench");
-      const url = new URL(postgresUrl);
-      url.pathname = "/graphdeck_room_bench";
-      backends.push(["postgres", { DATABASE_URL: url.toString() }]);
-    }
-    for (const [backend, env] of backends) {
-      // Each player's answers come from an address of their own, through one trusted proxy hop.
-      const { url, stop, waitForOutput } = await spawnServer({ ...env, TRUST_PROXY: "1" }, { inheritErrors: true });
-      try {
-        await waitForOutput(/study material ready/, 600_000);
-        // Two rooms, one after the other, on the same server: the first is a fresh server's first room
-        // (its code paths still cold), the second one as a server that has been up a while runs it.
-        for (const room of ["first after start", "second"]) {
-          const result = await roomBenchmark({ url, players, questions });
-          console.log(`${backend}, ${room} room: ${result.players} players, ${result.questions} questions: p50 ${percentile(result.deliveries, 50).toFixed(1)} ms, p99 ${percentile(result.deliveries, 99).toFixed(1)} ms, last player p50 ${percentile(result.lastPlayer, 50).toFixed(1)} ms, max ${Math.max(...result.lastPlayer).toFixed(1)} ms, host's call p50 ${percentile(result.hostCall, 50).toFixed(1)} ms, missed ${result.missed}`);
-          runs.push({ backend, room, result });
-        }
-      } finally {
-        await stop();
+  await onFreshBackends("graphdeck_room_bench", async (backend, env) => {
+    // Each player's answers come from an address of their own, through one trusted proxy hop.
+    const { url, stop, waitForOutput } = await spawnServer({ ...env, TRUST_PROXY: "1" }, { inheritErrors: true });
+    try {
+      await waitForOutput(/study material ready/, 600_000);
+      // Two rooms, one after the other, on the same server: the first is a fresh server's first room
+      // (its code paths still cold), the second one as a server that has been up a while runs it.
+      for (const room of ["first after start", "second"]) {
+        const result = await roomBenchmark({ url, players, questions });
+        console.log(`${backend}, ${room} room: ${result.players} players, ${result.questions} questions: p50 ${percentile(result.deliveries, 50).toFixed(1)} ms, p99 ${percentile(result.deliveries, 99).toFixed(1)} ms, last player p50 ${percentile(result.lastPlayer, 50).toFixed(1)} ms, max ${Math.max(...result.lastPlayer).toFixed(1)} ms, host's call p50 ${percentile(result.hostCall, 50).toFixed(1)} ms, missed ${result.missed}`);
+        runs.push({ backend, room, result });
       }
+    } finally {
+      await stop();
     }
-  } finally {
-    await admin.unsafe("drop database if exists graphdeck_room_bench with (force)").catch(() => {});
-    await admin.end();
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  });
   const ms = (value: number) => value.toFixed(1);
   const rows = runs.map(({ backend, room, result: r }) =>
     `| ${backend} | ${room} | ${r.players} | ${r.questions} | ${ms(percentile(r.deliveries, 50))} | ${ms(percentile(r.deliveries, 99))} | ${ms(Math.max(...r.deliveries))} | ${ms(percentile(r.lastPlayer, 50))} | ${ms(Math.max(...r.lastPlayer))} | ${ms(percentile(r.hostCall, 50))} | ${r.missed} |`,

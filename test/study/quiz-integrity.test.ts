@@ -432,6 +432,23 @@ describe("quiz content", () => {
     }
   });
 
+  it("explains a false comparison with more than the statement turned round", () => {
+    // "False. That describes a service-per-VM design, not a service-per-container design. … contains a
+    // faulty service less well." taught nothing: the claim's reason (a shared kernel) follows now.
+    const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+    let checked = 0;
+    for (const quiz of quizzes("TRUE_FALSE", 20)) {
+      for (const q of quiz.questions) {
+        if (q.choices.find((c) => c.id === q.correctChoiceId)?.ref !== "false" || !q.prompt.includes("Compared with")) continue;
+        checked++;
+        const said = words(q.prompt);
+        const added = [...words(q.explanation)].filter((w) => !said.has(w) && !["false", "that", "describes", "compared", "with"].includes(w));
+        expect(added.length, q.explanation).toBeGreaterThanOrEqual(6);
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
   it("deals a true/false quiz as many false statements as true ones, in no fixed pattern", () => {
     const orders = new Set<string>();
     for (const quiz of quizzes("TRUE_FALSE", 10)) {

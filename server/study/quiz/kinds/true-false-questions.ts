@@ -12,7 +12,7 @@
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptPhrase, fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
+import { conceptPhrase, contentWords, fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -21,6 +21,12 @@ import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from
 import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
 
 export type TrueFalseCandidate = { subject: string; truth: Fact };
+
+/** Whether `text` has at least three content words `said` has not (a reason, not the value again). */
+function saysMore(text: string, said: string): boolean {
+  const known = contentWords(said);
+  return contentWords(text).filter((w) => !known.some((k) => k.startsWith(w) || w.startsWith(k))).length >= 3;
+}
 
 export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] {
   const candidates: TrueFalseCandidate[] = [];
@@ -189,7 +195,11 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     ask: { type: "true-false", subject: concept.slug, fact: { aspect: truth.aspect, value } },
     difficulty: wrong ? 0.7 : 0.4,
     // A false statement said of the wrong concept: whose it is, then what is true of this one.
-    explanation: wrong ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
+    // A false one also gives the reason the claim states, where it says more than the value ("containers share
+    // the host's kernel, so…"): turning the statement round alone teaches nothing.
+    explanation: wrong
+      ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}${saysMore(claim.statement, own) ? ` ${sentence(claim.statement)}` : ""}`
+      : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
     // What the explanation says of the subject, and of the other concept in its note or contrast, explains
