@@ -86,6 +86,8 @@ export const aspects = pgTable("aspects", {
   comparative: boolean("comparative").notNull().default(false),
   /** Aspects that teach one idea (isolation, security…) share a theme: a quiz asks it once. */
   theme: text("theme"),
+  /** Aspects whose values read alike (all "lightweight"): a pros-and-cons question offers one wrong choice of each. */
+  family: text("family"),
   position: integer("position").notNull(),
 });
 

@@ -130,7 +130,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
         .values(aspectRows.map((a, position) => ({ ...a, position })))
         .onConflictDoUpdate({
           target: aspects.slug,
-          set: { label: excluded("label"), sentence: excluded("sentence"), comparative: excluded("comparative"), theme: excluded("theme"), position: excluded("position") },
+          set: { label: excluded("label"), sentence: excluded("sentence"), comparative: excluded("comparative"), theme: excluded("theme"), family: excluded("family"), position: excluded("position") },
         });
     }
 

@@ -70,6 +70,12 @@ export const vocabularyFile = z.strictObject({
        * fault containment): a quiz asks about a theme once, and wrong choices come from different themes.
        */
       theme: slug.optional(),
+      /**
+       * Aspects whose values read alike to a learner though they teach different ideas ("starts faster",
+       * "takes up less space", "fits more workloads": all lightweight): a pros-and-cons question offers at most
+       * one wrong choice of a family, so its answer is never the one choice unlike the rest.
+       */
+      family: slug.optional(),
     }),
   ),
 });

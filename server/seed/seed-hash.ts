@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { seedFiles } from "./load-seeds.ts";
 
 // Bump when the way seeds are written to the database changes, to force one re-seed.
-const SEED_FORMAT_VERSION = "7"; // 3: passages as text; outdated notes; sentence patterns. 4: list labels move to their paragraph. 5: comparative aspects, clues. 6: aspect themes. 7: relation types say whether flashcards ask them
+const SEED_FORMAT_VERSION = "8"; // 3: passages as text; outdated notes; sentence patterns. 4: list labels move to their paragraph. 5: comparative aspects, clues. 6: aspect themes. 7: relation types say whether flashcards ask them. 8: aspect families
 
 export function seedHash(seedsDir: string, sourcesDir: string | undefined): string {
   const hash = createHash("sha256").update(`format ${SEED_FORMAT_VERSION}\n`);

@@ -80,6 +80,8 @@ export interface GraphSnapshot {
   comparative: Set<string>;
   /** Each aspect's theme (the aspect itself when the vocabulary gives none). */
   themes: Map<string, string>;
+  /** Each aspect's family (its theme when the vocabulary gives none): values that read alike. */
+  families: Map<string, string>;
   /** Relation types whose target is a category of the source (vocabulary `classifies`). */
   classifying: Set<string>;
   /** Relation types whose target is broader than the source (vocabulary `broader`). */
@@ -190,6 +192,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     aspectSentences: new Map(aspectRows.map((a) => [a.slug, a.sentence])),
     comparative: new Set(aspectRows.filter((a) => a.comparative).map((a) => a.slug)),
     themes: new Map(aspectRows.map((a) => [a.slug, a.theme ?? a.slug])),
+    families: new Map(aspectRows.map((a) => [a.slug, a.family ?? a.theme ?? a.slug])),
     classifying: new Set(typeRows.filter((t) => t.classifies).map((t) => t.slug)),
     broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
     comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),

@@ -392,18 +392,23 @@ describe("quiz content", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it("offers every pros-and-cons question at least two wrong choices, no two of one theme nor of the answer's", () => {
+  it("offers every pros-and-cons question at least two wrong choices, no two of one theme or family nor of the answer's", () => {
     // With one wrong choice, the partner's best-known trait ("runs containers as well as building images"
     // beside Kaniko over Docker) is ruled out by knowing the partner alone; two of one theme ("isolates less
     // strongly", "needs privileges that weaken its isolation") leave the answer the odd one out.
+    // Nor two of one family ("starts faster", "fits more workloads": both read "lightweight"), which left
+    // "isolates workloads more strongly" the one choice unlike the rest.
     const themeOf = new Map(facts.seeds.vocabulary.aspects.map((a) => [a.slug, a.theme ?? a.slug]));
+    const familyOf = new Map(facts.seeds.vocabulary.aspects.map((a) => [a.slug, a.family ?? a.theme ?? a.slug]));
     let checked = 0;
     for (const quiz of quizzes("PROS_CONS", 40)) {
       for (const q of quiz.questions) {
         checked++;
         expect(q.choices.length, q.prompt).toBeGreaterThanOrEqual(3);
-        const themes = q.choices.map((c) => themeOf.get(valueRef(c.ref).aspect) ?? valueRef(c.ref).aspect);
-        expect(new Set(themes).size, `${q.prompt}: ${q.choices.map((c) => c.text).join(" / ")}`).toBe(themes.length);
+        const aspects = q.choices.map((c) => valueRef(c.ref).aspect);
+        const said = `${q.prompt}: ${q.choices.map((c) => c.text).join(" / ")}`;
+        expect(new Set(aspects.map((a) => themeOf.get(a) ?? a)).size, said).toBe(aspects.length);
+        expect(new Set(aspects.map((a) => familyOf.get(a) ?? a)).size, said).toBe(aspects.length);
       }
     }
     expect(checked).toBeGreaterThan(20);

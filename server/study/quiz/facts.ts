@@ -151,6 +151,11 @@ export function themeOf(graph: GraphSnapshot, aspect: string): string {
   return graph.themes.get(aspect) ?? aspect;
 }
 
+/** An aspect's family: aspects whose values read alike ("starts faster", "fits more workloads"). */
+export function familyOf(graph: GraphSnapshot, aspect: string): string {
+  return graph.families.get(aspect) ?? themeOf(graph, aspect);
+}
+
 /**
  * The themes a category is taught by (its own claims' aspects): "a VM is an example of hardware
  * virtualization" and "a VM carries a guest OS of its own" are one lesson, asked once a quiz.

@@ -10,7 +10,7 @@ import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotClaim } from "../../graph-snapshot.ts";
 import { conceptPhrase, pointsAt, sayPredicate, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { themeFact, themeOf, truthOf, valuedClaims, valuesOn } from "../facts.ts";
+import { familyOf, themeFact, themeOf, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
@@ -62,6 +62,9 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     .filter((c) => c.polarity === claim.polarity && truthOf(graph, concept.slug, { aspect: c.aspect as string, value: c.value as string }) === false);
   // One choice per theme: three ways of saying "isolated less strongly" would leave the answer the odd one out.
   const taken = new Set([themeOf(graph, aspect), right.toLowerCase()]);
+  // And one per family: "starts faster", "fits more workloads" and "carries little overhead" teach different
+  // things but all read "lightweight", and beside them "isolates workloads more strongly" stood out.
+  const families = new Set([familyOf(graph, aspect)]);
   const wrong: { claim: SnapshotClaim; text: string; whyWrong: WrongChoiceNote }[] = [];
   const citationsOf = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
   for (const c of theirs) {
@@ -69,8 +72,10 @@ export function prosConsQuestion(graph: GraphSnapshot, candidate: ProsConsCandid
     const theme = themeOf(graph, c.aspect as string);
     // A value an earlier question asked or showed is known to be the partner's: no choice to weigh.
     if (options.spent?.(`value:${partner.slug}:${c.aspect as string}`) || options.spent?.(themeFact(graph, c.aspect as string))) continue;
-    if (wrong.length === 3 || !text || taken.has(theme) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
+    const family = familyOf(graph, c.aspect as string);
+    if (wrong.length === 3 || !text || taken.has(theme) || families.has(family) || taken.has(text.toLowerCase()) || pointsAt(text, concept, [partner]) || pointsAt(text, partner, [concept])) continue;
     taken.add(theme);
+    families.add(family);
     taken.add(text.toLowerCase());
     wrong.push({
       claim: c,
