@@ -52,14 +52,19 @@ try {
         console.log(`\nQ${n}. ${q.prompt}`);
         for (const c of q.choices) console.log(`   ${c.id === q.correctChoiceId ? "[x]" : "[ ]"} ${c.text}`);
         console.log(`   Explanation: ${q.explanation}`);
+        const source = (cite: { sourceId: string; locator: string }, indent: string) => {
+          const key = `${cite.sourceId}: ${cite.locator}`;
+          console.log(`${indent}Source ${key}${values.passages ? ` — ${passages.get(key) ?? "(passage not stored)"}` : ""}`);
+        };
+        const shown = new Set(q.citations.map((c) => `${c.sourceId}: ${c.locator}`));
         for (const c of q.choices) {
           const note = q.wrongNotes[c.id];
-          if (note) console.log(`   If "${c.text}" was chosen: ${note.explanation}`);
+          if (!note) continue;
+          console.log(`   If "${c.text}" was chosen: ${note.explanation}`);
+          // The app shows a chosen wrong answer's own sources under its note (AnswerResult.chosenCitations).
+          for (const cite of note.citations) if (!shown.has(`${cite.sourceId}: ${cite.locator}`)) source(cite, "      ");
         }
-        for (const cite of q.citations) {
-          const key = `${cite.sourceId}: ${cite.locator}`;
-          console.log(`   Source ${key}${values.passages ? ` — ${passages.get(key) ?? "(passage not stored)"}` : ""}`);
-        }
+        for (const cite of q.citations) source(cite, "   ");
       }
     }
   }
