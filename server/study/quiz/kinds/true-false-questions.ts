@@ -12,7 +12,7 @@
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptPhrase, contentWords, fillPattern, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
+import { aspectPattern, conceptPhrase, contentWords, fillPattern, genericPhrase, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -156,9 +156,12 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const comparative = graph.comparative.has(truth.aspect);
   const against = comparative ? (wrong?.holder ?? counterpart(graph, concept, truth.aspect)) : null;
   if (comparative && !against) return null;
+  // A property of the technology as a whole speaks of both sides in the plural: "Compared with application
+  // containers, system containers are the older type", not "with an application container".
+  const generic = aspectPattern(graph, truth.aspect)?.generic ?? false;
   const say = (subject: SnapshotConcept, said: string, reference: SnapshotConcept | null) => {
     const plain = sayValue(graph, subject, truth.aspect, said, reference ? { start: false } : {}) as string;
-    return sentence(reference ? `Compared with ${conceptPhrase(reference).text}, ${plain}` : plain);
+    return sentence(reference ? `Compared with ${(generic ? genericPhrase(reference) : conceptPhrase(reference)).text}, ${plain}` : plain);
   };
   const statement = say(concept, value, against);
   const own = claims.map((c) => say(concept, c.value as string, against)).join(" ");
