@@ -225,6 +225,16 @@ function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target
   return byType;
 }
 
+/** Whether `text` says "like <name>" (not "unlike <name>"). */
+function likens(text: string, name: string): boolean {
+  const lower = text.toLowerCase();
+  const phrase = `like ${name.toLowerCase()}`;
+  for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+    if (at === 0 || !/\p{L}/u.test(lower[at - 1] ?? "")) return true;
+  }
+  return false;
+}
+
 /**
  * A term card's back: the summary; where other concepts share it (three clouds, three bare-metal
  * hypervisors) it says only what they have in common, so the description's first sentence follows
@@ -290,12 +300,18 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // one source names beside Docker and CRI-O"): any engine of the list would fit. One ("like Docker") is a
     // contrast, and so are others of the kind outside it ("a kernel neither Linux nor Windows").
     const own = categoriesOf(graph, concept.slug);
-    const byList =
-      namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(graph, other.slug).some((c) => own.includes(c))).length >= 2;
+    const siblings = namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(graph, other.slug).some((c) => own.includes(c)));
+    const byList = siblings.length >= 2;
+    // Nor one that defines by likeness to one of its kind or category ("a container tool that, like Docker,
+    // both builds and runs"; "a platform that, like Kubernetes, …"): every one like it fits, and a card has no
+    // choices to rule them out. "Unlike" contrasts.
+    const byLikeness = namedIn(graph, masked).some(
+      (other) => other !== concept && (other.kind === concept.kind || siblings.includes(other)) && likens(masked, other.name),
+    );
     // Nor a summary another concept shares: it tells neither apart (the definition would accept both).
     // Nor one left with two gaps ("the company behind […] ESXi and […] Workstation"): a riddle, not a definition.
     const gaps = masked.split(MASK).length - 1;
-    if (!giveaway && !byList && gaps < 2 && !(concept.clue === null && sharesSummary(graph, concept)) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
+    if (!giveaway && !byList && !byLikeness && gaps < 2 && !(concept.clue === null && sharesSummary(graph, concept)) && masked.replaceAll(MASK, "").replace(/[^\p{L}]+/gu, " ").trim().split(" ").length >= 3) {
       yield {
         id: `definition:${concept.slug}`,
         type: "definition",
