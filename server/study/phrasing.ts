@@ -198,10 +198,18 @@ export function contentWords(text: string): string[] {
 }
 
 /**
+ * The content words of `text` that `said` does not already say: a word counts as said when one of its
+ * words begins it or it begins one ("emulated" and "emulate", "virtual" and "virtualization").
+ */
+export function wordsNotIn(text: string, said: string): string[] {
+  const theirs = contentWords(said);
+  return contentWords(text).filter((w) => !theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
+}
+
+/**
  * Whether two phrases share a content word, or one's word begins the other's: "host operating system"
  * and "System software" share "system"; "Hyper-V" begins "Hypervisor"; "virtual" begins "virtualization".
  */
 export function sharesWord(a: string, b: string): boolean {
-  const theirs = contentWords(b);
-  return contentWords(a).some((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
+  return wordsNotIn(a, b).length < contentWords(a).length;
 }

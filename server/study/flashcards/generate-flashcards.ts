@@ -7,7 +7,7 @@
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, lowerLabel, sayValue, sentence, sharesWord, withArticle } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 
@@ -243,11 +243,8 @@ function likens(text: string, name: string): boolean {
 function termBack(graph: GraphSnapshot, concept: SnapshotConcept): string {
   if (!sharesSummary(graph, concept)) return concept.summary;
   const own = firstSentence(concept.description);
-  const said = wordsOf(concept.summary);
-  const words = wordsOf(own);
-  // "emulated" says "emulate" again: one word beginning the other counts.
-  const repeated = words.filter((w) => said.some((s) => s.startsWith(w) || w.startsWith(s))).length;
-  return repeated * 2 > words.length ? concept.summary : `${concept.summary} ${own}`;
+  const repeated = wordsOf(own).length - wordsNotIn(own, concept.summary).length;
+  return repeated * 2 > wordsOf(own).length ? concept.summary : `${concept.summary} ${own}`;
 }
 
 /**
@@ -300,14 +297,13 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // one source names beside Docker and CRI-O"): any engine of the list would fit. One ("like Docker") is a
     // contrast, and so are others of the kind outside it ("a kernel neither Linux nor Windows").
     const own = categoriesOf(graph, concept.slug);
-    const siblings = namedIn(graph, masked).filter((other) => other !== concept && categoriesOf(graph, other.slug).some((c) => own.includes(c)));
+    const named = namedIn(graph, masked).filter((other) => other !== concept);
+    const siblings = named.filter((other) => categoriesOf(graph, other.slug).some((c) => own.includes(c)));
     const byList = siblings.length >= 2;
     // Nor one that defines by likeness to one of its kind or category ("a container tool that, like Docker,
     // both builds and runs"; "a platform that, like Kubernetes, …"): every one like it fits, and a card has no
     // choices to rule them out. "Unlike" contrasts.
-    const byLikeness = namedIn(graph, masked).some(
-      (other) => other !== concept && (other.kind === concept.kind || siblings.includes(other)) && likens(masked, other.name),
-    );
+    const byLikeness = named.some((other) => (other.kind === concept.kind || siblings.includes(other)) && likens(masked, other.name));
     // Nor a summary another concept shares: it tells neither apart (the definition would accept both).
     // Nor one left with two gaps ("the company behind […] ESXi and […] Workstation"): a riddle, not a definition.
     const gaps = masked.split(MASK).length - 1;

@@ -12,7 +12,7 @@
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { aspectPattern, conceptPhrase, contentWords, fillPattern, genericPhrase, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence } from "../../phrasing.ts";
+import { aspectPattern, conceptPhrase, fillPattern, genericPhrase, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence, wordsNotIn } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
@@ -21,12 +21,6 @@ import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from
 import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
 
 export type TrueFalseCandidate = { subject: string; truth: Fact };
-
-/** Whether `text` has at least three content words `said` has not (a reason, not the value again). */
-function saysMore(text: string, said: string): boolean {
-  const known = contentWords(said);
-  return contentWords(text).filter((w) => !known.some((k) => k.startsWith(w) || w.startsWith(k))).length >= 3;
-}
 
 export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] {
   const candidates: TrueFalseCandidate[] = [];
@@ -201,7 +195,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     // A false one also gives the reason the claim states, where it says more than the value ("containers share
     // the host's kernel, so…"): turning the statement round alone teaches nothing.
     explanation: wrong
-      ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}${saysMore(claim.statement, own) ? ` ${sentence(claim.statement)}` : ""}`
+      ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}${wordsNotIn(claim.statement, own).length >= 3 ? ` ${sentence(claim.statement)}` : ""}`
       : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
