@@ -117,6 +117,9 @@ export const concepts = pgTable(
   },
   (t) => [
     index("concepts_kind").on(t.kind, t.name),
+    // A region of a large graph takes in every concept that shares a summary with one it is about
+    // (server/study/graph-region.ts): cards and questions tell such concepts apart.
+    index("concepts_summary_hash").using("btree", sql`md5(${t.summary})`),
     // GIN answers "names matching this pattern"; GiST answers "the k names nearest this typo".
     index("concepts_search_names_trgm").using("gin", sql`${t.searchNames} gin_trgm_ops`),
     index("concepts_search_names_trgm_knn").using("gist", sql`${t.searchNames} gist_trgm_ops`),
@@ -214,4 +217,15 @@ export const seedState = pgTable("seed_state", {
   id: text("id").primaryKey(),
   hash: text("hash").notNull(),
   seededAt: timestamp("seeded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * How many concepts' names (and aliases) hold each word of four letters or more, recomputed with every
+ * seed (server/seed/name-words.ts). A region of a large graph (server/study/graph-region.ts) reads here
+ * what the whole graph in memory counts for itself: whether a word of a name is rare enough to give the
+ * name away.
+ */
+export const nameWords = pgTable("name_words", {
+  word: text("word").primaryKey(),
+  concepts: integer("concepts").notNull(),
 });

@@ -38,6 +38,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** Reverse proxies in front that append to X-Forwarded-For (0: the peer address is the client). */
   trustProxy: number;
+  /** Above this many concepts, quizzes, rounds, decks and cards are made from regions of the graph (study-graphs.ts). */
+  studyWholeGraphLimit: number;
 }
 
 // The sources live beside the repository in the workplace layout; use them when present.
@@ -81,6 +83,16 @@ function parseTrustProxy(value: string | undefined): number {
   return hops;
 }
 
+/** 20,000 concepts make about 160k cards and 350k quiz candidates: some 200 MB held per process. */
+const WHOLE_GRAPH_LIMIT = 20_000;
+
+function parseWholeGraphLimit(value: string | undefined): number {
+  if (value === undefined || value === "") return WHOLE_GRAPH_LIMIT;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`STUDY_WHOLE_GRAPH_LIMIT must be a whole number of concepts (0: always in regions), got "${value}"`);
+  return limit;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sourcesDir =
     env.SOURCES_DIR !== undefined && env.SOURCES_DIR !== ""
@@ -107,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL || env.REDIS_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    studyWholeGraphLimit: parseWholeGraphLimit(env.STUDY_WHOLE_GRAPH_LIMIT),
   };
 }

@@ -160,6 +160,7 @@ async function serve(config: Config): Promise<void> {
     port: config.port,
     rateLimiter: config.rateLimitRedisUrl ? createRedisRateLimiter(config.rateLimitRedisUrl, redis && `${redis.clients.namespace}rate:`) : undefined,
     trustProxy: config.trustProxy,
+    studyWholeGraphLimit: config.studyWholeGraphLimit,
     roomEvents: redis?.roomEvents,
     sharedResponses: redis?.responses,
   });
@@ -184,7 +185,11 @@ async function serve(config: Config): Promise<void> {
       (outcome) => {
         if (!outcome.finished) return;
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(`study material ready in ${seconds} s: ${outcome.cards} flashcards, ${outcome.quizCandidates} quiz question candidates`);
+        console.log(
+          outcome.regions
+            ? `study material ready in ${seconds} s: the graph is studied in regions; ${outcome.cards} flashcards in the ${outcome.decks} decks' first windows`
+            : `study material ready in ${seconds} s: ${outcome.cards} flashcards, ${outcome.quizCandidates} quiz question candidates`,
+        );
       },
       (error: unknown) => {
         if (stopping) return;

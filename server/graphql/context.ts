@@ -2,7 +2,7 @@
 import type { learners } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import type { RoomBus } from "../rooms/room-events.ts";
-import type { GraphSnapshot } from "../study/graph-snapshot.ts";
+import type { StudyGraphs } from "../study/study-graphs.ts";
 import type { Loaders } from "./loaders.ts";
 
 export interface GraphContext {
@@ -10,8 +10,8 @@ export interface GraphContext {
   /** Stops this request: useRequestLimits aborts it at the time or value budget, and the loaders then send nothing more. */
   stopper: AbortController;
   loaders: Loaders;
-  /** The whole graph in memory, for generating cards and quizzes (one per graph version). */
-  snapshot: () => Promise<GraphSnapshot>;
+  /** The graph (whole, or a region of a large one) each quiz, round, deck and card is made from. */
+  study: StudyGraphs;
   /** The key quiz ids are signed with. */
   quizKey: () => Promise<string>;
   /** The learner whose bearer token came with the request, or null. */

@@ -27,7 +27,7 @@ import { safeYogaLogger } from "../http/safe-log.ts";
 import { relationResolvers } from "./relation/relation-resolvers.ts";
 import { createVocabularyCache } from "./vocabulary/vocabulary-cache.ts";
 import { vocabularyResolvers } from "./vocabulary/vocabulary-resolvers.ts";
-import type { GraphSnapshotCache } from "../study/graph-snapshot.ts";
+import type { StudyGraphs } from "../study/study-graphs.ts";
 import { bearerToken, findLearner } from "../study/learners/learner-tokens.ts";
 import { quizKeyLoader } from "../study/quiz/quiz-key.ts";
 import { learnerResolvers } from "./learner/learner-resolvers.ts";
@@ -54,8 +54,8 @@ export interface GraphqlServerOptions {
   graphVersion: GraphVersion;
   /** QUIZ_SECRET, when set; otherwise a key kept in the database. */
   quizSecret?: string | undefined;
-  /** The in-memory graph for flashcards and quizzes, shared with other routes. */
-  snapshot: GraphSnapshotCache;
+  /** The graphs flashcards and quizzes are made from, shared with other routes. */
+  study: StudyGraphs;
   /** Other origins whose pages may send mutations without a token. */
   trustedOrigins?: readonly string[];
   /** Where mutation counts are kept (in memory unless given). */
@@ -99,7 +99,6 @@ export function corsHeaders(origin: string): Record<string, string> {
 
 export function createGraphqlServer(options: GraphqlServerOptions): YogaServerInstance<NodeServerContext, GraphContext> {
   const vocabulary = createVocabularyCache(options.db, options.graphVersion);
-  const snapshot = options.snapshot;
   // Loaded once it succeeds; a failure (a database hiccup) is not remembered: the next quiz retries.
   const quizKey = quizKeyLoader(options.db, options.quizSecret);
   const rooms = options.roomBus ?? createRoomBus(options.db);
@@ -129,7 +128,7 @@ export function createGraphqlServer(options: GraphqlServerOptions): YogaServerIn
         db: options.db,
         stopper,
         loaders: createLoaders(options.db, vocabulary, stopper.signal),
-        snapshot,
+        study: options.study,
         quizKey,
         rooms,
         learner: () => (learner ??= token ? findLearner(options.db, token) : Promise.resolve(null)),

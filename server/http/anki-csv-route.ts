@@ -1,10 +1,11 @@
 /** GET /decks/<deck id>/anki.csv: download a deck for Anki. */
 import { ankiCsv } from "../study/flashcards/anki-csv.ts";
 import { deckCards, UnknownDeckError } from "../study/flashcards/decks.ts";
-import type { GraphSnapshot } from "../study/graph-snapshot.ts";
+import type { StudyGraphs } from "../study/study-graphs.ts";
 
-export function ankiCsvResponse(graph: GraphSnapshot, deck: string): Response {
+export async function ankiCsvResponse(study: StudyGraphs, deck: string): Promise<Response> {
   try {
+    const graph = await study.forDeck(deck);
     const csv = ankiCsv(deckCards(graph, deck), (subject) => graph.concept.get(subject)?.kind ?? "concept");
     const filename = `graphdeck-${deck.replace(/[^a-z0-9-]+/gi, "-")}.csv`;
     return new Response(csv, {

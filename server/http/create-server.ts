@@ -18,7 +18,7 @@ import { corsHeaders, createGraphqlServer } from "../graphql/create-yoga.ts";
 import type { RateLimiter } from "../graphql/plugins/rate-limit.ts";
 import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
 import { createRoomBus, type RoomEventTarget } from "../rooms/room-events.ts";
-import { createGraphSnapshotCache } from "../study/graph-snapshot.ts";
+import { createStudyGraphs } from "../study/study-graphs.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
 import { appRoute, loadAppShell } from "./app-shell.ts";
@@ -53,6 +53,8 @@ export interface HttpServerOptions {
   roomEvents?: RoomEventTarget | undefined;
   /** REDIS_URL's response cache, shared by every instance behind this process's own. */
   sharedResponses?: SharedResponseStore | undefined;
+  /** STUDY_WHOLE_GRAPH_LIMIT: above this many concepts, study material is made from regions (default 20,000). */
+  studyWholeGraphLimit?: number | undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -111,14 +113,14 @@ interface Reply {
 const PER_REQUEST_HEADERS = /^(access-control-|vary$|cache-control$|content-length$)/;
 
 export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
-  const snapshot = createGraphSnapshotCache(options.database.db, options.graphVersion);
+  const study = createStudyGraphs(options.database.db, options.graphVersion, { wholeGraphLimit: options.studyWholeGraphLimit ?? 20_000 });
   const shell = loadAppShell();
   const publicOrigin = createPublicOrigin(options.publicUrl, options.port);
   // Room changes made by other workers or servers on the same database reach this one's screens too.
   const roomBus = createRoomBus(options.database.db, { listen: options.database.listen, ...(options.roomEvents ? { shared: options.roomEvents } : {}) });
   const yoga = createGraphqlServer({
     roomBus,
-    snapshot,
+    study,
     db: options.database.db,
     query: options.database.query,
     graphVersion: options.graphVersion,
@@ -230,7 +232,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
     if (path === "/health") return json(200, { status: "ok", db: options.database.kind }, { "cache-control": "no-store" });
     if (path === "/health/ready") return ready(options.database, studyReady);
     const anki = /^\/decks\/([^/]+)\/anki\.csv$/.exec(path);
-    if (anki?.[1]) return ankiCsvResponse(await snapshot(), decodeURIComponent(anki[1]));
+    if (anki?.[1]) return ankiCsvResponse(study, decodeURIComponent(anki[1]));
     const origin = publicOrigin(request);
     const page =
       (await embedRoute(options.database.db, request, origin)) ??
@@ -307,8 +309,8 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       for (const end of streams) end();
     },
     warmUp: async () => {
-      const graph = await snapshot();
-      const outcome = await warmUpStudy(graph, () => options.graphVersion.current() === graph.version);
+      const version = options.graphVersion.current();
+      const outcome = await warmUpStudy(study, () => options.graphVersion.current() === version);
       if (outcome.finished) studyReady = true;
       return outcome;
     },

@@ -1,13 +1,14 @@
 /**
- * The whole graph in memory, indexed for generating flashcards and quiz
- * questions. Loaded once per graph version (a re-seed makes a new one), so
- * generating a quiz costs no SQL at all.
+ * The graph in memory, indexed for generating flashcards and quiz questions:
+ * the whole graph, loaded once per graph version (a re-seed makes a new one),
+ * so generating a quiz costs no SQL at all — or, on a graph too large for
+ * that, a region of it (see graph-region.ts), which carries its `focus`.
  */
-import { asc, sql } from "drizzle-orm";
+import { asc, sql, type SQL } from "drizzle-orm";
 import { aspects, kinds, relationTypes } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
+import { contentWords } from "./phrasing.ts";
 
 export interface SnapshotConcept {
   id: number;
@@ -52,8 +53,29 @@ export interface SnapshotCitation {
   locator: string;
 }
 
+/** What a region cannot see for itself, read from the whole graph once per version (graph-region.ts). */
+export interface GraphWideFacts {
+  /** Kinds at least half of whose concepts are categories (see generate-flashcards.ts). */
+  categoryKinds: ReadonlySet<string>;
+  /** Kinds the graph also holds as a concept ("Hypervisor"). */
+  taughtKinds: ReadonlySet<string>;
+}
+
 export interface GraphSnapshot {
   version: string;
+  /** For a region, what it reads of the whole graph; null for the whole graph, which holds it all. */
+  wide: GraphWideFacts | null;
+  /**
+   * For a region, how many of the whole graph's concepts' names hold each first word of its focus's
+   * names (from name_words); null for the whole graph, which counts for itself.
+   */
+  nameWordCounts: ReadonlyMap<string, number> | null;
+  /**
+   * Null for the whole graph. For a region: the concepts it is about, whose every relation and claim
+   * it holds, with every category above them; only these are asked about, dealt as cards or played.
+   * The region's other concepts (their neighbours and categories) serve as wrong choices and context.
+   */
+  focus: ReadonlySet<string> | null;
   /**
    * Only current statements are indexed below. Those the seeds mark outdated are
    * kept apart, so that nothing generated from the graph asserts them — nor denies
@@ -63,6 +85,8 @@ export interface GraphSnapshot {
   outdatedClaims: SnapshotClaim[];
   /** Sorted by slug, so every walk over them is deterministic. */
   concepts: SnapshotConcept[];
+  /** The concepts asked about and dealt as cards: all of them, or a region's focus (in the same order). */
+  studied: SnapshotConcept[];
   concept: Map<string, SnapshotConcept>;
   relations: SnapshotRelation[];
   outgoing: Map<string, SnapshotRelation[]>;
@@ -149,11 +173,39 @@ interface CitationRow {
  * themselves (5.3 s against 2 s). Aliases come as one JSON text per row.
  */
 export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphSnapshot> {
+  return readSnapshot(db, version, null);
+}
+
+/**
+ * A region: the concepts of `ids` and what joins them — every relation with both ends among them,
+ * their claims and the citations of all three. `focusIds` names the concepts the region is about
+ * (their relations must all lead into `ids`: graph-region.ts makes sure of it).
+ */
+export async function loadRegionSnapshot(db: Db, version: string, ids: readonly number[], focusIds: ReadonlySet<number>, wide: GraphWideFacts): Promise<GraphSnapshot> {
+  return readSnapshot(db, version, { ids, focusIds, wide });
+}
+
+/** A set of concept ids as one parameter (a PostgreSQL array literal), whatever their number. */
+export function idArray(ids: readonly number[]): SQL {
+  return sql`${`{${ids.map((id) => Math.trunc(id)).join(",")}}`}::int[]`;
+}
+
+async function readSnapshot(db: Db, version: string, region: { ids: readonly number[]; focusIds: ReadonlySet<number>; wide: GraphWideFacts } | null): Promise<GraphSnapshot> {
+  const inRegion = (column: SQL) => (region ? sql`where ${column} = any(${idArray(region.ids)})` : sql``);
+  const both = region ? sql`where source_id = any(${idArray(region.ids)}) and target_id = any(${idArray(region.ids)})` : sql``;
+  // A region's citations in three indexed reads: one "or" of the three made PostgreSQL scan the table.
+  const citing = (where: SQL) => sql`select id, position, source_id, locator, concept_id, relation_id, claim_id from citations where ${where}`;
+  const citationQuery = region
+    ? sql`${citing(sql`concept_id = any(${idArray(region.ids)})`)}
+          union ${citing(sql`relation_id in (select id from relations ${both})`)}
+          union ${citing(sql`claim_id in (select id from claims where concept_id = any(${idArray(region.ids)}))`)}
+          order by position, id`
+    : sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`;
   const [conceptRows, relationRows, claimRows, citationRows, kindRows, aspectRows, typeRows] = await Promise.all([
-    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable, clue from concepts order by slug`),
-    queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
-    queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
-    queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
+    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable, clue from concepts ${inRegion(sql`id`)} order by slug`),
+    queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations ${both} order by id`),
+    queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims ${inRegion(sql`concept_id`)} order by position, id`),
+    queryRows<CitationRow>(db, citationQuery),
     db.select().from(kinds).orderBy(asc(kinds.position)),
     db.select().from(aspects).orderBy(asc(aspects.position)),
     db.select().from(relationTypes),
@@ -176,9 +228,13 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
   const relationLabels = new Map(typeRows.map((t) => [t.slug, t.label]));
   const snapshot: GraphSnapshot = {
     version,
+    wide: region?.wide ?? null,
+    nameWordCounts: region ? await firstNameWordCounts(db, conceptList.filter((c) => region.focusIds.has(c.id))) : null,
+    focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
     outdatedRelations: [],
     outdatedClaims: [],
     concepts: conceptList,
+    studied: region ? conceptList.filter((c) => region.focusIds.has(c.id)) : conceptList,
     concept: new Map(conceptList.map((c) => [c.slug, c])),
     relations: [],
     outgoing: new Map(),
@@ -235,9 +291,13 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
   return snapshot;
 }
 
-export type GraphSnapshotCache = () => Promise<GraphSnapshot>;
-
-/** One snapshot per graph version, shared by every request. */
-export function createGraphSnapshotCache(db: Db, graphVersion: GraphVersion): GraphSnapshotCache {
-  return perGraphVersion(graphVersion, (version) => loadGraphSnapshot(db, version));
+/** How many concepts' names hold the first content word of each of these concepts' names (see GraphSnapshot). */
+async function firstNameWordCounts(db: Db, concepts: SnapshotConcept[]): Promise<Map<string, number>> {
+  const words = [...new Set(concepts.map((c) => contentWords(c.name)[0]).filter((w) => w !== undefined))];
+  if (words.length === 0) return new Map();
+  const rows = await queryRows<{ word: string; concepts: number }>(
+    db,
+    sql`select word, concepts from name_words where word in (select json_array_elements_text(${JSON.stringify(words)}::json))`,
+  );
+  return new Map(rows.map((r) => [r.word, Number(r.concepts)]));
 }

@@ -76,6 +76,15 @@ export function topicMembers(graph: GraphSnapshot, slug: string): Set<string> {
   return members;
 }
 
+/**
+ * The concepts a quiz or a matching round may ask about: a region's focus (made from the topic
+ * already), a topic's members, or null for all of the whole graph.
+ */
+export function studiedConcepts(graph: GraphSnapshot, topic: string | null): ReadonlySet<string> | null {
+  if (graph.focus !== null) return graph.focus;
+  return topic === null ? null : topicMembers(graph, topic);
+}
+
 const categoryLists = new WeakMap<GraphSnapshot, string[]>();
 const categorySets = new WeakMap<GraphSnapshot, Set<string>>();
 

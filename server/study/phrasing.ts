@@ -127,9 +127,19 @@ export function namesOf(concept: SnapshotConcept): string[] {
 }
 
 const nameMatchers = new WeakMap<SnapshotConcept, RegExp>();
+const lowerNames = new WeakMap<SnapshotConcept, string[]>();
 
 /** Whether a text names the concept (whole words, any case, a possessive included). */
 export function mentions(text: string, concept: SnapshotConcept): boolean {
+  // Most texts hold none of the names at all: a plain search rules them out before any pattern is
+  // built (building one per concept of a fresh region of a large graph took seconds).
+  let lower = lowerNames.get(concept);
+  if (!lower) {
+    lower = namesOf(concept).map((n) => n.toLowerCase());
+    lowerNames.set(concept, lower);
+  }
+  const lowerText = text.toLowerCase();
+  if (!lower.some((name) => lowerText.includes(name))) return false;
   let matcher = nameMatchers.get(concept);
   if (!matcher) {
     const alternatives = namesOf(concept)

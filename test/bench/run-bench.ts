@@ -16,6 +16,9 @@
  * players holding its subscription, on PGlite and on PostgreSQL, and times from the host's "next" to
  * each player holding the question (room-bench.ts); it has its own section of the file, kept likewise.
  *
+ * `npm run bench -- --scale 1000,100000,1000000 [--duration 10]` instead serves synthetic graphs of those sizes on
+ * PostgreSQL, one process each, and reports readiness, memory and each user operation (scale-bench.ts); its own section.
+ *
  * `npm run bench -- --heavy` instead sends, on PGlite and on PostgreSQL, the heaviest request of each kind the
  * limits accept to a server of one process, alone, and reports the CPU, time and memory each one took
  * (heavy-requests.ts); its own section, kept likewise.
@@ -31,6 +34,7 @@ import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
 import { heavyRequests } from "./heavy-requests.ts";
+import { scaleRun, scaleSection } from "./scale-bench.ts";
 import { percentile, roomBenchmark, type RoomBenchResult } from "./room-bench.ts";
 import { sideBySide } from "./side-by-side.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "0" },
     room: { type: "boolean", default: false },
     heavy: { type: "boolean", default: false },
+    scale: { type: "string" },
     players: { type: "string", default: "200" },
     questions: { type: "string", default: "10" },
   },
@@ -111,6 +116,16 @@ async function onFreshBackends(database: string, run: (backend: string, env: Rec
     await admin.end();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+if (values.scale) {
+  const sizes = values.scale.split(",").map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error("--scale takes concept counts, e.g. 1000,100000,1000000");
+  if (!(await postgresAnswers())) throw new Error(`--scale needs PostgreSQL at ${postgresUrl}`);
+  const rows = [];
+  for (const concepts of sizes) rows.push(await scaleRun(postgresUrl, concepts, duration));
+  writeSection("<!-- scale: written by npm run bench -- --scale -->", "<!-- /scale -->", scaleSection(rows, `npm run bench -- ${process.argv.slice(2).join(" ")}`));
+  process.exit(0);
 }
 
 if (values.heavy) {
@@ -382,6 +397,6 @@ ${coldRequests.map((line) => `- ${line}`).join("\n")}
 `;
 // Every side-by-side section (one per --workers value, and the notes on them), the memory
 // section (written by hand from test/bench/load-memory.ts), the live-room and the heavy-request sections survive this run.
-const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory|room|heavy)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory|room|heavy)[^>]*-->/g) ?? [];
+const kept = (existsSync(values.output) ? readFileSync(values.output, "utf8") : "").match(/<!-- (?:side-by-side|memory|room|heavy|scale)[^>]*-->[\s\S]*?<!-- \/(?:side-by-side|memory|room|heavy|scale)[^>]*-->/g) ?? [];
 writeFileSync(values.output, kept.length ? `${report}\n${kept.join("\n\n")}\n` : report);
 console.log(`\nwritten to ${values.output}`);

@@ -26,9 +26,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(database: Database): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Above this many concepts the server studies the graph in regions (0: always). */
+  studyWholeGraphLimit?: number;
+}
+
+export async function startTestServer(database: Database, options: TestServerOptions = {}): Promise<TestServer> {
   const graphVersion = await trackGraphVersion(database);
-  const server = createHttpServer({ database, graphVersion });
+  const server = createHttpServer({ database, graphVersion, studyWholeGraphLimit: options.studyWholeGraphLimit });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

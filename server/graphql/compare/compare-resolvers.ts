@@ -42,7 +42,7 @@ export const compareResolvers: Resolvers = {
       const both = [...neighbours(a.id, aRelations)].filter((id) => ofB.has(id) && id !== a.id && id !== b.id);
       return (await loaders.concepts(both)).sort((x, y) => x.name.localeCompare(y.name));
     },
-    facts: async ({ a, b }, _, { loaders, snapshot }) => compareFacts(a, b, loaders, await snapshot()),
+    facts: async ({ a, b }, _, { loaders, study }) => compareFacts(a, b, loaders, await study.forConcepts([a.slug, b.slug])),
   },
   ComparedAspect: {
     // Outdated claims do not count: they no longer say where the two stand.

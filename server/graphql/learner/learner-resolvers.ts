@@ -1,6 +1,5 @@
 /** Learners: starting one, rating and un-rating cards, progress, export and import. */
 import { badInput, textOfLength } from "../bad-input.ts";
-import { cardById } from "../../study/flashcards/card-index.ts";
 import { createLearner, publicLearnerId } from "../../study/learners/learner-tokens.ts";
 import { exportProgress, importProgress, InvalidProgressFileError } from "../../study/progress/export-progress.ts";
 import { isTimeZone, learnerProgress } from "../../study/progress/learner-progress.ts";
@@ -18,7 +17,7 @@ export const learnerResolvers: Resolvers = {
       if (!isTimeZone(timeZone)) throw badInput(`"${timeZone.slice(0, 60)}" is not a time zone; use an IANA name such as "Europe/Paris" or "UTC".`);
       const deck = args.deck ?? "all";
       const cards = await cardsOfDeck(context, deck);
-      return learnerProgress(context.db, await context.snapshot(), cards, { learnerId: learner.id, now: context.now, timeZone, wholeHistory: deck === "all" });
+      return learnerProgress(context.db, await context.study.forDeck(deck), cards, { learnerId: learner.id, now: context.now, timeZone, wholeHistory: deck === "all" });
     },
     exportProgress: async (_, __, context) => exportProgress(context.db, (await requireLearner(context)).id, context.now, await context.quizKey()),
   },
@@ -27,7 +26,7 @@ export const learnerResolvers: Resolvers = {
     review: async (_, args, context) => {
       const learner = await requireLearner(context);
       const reviewId = textOfLength("reviewId", args.reviewId, 1, 100);
-      if (!cardById(await context.snapshot(), args.cardId)) throw badInput(`No flashcard "${args.cardId.slice(0, 100)}".`);
+      if (!(await context.study.cardsById([args.cardId])).has(args.cardId)) throw badInput(`No flashcard "${args.cardId.slice(0, 100)}".`);
       try {
         return await reviewCard(context.db, { learnerId: learner.id, cardId: args.cardId, rating: args.rating, reviewId, now: context.now });
       } catch (error) {
@@ -39,8 +38,8 @@ export const learnerResolvers: Resolvers = {
     importProgress: async (_, args, context) => {
       const learner = await requireLearner(context);
       try {
-        const graph = await context.snapshot();
-        return await importProgress(context.db, learner.id, args.data, { key: await context.quizKey(), knownCard: (id) => Boolean(cardById(graph, id)) }, context.now);
+        const knownCards = async (ids: string[]) => new Set((await context.study.cardsById(ids)).keys());
+        return await importProgress(context.db, learner.id, args.data, { key: await context.quizKey(), knownCards }, context.now);
       } catch (error) {
         if (error instanceof InvalidProgressFileError) throw badInput(error.message);
         throw error;

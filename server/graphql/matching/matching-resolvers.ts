@@ -1,6 +1,7 @@
 /** The matching game: rounds generated from the graph snapshot, reproducible from their seed. */
 import { randomInt } from "node:crypto";
 import { generateMatching, MatchingError } from "../../study/matching/generate-matching.ts";
+import { UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
 import { badInput, intInRange } from "../bad-input.ts";
 import type { Resolvers } from "../resolver-types.generated.ts";
 
@@ -10,9 +11,10 @@ export const matchingResolvers: Resolvers = {
       const size = intInRange("size", args.size, 3, 10, 6);
       const seed = args.seed ?? randomInt(0, 2 ** 31 - 1);
       try {
-        return generateMatching(await context.snapshot(), { kind: args.kind, size, seed, topic: args.topic ?? null });
+        const spec = { kind: args.kind, size, seed, topic: args.topic ?? null };
+        return generateMatching(await context.study.forRound(spec), spec);
       } catch (error) {
-        if (error instanceof MatchingError) throw badInput(error.message);
+        if (error instanceof MatchingError || error instanceof UnknownTopicError) throw badInput(error.message);
         throw error;
       }
     },

@@ -20,7 +20,8 @@ export async function makeQuiz(context: GraphContext, args: QuizArguments): Prom
   const seed = args.seed ?? randomInt(0, 2 ** 31 - 1);
   const topic = args.topic ?? null;
   try {
-    const quiz = generateQuiz(await context.snapshot(), { kind: args.kind, count, seed, topic });
+    const spec = { kind: args.kind, count, seed, topic };
+    const quiz = generateQuiz(await context.study.forRound(spec), spec);
     if (quiz.questions.length === 0) throw badInput(`There are no ${args.kind} questions${topic ? ` on the topic "${topic}"` : ""}; try another kind or topic.`);
     return quiz;
   } catch (error) {

@@ -1,7 +1,7 @@
 /** Quizzes: generated on request, graded on the server from the signed quiz id alone. */
 import { randomInt } from "node:crypto";
 import { quizAnswers } from "../../../schema/index.ts";
-import { generateQuiz } from "../../study/quiz/generate-quiz.ts";
+import { generateQuiz, UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
 import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz/quiz-id.ts";
 import { testYourselfQuiz } from "../../study/quiz/test-yourself.ts";
 import { weakSpots } from "../../study/quiz/weak-spots.ts";
@@ -13,7 +13,8 @@ import { makeQuiz } from "./make-quiz.ts";
 export const quizResolvers: Resolvers = {
   Concept: {
     testYourself: async (concept, _, context) => {
-      const found = testYourselfQuiz(await context.snapshot(), concept.slug);
+      // Every seed it tries has the concept as its topic: one region serves them all.
+      const found = testYourselfQuiz(await context.study.forRound({ seed: 0, topic: concept.slug }), concept.slug);
       return found ? { ...found.quiz, id: encodeQuizId(await context.quizKey(), found.spec) } : null;
     },
   },
@@ -26,12 +27,11 @@ export const quizResolvers: Resolvers = {
       const learner = await requireLearner(context);
       const count = intInRange("count", args.count, 1, 50, 10);
       const kind = args.kind ?? "MIXED";
-      const graph = await context.snapshot();
       const key = await context.quizKey();
-      const focus = await weakSpots(context.db, graph, key, learner.id, new Date());
+      const focus = await weakSpots(context.db, context.study, key, learner.id, new Date());
       if (focus.length === 0) throw badInput("No weak spots yet: review some flashcards or take a quiz first, then come back.");
       const spec = { kind, count, seed: randomInt(0, 2 ** 31 - 1), topic: null, focus };
-      const quiz = generateQuiz(graph, spec);
+      const quiz = generateQuiz(await context.study.forRound(spec), spec);
       if (quiz.questions.length === 0) throw badInput(`There are no ${kind} questions on your weak spots; try another kind.`);
       return { ...quiz, id: encodeQuizId(key, spec) };
     },
@@ -45,7 +45,13 @@ export const quizResolvers: Resolvers = {
         if (error instanceof InvalidQuizIdError || error instanceof SyntaxError) throw badInput(new InvalidQuizIdError().message);
         throw error;
       }
-      const quiz = generateQuiz(await context.snapshot(), spec);
+      let quiz;
+      try {
+        quiz = generateQuiz(await context.study.forRound(spec), spec);
+      } catch (error) {
+        if (error instanceof UnknownTopicError) throw badInput("That question is not part of this quiz (the graph may have changed since it was made). Start a new quiz.");
+        throw error;
+      }
       const question = quiz.questions.find((q) => q.id === args.questionId);
       if (!question) throw badInput("That question is not part of this quiz (the graph may have changed since it was made). Start a new quiz.");
       if (!question.choices.some((c) => c.id === args.choiceId)) throw badInput("That choice is not one of the question's choices.");

@@ -1,6 +1,6 @@
 /** Decks and flashcards, with each card's place in the learner's schedule. */
-import { allCards, cardById } from "../../study/flashcards/card-index.ts";
-import { deckCards, listDecks, UnknownDeckError } from "../../study/flashcards/decks.ts";
+import { cardById } from "../../study/flashcards/card-index.ts";
+import { deckCards, UnknownDeckError } from "../../study/flashcards/decks.ts";
 import type { Flashcard } from "../../study/flashcards/generate-flashcards.ts";
 import { reviewsToday, studyStreak } from "../../study/flashcards/study-days.ts";
 import { nextStudyStep, type SavedState } from "../../study/flashcards/study-queue.ts";
@@ -16,7 +16,7 @@ import type { Resolvers } from "../resolver-types.generated.ts";
 
 export async function cardsOfDeck(context: GraphContext, deck: string): Promise<Flashcard[]> {
   try {
-    return deckCards(await context.snapshot(), deck);
+    return deckCards(await context.study.forDeck(deck), deck);
   } catch (error) {
     if (error instanceof UnknownDeckError) throw badInput(error.message);
     throw error;
@@ -31,13 +31,13 @@ function timeZoneArg(timeZone: string | null | undefined): string {
 
 export const flashcardResolvers: Resolvers = {
   Query: {
-    decks: async (_, __, context) => listDecks(await context.snapshot()),
+    decks: async (_, __, context) => context.study.decks(),
     flashcards: async (_, args, context) => {
       const first = intInRange("first", args.first, 1, 500, 50);
       const offset = intInRange("offset", args.offset, 0, 10_000_000, 0);
       return (await cardsOfDeck(context, args.deck ?? "all")).slice(offset, offset + first);
     },
-    flashcard: async (_, { id }, context) => cardById(await context.snapshot(), id) ?? null,
+    flashcard: async (_, { id }, context) => (await context.study.cardsById([id])).get(id) ?? null,
     dueCards: async (_, args, context) => {
       const learner = await requireLearner(context);
       const first = intInRange("first", args.first, 1, 200, 20);
@@ -55,8 +55,9 @@ export const flashcardResolvers: Resolvers = {
     studyNext: async (_, args, context) => {
       const learner = await requireLearner(context);
       const timeZone = timeZoneArg(args.timeZone);
-      const graph = await context.snapshot();
-      const cards = await cardsOfDeck(context, args.deck ?? "all");
+      const deck = args.deck ?? "all";
+      const cards = await cardsOfDeck(context, deck);
+      const graph = await context.study.forDeck(deck);
       const [progress, today] = await Promise.all([context.loaders.cardStates(learner.id), reviewsToday(context.db, learner.id, context.now, timeZone)]);
       const states = new Map<string, SavedState>();
       for (const [id, card] of progress) states.set(id, { state: card.state, due: card.due });
@@ -79,7 +80,7 @@ export const flashcardResolvers: Resolvers = {
       };
     },
     checkTypedAnswer: async (_, args, context) => {
-      const graph = await context.snapshot();
+      const graph = await context.study.forCards([args.cardId]);
       const card = cardById(graph, args.cardId);
       if (!card) throw badInput(`No flashcard "${args.cardId.slice(0, 100)}".`);
       if (card.answers.length === 0) throw badInput(`Flashcard "${card.id}" takes no typed answer (its back is not a name); see \`typeIn\`.`);

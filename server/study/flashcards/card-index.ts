@@ -1,4 +1,4 @@
-/** Every card of a graph snapshot, generated once per snapshot: as a list and by id. */
+/** Every card of a graph snapshot (of a region, its focus's), generated once per snapshot: as a list and by id. */
 import { collectInSlices } from "../collect-in-slices.ts";
 import type { GraphSnapshot } from "../graph-snapshot.ts";
 import { generateFlashcards, type Flashcard } from "./generate-flashcards.ts";
@@ -25,7 +25,9 @@ export function withOneAnswerPerFront(cards: Flashcard[]): Flashcard[] {
 function remember(graph: GraphSnapshot, generated: Flashcard[]): Flashcard[] {
   const known = lists.get(graph);
   if (known) return known;
-  const list = withOneAnswerPerFront(generated);
+  // A region deals only its focus's cards: of its other concepts it does not hold every relation.
+  const focus = graph.focus;
+  const list = withOneAnswerPerFront(generated).filter((card) => focus === null || focus.has(card.subject));
   lists.set(graph, list);
   return list;
 }

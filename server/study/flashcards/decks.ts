@@ -5,6 +5,7 @@
  * a deck of just those concepts (what a player missed in a live room), offered by link, not listed.
  */
 import type { GraphSnapshot } from "../graph-snapshot.ts";
+import type { RegionScope } from "../graph-region.ts";
 import { topicMembers } from "../hierarchy.ts";
 import { allCards } from "./card-index.ts";
 import type { Flashcard } from "./generate-flashcards.ts";
@@ -25,21 +26,38 @@ export class UnknownDeckError extends Error {}
 /** A "concepts:" deck names at most this many (a quiz has at most 50 questions). */
 const MAX_NAMED_CONCEPTS = 50;
 
-/** Which concepts a deck covers; throws UnknownDeckError for an id that names no deck. */
-export function deckSubjects(graph: GraphSnapshot, deckId: string): Set<string> | "all" {
-  if (deckId === "all") return "all";
+/** What a deck id names, before looking it up; null when it is not a deck id at all. */
+export function parseDeckId(deckId: string): Exclude<RegionScope, { type: "seed" }> | null {
+  if (deckId === "all") return { type: "all" };
   const [type, slug] = deckId.split(/:(.*)/s);
-  if (type === "kind" && slug && graph.kinds.has(slug)) {
-    return new Set(graph.concepts.filter((c) => c.kind === slug).map((c) => c.slug));
-  }
-  if (type === "topic" && slug && graph.concept.has(slug)) return topicMembers(graph, slug);
-  if (type === "concepts" && slug) {
-    const named = slug.split(",").slice(0, MAX_NAMED_CONCEPTS).filter((s) => graph.concept.has(s));
-    if (named.length > 0) return new Set(named);
-  }
-  throw new UnknownDeckError(
+  if (!slug) return null;
+  if (type === "kind") return { type: "kind", kind: slug };
+  if (type === "topic") return { type: "topic", slug };
+  if (type === "concepts") return { type: "concepts", slugs: slug.split(",").slice(0, MAX_NAMED_CONCEPTS) };
+  return null;
+}
+
+export function unknownDeck(deckId: string): UnknownDeckError {
+  return new UnknownDeckError(
     `No deck "${deckId.slice(0, 80)}". Deck ids are "all", "kind:<kind>", "topic:<concept slug>" or "concepts:<slug>,<slug>…"; the \`decks\` query lists the first three.`,
   );
+}
+
+/**
+ * Which concepts a deck covers; throws UnknownDeckError for an id that names no deck. A region
+ * (on a graph studied in regions) was made for the deck: its focus is the deck's window.
+ */
+export function deckSubjects(graph: GraphSnapshot, deckId: string): ReadonlySet<string> | "all" {
+  const scope = parseDeckId(deckId);
+  if (scope !== null && graph.focus !== null && graph.focus.size > 0) return graph.focus;
+  if (scope?.type === "all") return "all";
+  if (scope?.type === "kind" && graph.kinds.has(scope.kind)) return new Set(graph.concepts.filter((c) => c.kind === scope.kind).map((c) => c.slug));
+  if (scope?.type === "topic" && graph.concept.has(scope.slug)) return topicMembers(graph, scope.slug);
+  if (scope?.type === "concepts") {
+    const named = scope.slugs.filter((s) => graph.concept.has(s));
+    if (named.length > 0) return new Set(named);
+  }
+  throw unknownDeck(deckId);
 }
 
 export function deckCards(graph: GraphSnapshot, deckId: string): Flashcard[] {
@@ -77,4 +95,19 @@ export function listDecks(graph: GraphSnapshot): Deck[] {
     });
   }
   return decks;
+}
+
+/**
+ * A deck of a graph studied in regions (study-graphs.ts), made from the region of its window: the
+ * first concepts of the deck by slug. Its description says what it is a window onto.
+ */
+export function windowDeck(graph: GraphSnapshot, deck: { id: string; kind: "ALL" | "KIND"; title: string; plural: string; concepts: number }): Deck {
+  const window = graph.focus?.size ?? 0;
+  return {
+    id: deck.id,
+    kind: deck.kind,
+    title: deck.title,
+    description: `Cards about the first ${window} of ${deck.concepts.toLocaleString("en")} ${deck.plural}, in alphabetical order.`,
+    cardCount: deckCards(graph, deck.id).length,
+  };
 }

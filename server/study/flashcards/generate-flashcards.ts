@@ -110,7 +110,8 @@ const categoryKindCache = new WeakMap<GraphSnapshot, Set<string>>();
  * "What kind of thing is Type 1 hypervisor? — Category" teaches nothing, so
  * their members get no kind card.
  */
-function categoryKinds(graph: GraphSnapshot): Set<string> {
+function categoryKinds(graph: GraphSnapshot): ReadonlySet<string> {
+  if (graph.wide) return graph.wide.categoryKinds;
   const cached = categoryKindCache.get(graph);
   if (cached) return cached;
   const members = new Map<string, { all: number; categories: number }>();
@@ -133,7 +134,8 @@ const taughtKindCache = new WeakMap<GraphSnapshot, Set<string>>();
  * makes a card a reviewer judged either common knowledge ("Oracle is a vendor") or a catch-all
  * answer no learner could produce ("a Docker network is a component").
  */
-function taughtKinds(graph: GraphSnapshot): Set<string> {
+function taughtKinds(graph: GraphSnapshot): ReadonlySet<string> {
+  if (graph.wide) return graph.wide.taughtKinds;
   let kinds = taughtKindCache.get(graph);
   if (!kinds) {
     const named = new Set(graph.concepts.flatMap((c) => [c.name, ...(c.noun ? [c.noun] : [])].map((n) => n.toLowerCase())));
@@ -200,7 +202,7 @@ function echoesName(graph: GraphSnapshot, text: string, name: string): boolean {
   const theirs = wordsOf(text);
   const found = own.filter((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
   const first = own[0] as string;
-  return found.length * 2 > own.length || (own.length > 1 && found.includes(first) && (nameWords(graph).get(first) ?? 0) <= 2);
+  return found.length * 2 > own.length || (own.length > 1 && found.includes(first) && ((graph.nameWordCounts ?? nameWords(graph)).get(first) ?? 0) <= 2);
 }
 
 /** The first sentence of a text. */
@@ -259,7 +261,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
   const citationsOfClaims = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
   const categories = categoryKinds(graph);
 
-  for (const concept of graph.concepts) {
+  for (const concept of graph.studied) {
     const kind = graph.kinds.get(concept.kind) ?? { label: concept.kind, plural: concept.kind };
     const cited = graph.citationsOfConcept.get(concept.id) ?? [];
     const names = namesOf(concept);
@@ -379,6 +381,8 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
   }
 
   for (const { a, b, aspects } of contrastedPairs(graph)) {
+    // A comparison card's subject is its first side.
+    if (graph.focus !== null && !graph.focus.has(a)) continue;
     for (const aspect of aspects) {
       const label = graph.aspects.get(aspect) ?? aspect;
       const onA = (graph.claimsOf.get(a) ?? []).filter((c) => c.aspect === aspect && c.value);

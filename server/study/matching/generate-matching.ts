@@ -12,7 +12,7 @@
  * summaries resemble each other, the rest from anywhere, so rounds vary.
  */
 import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
-import { ancestorsOf, categoriesOf, isCategory, siblingCategories, topicMembers } from "../hierarchy.ts";
+import { ancestorsOf, categoriesOf, isCategory, siblingCategories, studiedConcepts } from "../hierarchy.ts";
 import { conceptsOfKind, disproofOfCategory, truthOf } from "../quiz/facts.ts";
 import { lowerLabel, sentence, withArticle } from "../phrasing.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
@@ -251,11 +251,8 @@ function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlyS
 }
 
 export function generateMatching(graph: GraphSnapshot, spec: MatchingSpec): MatchingRound {
-  let topic: ReadonlySet<string> | null = null;
-  if (spec.topic !== null) {
-    if (!graph.concept.has(spec.topic)) throw new MatchingError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
-    topic = topicMembers(graph, spec.topic);
-  }
+  if (spec.topic !== null && !graph.concept.has(spec.topic)) throw new MatchingError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
+  const topic = studiedConcepts(graph, spec.topic);
   const random = seededRandom(spec.seed);
   const round = spec.kind === "CATEGORY" ? categoryRound(graph, spec, topic, random) : summaryRound(graph, spec, topic, random);
   if (round.terms.length < MIN_TERMS) {

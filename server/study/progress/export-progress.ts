@@ -84,8 +84,8 @@ export class InvalidProgressFileError extends Error {}
 export interface ProgressContext {
   /** The key quiz answers are signed with (the quiz key). */
   key: string;
-  /** Whether the server has a card with this id. */
-  knownCard: (cardId: string) => boolean;
+  /** Which of these ids name a card the server has. */
+  knownCards: (cardIds: string[]) => Promise<ReadonlySet<string>>;
 }
 
 function answerSignature(key: string, a: { quizId: string; questionId: string; quizKind: string; correct: boolean; answeredAt: Date }): string {
@@ -155,7 +155,12 @@ export async function importProgress(
     throw new InvalidProgressFileError(`That is not a Graphdeck progress export: ${issue?.path.join(".") || "file"}: ${issue?.message}.`);
   }
   const file = header.data;
-  const unknownCard = (cardId: string) => (context.knownCard(cardId) ? null : `no flashcard "${cardId.slice(0, 100)}" on this server`);
+  const named = [...file.cards, ...file.reviews].flatMap((item) => {
+    const cardId = typeof item === "object" && item !== null ? (item as { cardId?: unknown }).cardId : undefined;
+    return typeof cardId === "string" ? [cardId] : [];
+  });
+  const known = await context.knownCards(named);
+  const unknownCard = (cardId: string) => (known.has(cardId) ? null : `no flashcard "${cardId.slice(0, 100)}" on this server`);
   const cards = await parseAll(file.cards, shapes.card, "cards", (c) => unknownCard(c.cardId));
   const reviews = await parseAll(file.reviews, shapes.review, "reviews", (r) => unknownCard(r.cardId));
   const answers = await parseAll(file.quizAnswers, shapes.answer, "quizAnswers", (a) =>

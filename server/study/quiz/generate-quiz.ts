@@ -5,7 +5,7 @@
  */
 import { collectInSlices } from "../collect-in-slices.ts";
 import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
-import { topicMembers } from "../hierarchy.ts";
+import { studiedConcepts } from "../hierarchy.ts";
 import { mentions } from "../phrasing.ts";
 import { factsInPassage } from "./facts.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
@@ -184,12 +184,9 @@ function namedEarlier(graph: GraphSnapshot, slug: string, texts: string[]): bool
 }
 
 export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQuiz {
-  let inTopic: ((slug: string) => boolean) | null = null;
-  if (spec.topic !== null) {
-    if (!graph.concept.has(spec.topic)) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
-    const members = topicMembers(graph, spec.topic);
-    inTopic = (slug) => members.has(slug);
-  }
+  if (spec.topic !== null && !graph.concept.has(spec.topic)) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
+  const members = studiedConcepts(graph, spec.topic);
+  let inTopic: ((slug: string) => boolean) | null = members === null ? null : (slug) => members.has(slug);
   if (spec.focus) {
     const focus = new Set(spec.focus);
     const topical = inTopic;

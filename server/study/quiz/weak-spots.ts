@@ -6,17 +6,16 @@
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { cardStates, quizAnswers } from "../../../schema/index.ts";
 import type { Db } from "../../db/connect.ts";
-import { cardById } from "../flashcards/card-index.ts";
-import type { GraphSnapshot } from "../graph-snapshot.ts";
+import type { StudyGraphs } from "../study-graphs.ts";
 import { cardFromRow, scheduler } from "../scheduling/fsrs-scheduler.ts";
-import { generateQuiz } from "./generate-quiz.ts";
+import { generateQuiz, UnknownTopicError } from "./generate-quiz.ts";
 import { decodeQuizId } from "./quiz-id.ts";
 
 const MOST_CONCEPTS = 12;
 const CARDS_LOOKED_AT = 500;
 const MISSED_LOOKED_AT = 40;
 
-export async function weakSpots(db: Db, graph: GraphSnapshot, quizKey: string, learnerId: number, now: Date): Promise<string[]> {
+export async function weakSpots(db: Db, study: StudyGraphs, quizKey: string, learnerId: number, now: Date): Promise<string[]> {
   const found = new Set<string>();
 
   const states = await db
@@ -28,10 +27,11 @@ export async function weakSpots(db: Db, graph: GraphSnapshot, quizKey: string, l
   const weakest = states
     .map((row) => ({ cardId: row.cardId, recall: scheduler.get_retrievability(cardFromRow(row), now, false) }))
     .sort((a, b) => a.recall - b.recall);
+  const cards = await study.cardsById(weakest.map((w) => w.cardId));
   for (const { cardId } of weakest) {
     if (found.size >= MOST_CONCEPTS / 2) break;
-    const subject = cardById(graph, cardId)?.subject;
-    if (subject && graph.concept.has(subject)) found.add(subject);
+    const subject = cards.get(cardId)?.subject;
+    if (subject) found.add(subject);
   }
 
   const missed = await db
@@ -44,11 +44,18 @@ export async function weakSpots(db: Db, graph: GraphSnapshot, quizKey: string, l
   for (const row of missed) byQuiz.set(row.quizId, (byQuiz.get(row.quizId) ?? new Set()).add(row.questionId));
   for (const [quizId, questionIds] of byQuiz) {
     if (found.size >= MOST_CONCEPTS) break;
+    let spec;
+    try {
+      spec = decodeQuizId(quizKey, quizId);
+    } catch {
+      continue; // A quiz signed with an older key: nothing to learn from it.
+    }
     let questions;
     try {
-      questions = generateQuiz(graph, decodeQuizId(quizKey, quizId)).questions;
-    } catch {
-      continue; // A quiz of an older graph or key: nothing to learn from it.
+      questions = generateQuiz(await study.forRound(spec), spec).questions;
+    } catch (error) {
+      if (error instanceof UnknownTopicError) continue; // Its topic left the graph.
+      throw error;
     }
     for (const q of questions) if (questionIds.has(q.id) && found.size < MOST_CONCEPTS) found.add(q.subject);
   }

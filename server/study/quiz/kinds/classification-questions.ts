@@ -27,7 +27,7 @@ export function askableCategories(graph: GraphSnapshot, concept: SnapshotConcept
 }
 
 export function classificationCandidates(graph: GraphSnapshot): ClassificationCandidate[] {
-  return graph.concepts.filter((c) => askableCategories(graph, c).length > 0).map((c) => ({ slug: c.slug }));
+  return graph.studied.filter((c) => askableCategories(graph, c).length > 0).map((c) => ({ slug: c.slug }));
 }
 
 /**

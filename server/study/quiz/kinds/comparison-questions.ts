@@ -18,6 +18,7 @@ export type ComparisonCandidate = { a: string; b: string; aspect: string; value:
 /** Generated one pair at a time: on a big graph there are over a million, collected in slices. */
 export function* comparisonCandidates(graph: GraphSnapshot): Generator<ComparisonCandidate> {
   for (const { a, b, aspects } of contrastedPairs(graph)) {
+    if (graph.focus !== null && !graph.focus.has(a) && !graph.focus.has(b)) continue;
     for (const aspect of aspects) {
       const seen = new Set<string>();
       for (const side of [a, b]) {

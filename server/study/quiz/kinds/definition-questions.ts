@@ -21,11 +21,11 @@ import { makeQuestion, type QuizQuestion } from "../quiz-question.ts";
 
 const slugLists = new WeakMap<GraphSnapshot, string[]>();
 
-/** Every concept's slug (once per snapshot): each can be asked about, or be a wrong answer. */
+/** Every studied concept's slug (once per snapshot): each can be asked about. */
 export function definitionCandidates(graph: GraphSnapshot): string[] {
   let slugs = slugLists.get(graph);
   if (!slugs) {
-    slugs = graph.concepts.map((c) => c.slug);
+    slugs = graph.studied.map((c) => c.slug);
     slugLists.set(graph, slugs);
   }
   return slugs;
@@ -63,6 +63,8 @@ function distinctiveWords(concept: SnapshotConcept): string[] {
 }
 
 function containsWord(text: string, word: string): boolean {
+  // A plain search first: most texts do not hold the word at all, and a pattern costs far more.
+  if (!text.toLowerCase().includes(word.toLowerCase())) return false;
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, "iu").test(text);
 }
 
@@ -72,6 +74,22 @@ function containsWord(text: string, word: string): boolean {
  * away. Other names stay: "the system CRI-O is optimized for" is the clue.
  */
 export function maskedSummary(graph: GraphSnapshot, concept: SnapshotConcept): string | null {
+  let known = maskedSummaries.get(graph);
+  if (!known) {
+    known = new Map();
+    maskedSummaries.set(graph, known);
+  }
+  const found = known.get(concept.slug);
+  if (found !== undefined) return found;
+  const masked = maskSummary(graph, concept);
+  known.set(concept.slug, masked);
+  return masked;
+}
+
+/** Each concept's masked summary, once per snapshot: every quiz that asks it needs the same one. */
+const maskedSummaries = new WeakMap<GraphSnapshot, Map<string, string | null>>();
+
+function maskSummary(graph: GraphSnapshot, concept: SnapshotConcept): string | null {
   let text = concept.clue ?? concept.summary;
   const related = new Set<string>();
   for (const r of graph.outgoing.get(concept.slug) ?? []) related.add(r.to);

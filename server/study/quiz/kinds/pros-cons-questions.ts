@@ -29,7 +29,7 @@ function claimByKey(graph: GraphSnapshot, key: string): SnapshotClaim | undefine
 
 /** A valued pro or con claim of a concept, on an aspect where a contrasted concept has another value. */
 export function* prosConsCandidates(graph: GraphSnapshot): Generator<ProsConsCandidate> {
-  for (const concept of graph.concepts) {
+  for (const concept of graph.studied) {
     const partners = contrastPartners(graph, concept.slug);
     if (partners.length === 0) continue;
     for (const claim of valuedClaims(graph, concept.slug)) {

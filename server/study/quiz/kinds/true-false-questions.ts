@@ -24,7 +24,7 @@ export type TrueFalseCandidate = { subject: string; truth: Fact };
 
 export function trueFalseCandidates(graph: GraphSnapshot): TrueFalseCandidate[] {
   const candidates: TrueFalseCandidate[] = [];
-  for (const concept of graph.concepts) {
+  for (const concept of graph.studied) {
     for (const category of askableCategories(graph, concept)) candidates.push({ subject: concept.slug, truth: { category } });
     for (const claim of valuedClaims(graph, concept.slug)) {
       candidates.push({ subject: concept.slug, truth: { aspect: claim.aspect as string, value: claim.value as string } });

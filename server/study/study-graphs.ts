@@ -1,0 +1,168 @@
+/**
+ * Which graph a quiz, a matching round, a deck or a card is made from.
+ *
+ * Up to `wholeGraphLimit` concepts (the seeds have 84) it is the whole graph,
+ * held in memory once per graph version: every question may draw on all of it.
+ * Above, the whole graph would not fit (a million concepts made 7.9 million
+ * cards), so each is made from a region (graph-region.ts) read by SQL when
+ * asked for and kept in a small cache: a quiz or round from its topic, or
+ * from the neighbourhood its seed picks (grading regenerates the quiz from its
+ * seed, so it meets the same region); a card from its subject's region; a deck
+ * from its window, the first concepts of the deck.
+ */
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/connect.ts";
+import { queryRows } from "../db/query-rows.ts";
+import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
+import { cardById } from "./flashcards/card-index.ts";
+import type { Flashcard } from "./flashcards/generate-flashcards.ts";
+import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
+import { graphWideFacts, regionAround, regionFocus, regionKey, type RegionScope } from "./graph-region.ts";
+import { loadGraphSnapshot, loadRegionSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
+import { UnknownTopicError } from "./quiz/generate-quiz.ts";
+
+export interface RoundSpec {
+  seed: number;
+  topic: string | null;
+  /** A weak-spots quiz's concepts. */
+  focus?: readonly string[] | undefined;
+}
+
+export interface StudyGraphs {
+  /** The whole graph, or null when it is studied in regions. */
+  whole(): Promise<GraphSnapshot | null>;
+  /** What a quiz or matching round of this spec is made from; throws UnknownTopicError for a topic that names nothing. */
+  forRound(spec: RoundSpec): Promise<GraphSnapshot>;
+  /** What holds these cards (a region with an empty focus when they name no concept). */
+  forCards(ids: readonly string[]): Promise<GraphSnapshot>;
+  /** The cards of these ids that exist, by id (any number of them: read a few dozen subjects at a time). */
+  cardsById(ids: readonly string[]): Promise<Map<string, Flashcard>>;
+  /** What holds these concepts' cards and questions. */
+  forConcepts(slugs: readonly string[]): Promise<GraphSnapshot>;
+  /** What holds a deck's cards; throws UnknownDeckError for an id that names no deck. */
+  forDeck(deckId: string): Promise<GraphSnapshot>;
+  /** The decks to offer, with their sizes. */
+  decks(): Promise<Deck[]>;
+}
+
+export interface StudyGraphsOptions {
+  /** Above this many concepts the graph is studied in regions. */
+  wholeGraphLimit: number;
+  /** How many regions are kept. */
+  regionsKept?: number;
+}
+
+/** The most subjects a region for cards is made around (a card's comparison names two). */
+const CARD_SUBJECTS_PER_REGION = 50;
+
+/** The concept slugs a card id names: its subject, and for a comparison card the other side. */
+export function slugsOfCardId(id: string): string[] {
+  const [type, ...rest] = id.split(":");
+  if (type === "comparison") return rest.slice(0, 2);
+  return rest.slice(0, 1);
+}
+
+export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: StudyGraphsOptions): StudyGraphs {
+  const wholeGraph = perGraphVersion(graphVersion, (version) => loadGraphSnapshot(db, version));
+  const size = perGraphVersion(graphVersion, async () => {
+    const [row] = await queryRows<{ concepts: number }>(db, sql`select count(*)::int as concepts from concepts`);
+    return Number(row?.concepts ?? 0);
+  });
+  const wide = perGraphVersion(graphVersion, () => graphWideFacts(db));
+  const inRegions = async () => (await size()) > options.wholeGraphLimit;
+  const whole = async () => ((await inRegions()) ? null : wholeGraph());
+
+  // Regions by graph version and scope, the most recently used last; a failed read is not kept.
+  const kept = options.regionsKept ?? 32;
+  const regions = new Map<string, Promise<GraphSnapshot>>();
+  function region(scope: RegionScope): Promise<GraphSnapshot> {
+    const version = graphVersion.current();
+    const key = `${version}|${regionKey(scope)}`;
+    const known = regions.get(key);
+    if (known) {
+      regions.delete(key);
+      regions.set(key, known);
+      return known;
+    }
+    const made = (async () => {
+      const [focus, facts] = await Promise.all([regionFocus(db, scope), wide()]);
+      return loadRegionSnapshot(db, version, focus.length ? await regionAround(db, focus) : [], new Set(focus), facts);
+    })();
+    regions.set(key, made);
+    made.catch(() => regions.get(key) === made && regions.delete(key));
+    while (regions.size > kept) regions.delete(regions.keys().next().value as string);
+    return made;
+  }
+
+  const forConcepts = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
+    if (!(await inRegions())) return wholeGraph();
+    return region({ type: "concepts", slugs: [...new Set(slugs)].slice(0, CARD_SUBJECTS_PER_REGION) });
+  };
+
+  const forDeck = async (deckId: string): Promise<GraphSnapshot> => {
+    if (!(await inRegions())) return wholeGraph();
+    const scope = parseDeckId(deckId);
+    if (scope === null) throw unknownDeck(deckId);
+    const found = await region(scope);
+    if (!found.focus?.size) throw unknownDeck(deckId);
+    return found;
+  };
+
+  const windowDecks = perGraphVersion(graphVersion, async (): Promise<Deck[]> => {
+    const kinds = await queryRows<{ slug: string; label: string; plural: string; concepts: number }>(
+      db,
+      sql`select k.slug, k.label, k.plural, count(c.id)::int as concepts from kinds k join concepts c on c.kind = k.slug group by k.slug, k.label, k.plural, k.position order by k.position`,
+    );
+    const total = kinds.reduce((sum, k) => sum + Number(k.concepts), 0);
+    const decks = [windowDeck(await forDeck("all"), { id: "all", kind: "ALL", title: "Everything", plural: "concepts", concepts: total })];
+    for (const k of kinds) {
+      const id = `kind:${k.slug}`;
+      decks.push(windowDeck(await forDeck(id), { id, kind: "KIND", title: k.plural, plural: k.plural.toLowerCase(), concepts: Number(k.concepts) }));
+    }
+    return decks;
+  });
+
+  return {
+    whole,
+    forRound: async (spec) => {
+      if (!(await inRegions())) return wholeGraph();
+      if (spec.focus?.length) return forConcepts(spec.focus);
+      if (spec.topic === null) return region({ type: "seed", seed: spec.seed });
+      const found = await region({ type: "topic", slug: spec.topic });
+      if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
+      return found;
+    },
+    forCards: async (ids) => forConcepts(ids.flatMap(slugsOfCardId)),
+    cardsById: async (ids) => {
+      const found = new Map<string, Flashcard>();
+      const graphWide = await whole();
+      const lookIn = (graph: GraphSnapshot, some: readonly string[]) => {
+        for (const id of some) {
+          const card = cardById(graph, id);
+          if (card) found.set(id, card);
+        }
+      };
+      if (graphWide) {
+        lookIn(graphWide, ids);
+        return found;
+      }
+      // Ids in subject order, so that each region serves the cards of the subjects it was made for.
+      const sorted = [...new Set(ids)].sort((x, y) => (slugsOfCardId(x)[0] ?? "").localeCompare(slugsOfCardId(y)[0] ?? ""));
+      for (let start = 0; start < sorted.length; ) {
+        const chunk: string[] = [];
+        const subjects = new Set<string>();
+        while (start < sorted.length) {
+          const next = slugsOfCardId(sorted[start] as string);
+          if (subjects.size + next.length > CARD_SUBJECTS_PER_REGION && chunk.length > 0) break;
+          for (const slug of next) subjects.add(slug);
+          chunk.push(sorted[start++] as string);
+        }
+        lookIn(await forConcepts([...subjects]), chunk);
+      }
+      return found;
+    },
+    forConcepts,
+    forDeck,
+    decks: async () => ((await inRegions()) ? windowDecks() : listDecks(await wholeGraph())),
+  };
+}

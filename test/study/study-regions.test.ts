@@ -1,0 +1,97 @@
+/**
+ * A graph too large to hold in memory is studied in regions (server/study/study-graphs.ts). Here the
+ * seeds' graph is served as if it were one (STUDY_WHOLE_GRAPH_LIMIT=0), over HTTP as the app uses it:
+ * quizzes are graded from the region they were made from, decks are windows whose cards each open by
+ * id the same, and bad names still get clear errors. The quiz-quality check (quiz-integrity.test.ts)
+ * judges quizzes made from regions against the seeds too.
+ */
+import { describe, expect, it } from "vitest";
+import { seedFacts } from "../support/seed-graph.ts";
+import { useSeededServer } from "../support/seeded-server.ts";
+
+const api = useSeededServer({ studyWholeGraphLimit: 0 });
+const facts = seedFacts();
+
+type Question = { id: string; choices: { id: string }[]; concept: { slug: string } };
+type Quiz = { id: string; questions: Question[] };
+const QUIZ = `query ($kind: QuizKind!, $count: Int, $seed: Int, $topic: String) { quiz(kind: $kind, count: $count, seed: $seed, topic: $topic) {
+  id questions { id choices { id } concept { slug } } } }`;
+const ANSWER = `mutation ($quiz: ID!, $question: ID!, $choice: ID!) { answer(quizId: $quiz, questionId: $question, choiceId: $choice) { correct correctChoiceId } }`;
+type Card = { id: string; front: string; back: string; concept: { slug: string } };
+const CARD_FIELDS = "id front back concept { slug }";
+
+async function query<T>(text: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const { body } = await api.server.graphql<T>(text, variables, token ? { token } : {});
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data as T;
+}
+
+async function errorOf(text: string, variables: Record<string, unknown>): Promise<string> {
+  const { body } = await api.server.graphql(text, variables);
+  return body.errors?.[0]?.message ?? "";
+}
+
+describe("a graph studied in regions", () => {
+  it("grades every question of a quiz from the region it was made from: exactly one right choice each", async () => {
+    for (const seed of [1, 7920, 31677]) {
+      const { quiz } = await query<{ quiz: Quiz }>(QUIZ, { kind: "MIXED", count: 10, seed });
+      expect(quiz.questions.length).toBeGreaterThan(0);
+      for (const question of quiz.questions) {
+        const verdicts = [];
+        for (const choice of question.choices) {
+          const { answer } = await query<{ answer: { correct: boolean; correctChoiceId: string } }>(ANSWER, { quiz: quiz.id, question: question.id, choice: choice.id });
+          verdicts.push(answer.correct);
+        }
+        expect(verdicts.filter(Boolean)).toHaveLength(1);
+      }
+    }
+  });
+
+  it("keeps a topic's quiz and matching round inside the topic, and names an unknown topic", async () => {
+    const under = (slug: string) => slug === "hypervisor" || facts.categoriesAbove(slug).has("hypervisor");
+    const { quiz } = await query<{ quiz: Quiz }>(QUIZ, { kind: "MIXED", count: 10, seed: 5, topic: "hypervisor" });
+    expect(quiz.questions.length).toBeGreaterThan(0);
+    for (const question of quiz.questions) expect(under(question.concept.slug), question.concept.slug).toBe(true);
+    expect(await errorOf(QUIZ, { kind: "MIXED", topic: "no-such-thing" })).toBe('No concept "no-such-thing" to take a topic from.');
+    const round = await query<{ matching: { terms: { concept: { slug: string } }[] } }>(`query { matching(kind: SUMMARY, size: 4, seed: 3, topic: "hypervisor") { terms { concept { slug } } } }`);
+    for (const term of round.matching.terms) expect(under(term.concept.slug), term.concept.slug).toBe(true);
+  });
+
+  it("offers decks as windows that say so, whose every card opens the same by its id and can be reviewed", async () => {
+    const { decks } = await query<{ decks: { id: string; kind: string; description: string; cardCount: number }[] }>(`{ decks { id kind description cardCount } }`);
+    expect(decks[0]).toMatchObject({ id: "all", kind: "ALL" });
+    expect(decks[0]?.description).toMatch(/^Cards about the first \d+ of 84 concepts, in alphabetical order\.$/);
+    expect(decks.filter((d) => d.kind === "KIND").length).toBeGreaterThan(5);
+    // Each card reads the same in its deck's window and opened by id from its own concept's region:
+    // what a region takes in (concepts sharing a summary, name-word counts, graph-wide kinds) makes it so.
+    const deckOf = async (deck: string) => (await query<{ flashcards: Card[] }>(`query ($deck: String) { flashcards(deck: $deck, first: 500) { ${CARD_FIELDS} } }`, { deck })).flashcards;
+    for (const deck of decks) {
+      const cards = await deckOf(deck.id);
+      expect(cards, deck.id).toHaveLength(deck.cardCount);
+      if (deck.kind === "KIND") for (const card of cards) expect(`kind:${facts.kindOf(card.concept.slug)}`).toBe(deck.id);
+      for (const card of cards) {
+        const { flashcard } = await query<{ flashcard: Card | null }>(`query ($id: ID!) { flashcard(id: $id) { ${CARD_FIELDS} } }`, { id: card.id });
+        expect(flashcard, `${deck.id}: ${card.id}`).toEqual(card);
+      }
+    }
+    const flashcards = await deckOf("kind:hypervisor");
+    const { startLearner } = await query<{ startLearner: { token: string } }>(`mutation { startLearner { token } }`);
+    const card = flashcards[0] as Card;
+    const reviewed = await query<{ review: { cardId: string; reps: number } }>(
+      `mutation ($card: ID!) { review(cardId: $card, rating: GOOD, reviewId: "r1") { cardId reps } }`,
+      { card: card.id },
+      startLearner.token,
+    );
+    expect(reviewed.review).toEqual({ cardId: card.id, reps: 1 });
+    const next = await query<{ studyNext: { card: { id: string } | null } }>(`{ studyNext(deck: "kind:hypervisor") { card { id } } }`, {}, startLearner.token);
+    expect(next.studyNext.card?.id).toBeDefined();
+    expect(next.studyNext.card?.id).not.toBe(card.id);
+  });
+
+  it("refuses a deck or card that names nothing, as it does for a whole graph", async () => {
+    expect(await errorOf(`query ($deck: String) { flashcards(deck: $deck) { id } }`, { deck: "kind:nothing" })).toMatch(/^No deck "kind:nothing"\./);
+    expect(await errorOf(`query ($deck: String) { flashcards(deck: $deck) { id } }`, { deck: "topic:nothing" })).toMatch(/^No deck "topic:nothing"\./);
+    const { flashcard } = await query<{ flashcard: Card | null }>(`{ flashcard(id: "term:nothing") { id } }`);
+    expect(flashcard).toBeNull();
+  });
+});
