@@ -221,7 +221,7 @@ export const seedState = pgTable("seed_state", {
 
 /**
  * How many concepts' names (and aliases) hold each word of four letters or more, recomputed with every
- * seed (server/seed/name-words.ts). A region of a large graph (server/study/graph-region.ts) reads here
+ * seed (server/seed/name-tables.ts). A region of a large graph (server/study/graph-region.ts) reads here
  * what the whole graph in memory counts for itself: whether a word of a name is rare enough to give the
  * name away.
  */
@@ -229,3 +229,20 @@ export const nameWords = pgTable("name_words", {
   word: text("word").primaryKey(),
   concepts: integer("concepts").notNull(),
 });
+
+/**
+ * Every concept's names and aliases, lower-cased, one row each (its search_names split by line), kept
+ * by every seed (server/seed/name-tables.ts): search finds exact names and names beginning with a query
+ * through a byte-ordered index here, where a pattern over search_names reads thousands of trigram hits
+ * on a graph of a million concepts.
+ */
+export const conceptNames = pgTable(
+  "concept_names",
+  {
+    conceptId: integer("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+  },
+  (t) => [index("concept_names_name").using("btree", sql`${t.name} collate "C"`)],
+);

@@ -23,7 +23,7 @@ import {
 } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import type { Citation, SeedGraph } from "./load-seeds.ts";
-import { recountNameWords } from "./name-words.ts";
+import { refreshNameTables } from "./name-tables.ts";
 import { findMentions } from "./find-mentions.ts";
 
 export const GRAPH_SEEDED_CHANNEL = "graph_seeded";
@@ -254,7 +254,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
       graph.concepts.map((c) => ({ id: idOf(c.slug), names: [c.name, ...c.aliases] })),
     ).map((m) => ({ passageId: m.passageId, conceptId: m.conceptId }));
     await insertChunked(tx, mentions, mentionRows);
-    await recountNameWords(tx);
+    await refreshNameTables(tx);
 
     await tx
       .insert(seedState)

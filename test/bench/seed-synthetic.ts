@@ -14,7 +14,7 @@ import { connect } from "../../server/db/connect.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { queryRows } from "../../server/db/query-rows.ts";
 import { seed } from "../../server/seed/ensure-seeded.ts";
-import { recountNameWords } from "../../server/seed/name-words.ts";
+import { refreshNameTables } from "../../server/seed/name-tables.ts";
 import { SEEDS_DIR } from "../support/seed-paths.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
@@ -87,7 +87,7 @@ try {
     await tx.execute(sql`
       insert into citations (source_id, locator, concept_id, position)
       select (select min(id) from sources), 'Lead ¶1', id, 0 from concepts where slug like 'syn-%'`);
-    await recountNameWords(tx);
+    await refreshNameTables(tx);
   });
   await db.execute(sql`analyze`);
   const [counts] = await queryRows<{ concepts: number; relations: number; claims: number }>(

@@ -144,7 +144,6 @@ export async function searchRanked(db: Db, query: string, first: number, kind: s
   const q = query.toLowerCase();
   // Names are stored one per line in search_names: "(^|\n)q" is a name starting with q.
   const namePrefix = `(^|\n)${escapeRegex(q)}`;
-  const nameExact = `(^|\n)${escapeRegex(q)}(\n|$)`;
   const document = sql`to_tsvector('english', summary || ' ' || description)`;
   const words = sql`plainto_tsquery('english', ${query})`;
   const rows = await queryRows<Row>(
@@ -153,9 +152,11 @@ export async function searchRanked(db: Db, query: string, first: number, kind: s
     with candidates as (
       -- Exact names and aliases always; names starting with the query up to a bound (a one-letter
       -- query starts thousands of names in a big graph).
-      select id from concepts where search_names ~ ${nameExact}
+      -- concept_names's byte-ordered index: a name equal to q, or from q up to q followed by the
+      -- highest code point (every name beginning with q).
+      select concept_id as id from concept_names where name collate "C" = ${q}
       union
-      (select id from concepts where search_names ~ ${namePrefix} limit ${MAX_PREFIX_CANDIDATES})
+      (select concept_id from concept_names where name collate "C" >= ${q} and name collate "C" < ${`${q}\u{10FFFF}`} limit ${MAX_PREFIX_CANDIDATES})
       union
       (select id from concepts where ${document} @@ ${words} limit ${MAX_FULL_TEXT_CANDIDATES})
       union
