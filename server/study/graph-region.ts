@@ -14,7 +14,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { idArray, type GraphWideFacts } from "./graph-snapshot.ts";
+import { readVocabulary, type GraphWideFacts } from "./graph-snapshot.ts";
 
 export type RegionScope =
   /** A quiz or round with no topic: the neighbourhood of a concept the seed picks. */
@@ -34,7 +34,7 @@ const ANCESTOR_DEPTH = 5;
 /** How far down a topic is followed. */
 const TOPIC_DEPTH = 8;
 /** The most concepts a region holds, nearest first: a concept with thousands of relations is cut here. */
-export const REGION_MOST = 5000;
+export const REGION_MOST = 3000;
 
 export function regionKey(scope: RegionScope): string {
   switch (scope.type) {
@@ -92,21 +92,18 @@ function focusQuery(scope: RegionScope): SQL {
   }
 }
 
-/** The concepts a scope is about, or none when it names nothing (no such topic, kind or concept). */
-export async function regionFocus(db: Db, scope: RegionScope): Promise<number[]> {
-  return (await queryRows<{ id: number }>(db, focusQuery(scope))).map((row) => Number(row.id));
-}
-
 /**
- * The region around a focus: the focus, the other ends of its relations (outdated ones too: the
- * snapshot keeps those apart so nothing denies them), the concepts sharing a focus concept's summary
- * (which cards and questions must tell apart from it), and the categories above all of them.
+ * A scope's region in one statement: the concepts it is about (the focus: none when the scope names
+ * nothing, no such topic, kind or concept), and around them the other ends of their relations (outdated
+ * ones too: the snapshot keeps those apart so nothing denies them), the concepts sharing a focus
+ * concept's summary (which cards and questions must tell apart from it), and the categories above all
+ * of them, nearest first.
  */
-export async function regionAround(db: Db, focus: readonly number[]): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+export async function regionOf(db: Db, scope: RegionScope): Promise<{ focus: number[]; ids: number[] }> {
+  const rows = await queryRows<{ id: number; focus: boolean }>(
     db,
     sql`
-      with recursive focus as (select unnest(${idArray(focus)}) as id),
+      with recursive focus as (${focusQuery(scope)}),
       near as (
         select id, 0 as depth from focus
         union select target_id, 1 from relations where source_id in (select id from focus)
@@ -120,17 +117,19 @@ export async function regionAround(db: Db, focus: readonly number[]): Promise<nu
         select r.target_id, u.depth + 1 from up u join relations r on r.source_id = u.id
         where u.depth < ${ANCESTOR_DEPTH} and r.${current} and r.type in ${classifying}
       )
-      select id from up group by id order by min(depth), id limit ${REGION_MOST}`,
+      select id, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${REGION_MOST}`,
   );
-  return rows.map((row) => Number(row.id));
+  return { focus: rows.filter((row) => row.focus).map((row) => Number(row.id)), ids: rows.map((row) => Number(row.id)) };
 }
 
 /**
  * What the rules read of the whole graph that no region shows: which kinds are mostly categories, and
- * which kinds the graph also holds as a concept (see generate-flashcards.ts). Read once per version.
+ * which kinds the graph also holds as a concept (see generate-flashcards.ts); and the vocabulary every
+ * region shares. Read once per version.
  */
 export async function graphWideFacts(db: Db): Promise<GraphWideFacts> {
-  const [categoryKinds, taughtKinds] = await Promise.all([
+  const [vocabulary, categoryKinds, taughtKinds] = await Promise.all([
+    readVocabulary(db),
     queryRows<{ kind: string }>(
       db,
       sql`
@@ -146,5 +145,5 @@ export async function graphWideFacts(db: Db): Promise<GraphWideFacts> {
         union select k.slug from kinds k join concepts c on lower(c.noun) = lower(k.label)`,
     ),
   ]);
-  return { categoryKinds: new Set(categoryKinds.map((r) => r.kind)), taughtKinds: new Set(taughtKinds.map((r) => r.kind)) };
+  return { vocabulary, categoryKinds: new Set(categoryKinds.map((r) => r.kind)), taughtKinds: new Set(taughtKinds.map((r) => r.kind)) };
 }

@@ -8,7 +8,6 @@ import { asc, sql, type SQL } from "drizzle-orm";
 import { aspects, kinds, relationTypes } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { contentWords } from "./phrasing.ts";
 
 export interface SnapshotConcept {
   id: number;
@@ -54,7 +53,24 @@ export interface SnapshotCitation {
 }
 
 /** What a region cannot see for itself, read from the whole graph once per version (graph-region.ts). */
+/** The vocabulary's tables, as read: kinds and aspects in order, relation types. */
+export interface Vocabulary {
+  kinds: (typeof kinds.$inferSelect)[];
+  aspects: (typeof aspects.$inferSelect)[];
+  types: (typeof relationTypes.$inferSelect)[];
+}
+
+export async function readVocabulary(db: Db): Promise<Vocabulary> {
+  const [kindRows, aspectRows, typeRows] = await Promise.all([
+    db.select().from(kinds).orderBy(asc(kinds.position)),
+    db.select().from(aspects).orderBy(asc(aspects.position)),
+    db.select().from(relationTypes),
+  ]);
+  return { kinds: kindRows, aspects: aspectRows, types: typeRows };
+}
+
 export interface GraphWideFacts {
+  vocabulary: Vocabulary;
   /** Kinds at least half of whose concepts are categories (see generate-flashcards.ts). */
   categoryKinds: ReadonlySet<string>;
   /** Kinds the graph also holds as a concept ("Hypervisor"). */
@@ -201,15 +217,15 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
           union ${citing(sql`claim_id in (select id from claims where concept_id = any(${idArray(region.ids)}))`)}
           order by position, id`
     : sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`;
-  const [conceptRows, relationRows, claimRows, citationRows, kindRows, aspectRows, typeRows] = await Promise.all([
+  const [conceptRows, relationRows, claimRows, citationRows, vocabulary, firstWords] = await Promise.all([
     queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable, clue from concepts ${inRegion(sql`id`)} order by slug`),
     queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations ${both} order by id`),
     queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims ${inRegion(sql`concept_id`)} order by position, id`),
     queryRows<CitationRow>(db, citationQuery),
-    db.select().from(kinds).orderBy(asc(kinds.position)),
-    db.select().from(aspects).orderBy(asc(aspects.position)),
-    db.select().from(relationTypes),
+    region ? region.wide.vocabulary : readVocabulary(db),
+    region ? firstNameWordCounts(db, [...region.focusIds]) : null,
   ]);
+  const { kinds: kindRows, aspects: aspectRows, types: typeRows } = vocabulary;
   const conceptList: SnapshotConcept[] = conceptRows.map((c) => ({
     id: c.id,
     slug: c.slug,
@@ -229,7 +245,7 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
   const snapshot: GraphSnapshot = {
     version,
     wide: region?.wide ?? null,
-    nameWordCounts: region ? await firstNameWordCounts(db, conceptList.filter((c) => region.focusIds.has(c.id))) : null,
+    nameWordCounts: firstWords,
     focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
     outdatedRelations: [],
     outdatedClaims: [],
@@ -291,13 +307,18 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
   return snapshot;
 }
 
-/** How many concepts' names hold the first content word of each of these concepts' names (see GraphSnapshot). */
-async function firstNameWordCounts(db: Db, concepts: SnapshotConcept[]): Promise<Map<string, number>> {
-  const words = [...new Set(concepts.map((c) => contentWords(c.name)[0]).filter((w) => w !== undefined))];
-  if (words.length === 0) return new Map();
+/**
+ * How many concepts' names hold the first content word of each of these concepts' names (see
+ * GraphSnapshot), the word split out as contentWords (phrasing.ts) does and name_words holds it.
+ */
+async function firstNameWordCounts(db: Db, ids: readonly number[]): Promise<Map<string, number>> {
   const rows = await queryRows<{ word: string; concepts: number }>(
     db,
-    sql`select word, concepts from name_words where word in (select json_array_elements_text(${JSON.stringify(words)}::json))`,
+    sql`
+      select word, concepts from name_words where word in (
+        select (select w from unnest(regexp_split_to_array(lower(c.name), '[^[:alnum:]]+')) with ordinality as t(w, i)
+                where char_length(w) >= 4 order by i limit 1)
+        from concepts c where c.id = any(${idArray(ids)}))`,
   );
   return new Map(rows.map((r) => [r.word, Number(r.concepts)]));
 }

@@ -17,7 +17,7 @@ import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
 import { cardById } from "./flashcards/card-index.ts";
 import type { Flashcard } from "./flashcards/generate-flashcards.ts";
 import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
-import { graphWideFacts, regionAround, regionFocus, regionKey, type RegionScope } from "./graph-region.ts";
+import { graphWideFacts, regionKey, regionOf, type RegionScope } from "./graph-region.ts";
 import { loadGraphSnapshot, loadRegionSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
 import { UnknownTopicError } from "./quiz/generate-quiz.ts";
 
@@ -48,9 +48,15 @@ export interface StudyGraphs {
 export interface StudyGraphsOptions {
   /** Above this many concepts the graph is studied in regions. */
   wholeGraphLimit: number;
-  /** How many regions are kept. */
-  regionsKept?: number;
+  /** How many concepts the regions kept may hold together (default REGION_CONCEPTS_KEPT). */
+  regionConcepts?: number;
 }
+
+/**
+ * How many concepts the kept regions hold together: about what a whole graph of 20,000 concepts holds
+ * twice over (each concept brings its cards and candidate questions), some 200 MB.
+ */
+const REGION_CONCEPTS_KEPT = 40_000;
 
 /** The most subjects a region for cards is made around (a card's comparison names two). */
 const CARD_SUBJECTS_PER_REGION = 50;
@@ -72,9 +78,17 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
   const inRegions = async () => (await size()) > options.wholeGraphLimit;
   const whole = async () => ((await inRegions()) ? null : wholeGraph());
 
-  // Regions by graph version and scope, the most recently used last; a failed read is not kept.
-  const kept = options.regionsKept ?? 32;
-  const regions = new Map<string, Promise<GraphSnapshot>>();
+  // Regions by graph version and scope, the most recently used last, kept while the concepts they hold
+  // together stay within the budget (the newest is kept whatever its size); a failed read is not kept.
+  const budget = options.regionConcepts ?? REGION_CONCEPTS_KEPT;
+  const regions = new Map<string, { snapshot: Promise<GraphSnapshot>; concepts: number }>();
+  let held = 0;
+  const forget = (key: string) => {
+    const entry = regions.get(key);
+    if (!entry) return;
+    regions.delete(key);
+    held -= entry.concepts;
+  };
   function region(scope: RegionScope): Promise<GraphSnapshot> {
     const version = graphVersion.current();
     const key = `${version}|${regionKey(scope)}`;
@@ -82,15 +96,26 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
     if (known) {
       regions.delete(key);
       regions.set(key, known);
-      return known;
+      return known.snapshot;
     }
     const made = (async () => {
-      const [focus, facts] = await Promise.all([regionFocus(db, scope), wide()]);
-      return loadRegionSnapshot(db, version, focus.length ? await regionAround(db, focus) : [], new Set(focus), facts);
+      const [{ focus, ids }, facts] = await Promise.all([regionOf(db, scope), wide()]);
+      return loadRegionSnapshot(db, version, ids, new Set(focus), facts);
     })();
-    regions.set(key, made);
-    made.catch(() => regions.get(key) === made && regions.delete(key));
-    while (regions.size > kept) regions.delete(regions.keys().next().value as string);
+    const entry = { snapshot: made, concepts: 0 };
+    regions.set(key, entry);
+    made.then(
+      (snapshot) => {
+        if (regions.get(key) !== entry) return;
+        entry.concepts = snapshot.concepts.length;
+        held += entry.concepts;
+        for (const oldest of regions.keys()) {
+          if (held <= budget || oldest === key) break;
+          forget(oldest);
+        }
+      },
+      () => regions.get(key) === entry && forget(key),
+    );
     return made;
   }
 

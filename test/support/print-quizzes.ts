@@ -3,13 +3,16 @@
  * right one marked), the explanation, why each wrong choice is wrong, and the
  * cited passages. For judging question quality by eye:
  *
- *   npx tsx test/support/print-quizzes.ts [--per-kind 10] [--count 5] [--first-seed 1000] [--passages] [--questions N]
+ *   npx tsx test/support/print-quizzes.ts [--per-kind 10] [--count 5] [--first-seed 1000] [--passages] [--questions N] [--regions]
  *
- * With --questions, each kind prints quizzes (seed after seed) until N questions are out.
+ * With --questions, each kind prints quizzes (seed after seed) until N questions are out. With
+ * --regions, each quiz is made from its seed's region, as on a graph too large to hold whole
+ * (server/study/study-graphs.ts).
  */
 import { parseArgs } from "node:util";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadGraphSnapshot } from "../../server/study/graph-snapshot.ts";
+import { createStudyGraphs } from "../../server/study/study-graphs.ts";
 import { generateQuiz } from "../../server/study/quiz/generate-quiz.ts";
 import type { QuizKind } from "../../server/study/quiz/quiz-question.ts";
 import { SEEDS_DIR, SOURCES_DIR } from "./seed-paths.ts";
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     "first-seed": { type: "string", default: "1000" },
     passages: { type: "boolean", default: false },
     questions: { type: "string" },
+    regions: { type: "boolean", default: false },
   },
 });
 const perKind = Number(values["per-kind"]);
@@ -32,7 +36,10 @@ const wanted = values.questions === undefined ? undefined : Number(values.questi
 const database = await createTestDatabase();
 try {
   await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
-  const graph = await loadGraphSnapshot(database.db, "print");
+  const whole = await loadGraphSnapshot(database.db, "print");
+  const fixed = { current: () => "print", onChange: () => () => {}, stop: async () => {} };
+  const study = createStudyGraphs(database.db, fixed, { wholeGraphLimit: 0 });
+  const graphFor = async (s: number) => (values.regions ? study.forRound({ seed: s, topic: null }) : whole);
   const passages = new Map<string, string>();
   if (values.passages) {
     const rows = await database.db.query.passages.findMany();
@@ -44,6 +51,7 @@ try {
     console.log(`\n######## ${kind}`);
     let printed = 0;
     for (let i = 0; wanted === undefined ? i < perKind : printed < wanted && i < 1000; i++) {
+      const graph = await graphFor(firstSeed + i);
       const quiz = generateQuiz(graph, { kind, count: wanted === undefined ? count : Math.min(count, wanted - printed), seed: firstSeed + i, topic: null });
       printed += quiz.questions.length;
       console.log(`\n=== ${kind} quiz, seed ${firstSeed + i}: ${quiz.questions.length} questions`);
