@@ -106,16 +106,21 @@ export async function regionOf(db: Db, scope: RegionScope): Promise<{ focus: num
       with recursive focus as (${focusQuery(scope)}),
       near as (
         select id, 0 as depth from focus
-        union select target_id, 1 from relations where source_id in (select id from focus)
-        union select source_id, 1 from relations where target_id in (select id from focus)
-        union select c.id, 1 from concepts f join concepts c on md5(c.summary) = md5(f.summary) and c.summary = f.summary
-          where f.id in (select id from focus)
+        union select r.target_id, 1 from focus f, lateral (select target_id from relations where source_id = f.id offset 0) r
+        union select r.source_id, 1 from focus f, lateral (select source_id from relations where target_id = f.id offset 0) r
+        union select c.id, 1 from focus f, lateral (
+          select c.id from concepts o join concepts c on md5(c.summary) = md5(o.summary) and c.summary = o.summary where o.id = f.id offset 0
+        ) c
       ),
+      -- Each step reads the relations of the concepts just reached through their index ("offset 0" keeps
+      -- the planner from hashing every classifying relation of the graph instead: 250 ms on 100k concepts).
       up(id, depth) as (
         select id, depth from near
         union
-        select r.target_id, u.depth + 1 from up u join relations r on r.source_id = u.id
-        where u.depth < ${ANCESTOR_DEPTH} and r.${current} and r.type in ${classifying}
+        select r.target_id, u.depth + 1 from up u, lateral (
+          select target_id from relations where source_id = u.id and ${current} and type in ${classifying} offset 0
+        ) r
+        where u.depth < ${ANCESTOR_DEPTH}
       )
       select id, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${REGION_MOST}`,
   );

@@ -81,7 +81,12 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
   // Regions by graph version and scope, the most recently used last, kept while the concepts they hold
   // together stay within the budget (the newest is kept whatever its size); a failed read is not kept.
   const budget = options.regionConcepts ?? REGION_CONCEPTS_KEPT;
-  const regions = new Map<string, { snapshot: Promise<GraphSnapshot>; concepts: number }>();
+  interface Kept {
+    snapshot: Promise<GraphSnapshot>;
+    concepts: number;
+    resolved?: GraphSnapshot;
+  }
+  const regions = new Map<string, Kept>();
   let held = 0;
   const forget = (key: string) => {
     const entry = regions.get(key);
@@ -102,11 +107,12 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
       const [{ focus, ids }, facts] = await Promise.all([regionOf(db, scope), wide()]);
       return loadRegionSnapshot(db, version, ids, new Set(focus), facts);
     })();
-    const entry = { snapshot: made, concepts: 0 };
+    const entry: Kept = { snapshot: made, concepts: 0 };
     regions.set(key, entry);
     made.then(
       (snapshot) => {
         if (regions.get(key) !== entry) return;
+        entry.resolved = snapshot;
         entry.concepts = snapshot.concepts.length;
         held += entry.concepts;
         for (const oldest of regions.keys()) {
@@ -118,6 +124,21 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
     );
     return made;
   }
+
+  /**
+   * A kept region already about all these concepts: the deck window a learner studies holds the cards
+   * they open and rate next. Only for cards, which read the same from any region about their subject
+   * (test/study/study-regions.test.ts); a quiz is always remade from its own region, as it was made.
+   */
+  const holding = (slugs: readonly string[]): GraphSnapshot | undefined => {
+    let found: GraphSnapshot | undefined;
+    for (const entry of regions.values()) {
+      const focus = entry.resolved?.focus;
+      if (focus && slugs.every((slug) => focus.has(slug))) found = entry.resolved;
+    }
+    return found;
+  };
+  const forCardSubjects = async (slugs: readonly string[]): Promise<GraphSnapshot> => holding(slugs) ?? forConcepts(slugs);
 
   const forConcepts = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
     if (!(await inRegions())) return wholeGraph();
@@ -157,7 +178,7 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
       if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
       return found;
     },
-    forCards: async (ids) => forConcepts(ids.flatMap(slugsOfCardId)),
+    forCards: async (ids) => ((await inRegions()) ? forCardSubjects(ids.flatMap(slugsOfCardId)) : wholeGraph()),
     cardsById: async (ids) => {
       const found = new Map<string, Flashcard>();
       const graphWide = await whole();
@@ -182,7 +203,7 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
           for (const slug of next) subjects.add(slug);
           chunk.push(sorted[start++] as string);
         }
-        lookIn(await forConcepts([...subjects]), chunk);
+        lookIn(await forCardSubjects([...subjects]), chunk);
       }
       return found;
     },

@@ -28,6 +28,7 @@ const SEARCH = `query ($q: String!) { search(query: $q, first: 10) { slug name s
 const QUIZ = `query ($seed: Int) { quiz(kind: MIXED, count: 10, seed: $seed) { id questions { id kind prompt choices { id text } concept { slug name } } } }`;
 const CARD = `query ($id: ID!) { flashcard(id: $id) { id front back explanation concept { slug name } } }`;
 const DECK = `query { flashcards(deck: "all", first: 20) { id front back } }`;
+const SETTLE_SECONDS = 15;
 
 /** Resident memory of a process, in MiB. */
 function rssOf(pid: number): number {
@@ -115,17 +116,26 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
     const rssReady = Math.round(rssOf(pid));
     const url = /listening on (http:\/\/localhost:\d+)/.exec(output)?.[1] as string;
     const synthetic = (i: number) => `syn-${1 + ((i * 7919) % concepts)}`;
+    // The cards a learner opens next: those of the deck page they study.
+    const page = (await (await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: DECK }) })).json()) as {
+      data?: { flashcards: { id: string }[] };
+    };
+    const deckIds = page.data?.flashcards.map((c) => c.id) ?? [];
+    // The first seconds after start run slower (V8 still optimising, the heap settling after the
+    // warm-up's regions): a settling load first, so that every row measures the server as it runs.
+    await load(url, ConceptPageDocument.toString(), () => ({ slug: "syn-471" }), SETTLE_SECONDS);
     const operations = [
-      { name: "concept page", query: ConceptPageDocument.toString(), variables: () => ({ slug: "syn-4711" }) },
-      { name: "search (typo)", query: SEARCH, variables: () => ({ q: "kubemanix" }) },
+      { name: "concept page", query: ConceptPageDocument.toString(), variables: () => ({ slug: "syn-471" }) },
+      { name: "search (typo)", query: SEARCH, variables: () => ({ q: "kubmeanix" }) },
       { name: "quiz (10, mixed)", query: QUIZ, variables: () => ({ seed: 7 }) },
       { name: "quiz, a new seed each time", query: QUIZ, variables: (i: number) => ({ seed: 100_003 * (i + 1) }) },
-      { name: "flashcard by id", query: CARD, variables: (i: number) => ({ id: `term:${synthetic(i)}` }) },
+      { name: "flashcard by id, any concept", query: CARD, variables: (i: number) => ({ id: `term:${synthetic(i)}` }) },
+      { name: "flashcard by id, from a deck page", query: CARD, variables: (i: number) => ({ id: deckIds[i % deckIds.length] }) },
       { name: "deck's first page", query: DECK, variables: () => ({}) },
     ];
     const rows: ScaleRow["operations"] = [];
     for (const operation of operations) {
-      await load(url, operation.query, operation.variables, 2); // warm up: JIT, query plans, pages
+      await load(url, operation.query, operation.variables, 3); // warm up: JIT, query plans, pages
       const result = await load(url, operation.query, operation.variables, seconds);
       console.log(`${String(concepts).padStart(8)} ${operation.name.padEnd(28)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
       rows.push({ name: operation.name, ...result });
@@ -164,7 +174,9 @@ material ahead; resident memory is the process's own, at that moment and at its 
 request is uncached (a fresh nonce); 10 connections. Above 20,000 concepts (\`STUDY_WHOLE_GRAPH_LIMIT\`) quizzes,
 rounds, decks and cards are made from regions of the graph read on demand (server/study/study-graphs.ts): the
 "quiz (10, mixed)" row asks the same seed each time, so its region is read once and kept; "a new seed each time"
-reads a new region for nearly every request; "flashcard by id" opens a different concept's card each time.
+reads a new region for nearly every request; "flashcard by id, any concept" opens a different concept's card each
+time (a region of its own), "from a deck page" the cards of the deck page a learner studies (its region is kept).
+Before the rows, 15 s of concept pages let the server settle after start; each row has 3 s of warm-up of its own.
 
 ${head}
 

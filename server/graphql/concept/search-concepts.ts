@@ -168,7 +168,9 @@ export async function searchRanked(db: Db, query: string, first: number, kind: s
       ${q} = any(string_to_array(c.search_names, chr(10))) as exact,
       c.search_names ~ ${namePrefix} as prefix,
       to_tsvector('english', c.summary || ' ' || c.description) @@ ${words} as text_match,
-      ts_rank(to_tsvector('english', c.summary || ' ' || c.description), ${words}) as text_rank,
+      -- Ranked only where the text matches (the rank is 0 elsewhere): hundreds of names may begin with the query.
+      case when to_tsvector('english', c.summary || ' ' || c.description) @@ ${words}
+        then ts_rank(to_tsvector('english', c.summary || ' ' || c.description), ${words}) else 0 end as text_rank,
       word_similarity(${q}, c.search_names) as word_sim
     from concepts c join candidates using (id)
     where ${kind}::text is null or c.kind = ${kind}`,

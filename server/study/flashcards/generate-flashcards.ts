@@ -227,6 +227,21 @@ function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target
   return byType;
 }
 
+/**
+ * Whether another concept is one every region about `concept` holds (graph-region.ts): the other end of
+ * one of its relations, outdated ones included, or a concept sharing its summary. In a region, a card
+ * reads only these beside its subject, so it reads the same in every region (a deck's window, its own).
+ */
+function isNear(graph: GraphSnapshot, concept: SnapshotConcept, other: SnapshotConcept): boolean {
+  const ends = (list: readonly SnapshotRelation[] | undefined) => (list ?? []).some((r) => r.from === other.slug || r.to === other.slug);
+  return (
+    ends(graph.outgoing.get(concept.slug)) ||
+    ends(graph.incoming.get(concept.slug)) ||
+    graph.outdatedRelations.some((r) => (r.from === concept.slug && r.to === other.slug) || (r.to === concept.slug && r.from === other.slug)) ||
+    other.summary === concept.summary
+  );
+}
+
 /** Whether `text` says "like <name>" (not "unlike <name>"). */
 function likens(text: string, name: string): boolean {
   const lower = text.toLowerCase();
@@ -299,7 +314,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // one source names beside Docker and CRI-O"): any engine of the list would fit. One ("like Docker") is a
     // contrast, and so are others of the kind outside it ("a kernel neither Linux nor Windows").
     const own = categoriesOf(graph, concept.slug);
-    const named = namedIn(graph, masked).filter((other) => other !== concept);
+    const named = namedIn(graph, masked).filter((other) => other !== concept && (graph.focus === null || isNear(graph, concept, other)));
     const siblings = named.filter((other) => categoriesOf(graph, other.slug).some((c) => own.includes(c)));
     const byList = siblings.length >= 2;
     // Nor one that defines by likeness to one of its kind or category ("a container tool that, like Docker,
