@@ -225,10 +225,30 @@ export const seedState = pgTable("seed_state", {
  * what the whole graph in memory counts for itself: whether a word of a name is rare enough to give the
  * name away.
  */
-export const nameWords = pgTable("name_words", {
-  word: text("word").primaryKey(),
-  concepts: integer("concepts").notNull(),
-});
+export const nameWords = pgTable(
+  "name_words",
+  {
+    word: text("word").primaryKey(),
+    concepts: integer("concepts").notNull(),
+  },
+  // Search's spelling dictionary on a large graph: the words nearest a typo (numbers are no words to misspell).
+  (t) => [index("name_words_trgm").using("gist", sql`${t.word} gist_trgm_ops`).where(sql`${t.word} !~ '^[0-9]+$'`)],
+);
+
+/**
+ * Which concepts' names hold each word of name_words: search on a large graph goes from the words
+ * nearest a typo to the concepts that hold them (server/graphql/concept/search-concepts.ts).
+ */
+export const conceptWords = pgTable(
+  "concept_words",
+  {
+    word: text("word").notNull(),
+    conceptId: integer("concept_id")
+      .notNull()
+      .references(() => concepts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.word, t.conceptId] })],
+);
 
 /**
  * Every concept's names and aliases, lower-cased, one row each (its search_names split by line), kept

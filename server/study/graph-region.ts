@@ -27,8 +27,14 @@ export type RegionScope =
   | { type: "kind"; kind: string }
   | { type: "all" };
 
-/** How many concepts a region is about: a quiz's or a deck's window onto a large graph. */
+/** How many concepts a region is about: a deck's window onto a large graph, a topic's nearest members. */
 export const FOCUS_SIZE = 100;
+/**
+ * How many a quiz or round without a topic is about: the neighbourhood its seed picks. Enough for 50
+ * questions; each concept more brings its neighbours and their categories (a region of a new seed is
+ * read for the request that asks for it).
+ */
+const SEED_FOCUS_SIZE = 40;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
 const ANCESTOR_DEPTH = 5;
 /** How far down a topic is followed. */
@@ -73,7 +79,7 @@ function focusQuery(scope: RegionScope): SQL {
           union all select r.target_id, 2 from relations r join near n on r.source_id = n.id where n.depth = 1 and r.${current}
           union all select r.source_id, 2 from relations r join near n on r.target_id = n.id where n.depth = 1 and r.${current}
         )
-        select id from far group by id order by min(depth), id limit ${FOCUS_SIZE}`;
+        select id from far group by id order by min(depth), id limit ${SEED_FOCUS_SIZE}`;
     case "topic":
       return sql`
         with recursive members(id, depth) as (

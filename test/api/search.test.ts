@@ -1,5 +1,6 @@
 /** Looking concepts up over HTTP the way a developer or the web app does. */
 import { describe, expect, it } from "vitest";
+import { searchRanked } from "../../server/graphql/concept/search-concepts.ts";
 import { useSeededServer } from "../support/seeded-server.ts";
 
 const api = useSeededServer();
@@ -132,5 +133,17 @@ describe("search hits", () => {
     expect(ofKind.every((h) => h.concept.kind === kind)).toBe(true);
     const { body } = await api.server.graphql(HITS, { q: "docker", kind: "no-such-kind" });
     expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("search on a large graph", () => {
+  // Above 100k concepts typos go through the name words' dictionary (the words nearest each word of the
+  // query) rather than the k-nearest names: the same typos must still find the same concept first.
+  it("finds a concept despite a typo through the name words' dictionary", async () => {
+    for (const [typo, slug] of [["virtualbx", "virtualbox"], ["dokcer", "docker"], ["kubernets", "kubernetes"], ["namespase", "linux-namespaces"], ["dockr", "docker"]] as const) {
+      const [best] = await searchRanked(api.database.db, typo, 5, null, { dictionary: true });
+      expect(best?.concept.slug, typo).toBe(slug);
+      expect(best?.matchedBy, typo).toBe("SPELLING");
+    }
   });
 });
