@@ -53,10 +53,11 @@ export interface StudyGraphsOptions {
 }
 
 /**
- * How many concepts the kept regions hold together: about what a whole graph of 20,000 concepts holds
- * twice over (each concept brings its cards and candidate questions), some 200 MB.
+ * How many concepts the kept regions hold together: about what a whole graph at the limit holds (each
+ * concept brings its relations, claims, cards and candidate questions). At 40,000 a server of a 100k
+ * graph peaked at 1 GB resident under load.
  */
-const REGION_CONCEPTS_KEPT = 40_000;
+const REGION_CONCEPTS_KEPT = 20_000;
 
 /** The most subjects a region for cards is made around (a card's comparison names two). */
 const CARD_SUBJECTS_PER_REGION = 50;
