@@ -132,9 +132,12 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
    * (test/study/study-regions.test.ts); a quiz is always remade from its own region, as it was made.
    */
   const holding = (slugs: readonly string[]): GraphSnapshot | undefined => {
+    const version = graphVersion.current();
     let found: GraphSnapshot | undefined;
     for (const entry of regions.values()) {
-      const focus = entry.resolved?.focus;
+      // A region of an earlier version stays until the budget drops it; it holds what a re-seed changed.
+      if (entry.resolved?.version !== version) continue;
+      const focus = entry.resolved.focus;
       if (focus && slugs.every((slug) => focus.has(slug))) found = entry.resolved;
     }
     return found;

@@ -5,8 +5,12 @@
  * id the same, and bad names still get clear errors. The quiz-quality check (quiz-integrity.test.ts)
  * judges quizzes made from regions against the seeds too.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { seed } from "../../server/seed/ensure-seeded.ts";
 import { seedFacts } from "../support/seed-graph.ts";
+import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
 import { useSeededServer } from "../support/seeded-server.ts";
 
 const api = useSeededServer({ studyWholeGraphLimit: 0 });
@@ -93,5 +97,24 @@ describe("a graph studied in regions", () => {
     expect(await errorOf(`query ($deck: String) { flashcards(deck: $deck) { id } }`, { deck: "topic:nothing" })).toMatch(/^No deck "topic:nothing"\./);
     const { flashcard } = await query<{ flashcard: Card | null }>(`{ flashcard(id: "term:nothing") { id } }`);
     expect(flashcard).toBeNull();
+  });
+
+  it("after a re-seed, opens a card as the new graph says it, not from a region kept before it", async () => {
+    const card = `query { flashcard(id: "term:virtualbox") { ${CARD_FIELDS} } }`;
+    // The hypervisors' window, kept: it holds VirtualBox's card.
+    await query(`query { flashcards(deck: "kind:hypervisor", first: 500) { id } }`);
+    const before = (await query<{ flashcard: Card }>(card)).flashcard;
+    const dir = copyOfSeeds();
+    const file = join(dir, "concepts/virtual-machines.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("A no-cost, open source hosted hypervisor", "A free, open source hosted hypervisor"));
+    await seed(api.database.db, { seedsDir: dir, sourcesDir: SOURCES_DIR });
+    // The server hears of the new graph version by NOTIFY, a moment after the seed commits.
+    let after = before;
+    for (let tries = 0; tries < 50 && after.back === before.back; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = (await query<{ flashcard: Card }>(card)).flashcard;
+    }
+    expect(before.back).toMatch(/^A no-cost, open source hosted hypervisor/);
+    expect(after.back).toMatch(/^A free, open source hosted hypervisor/);
   });
 });
