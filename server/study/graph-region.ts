@@ -28,7 +28,7 @@ export type RegionScope =
   | { type: "all" };
 
 /** How many concepts a region is about: a deck's window onto a large graph, a topic's nearest members. */
-export const FOCUS_SIZE = 100;
+const FOCUS_SIZE = 100;
 /**
  * How many a quiz or round without a topic is about: the neighbourhood its seed picks. Enough for 50
  * questions; each concept more brings its neighbours and their categories (a region of a new seed is
@@ -40,7 +40,7 @@ const ANCESTOR_DEPTH = 5;
 /** How far down a topic is followed. */
 const TOPIC_DEPTH = 8;
 /** The most concepts a region holds, nearest first: a concept with thousands of relations is cut here. */
-export const REGION_MOST = 3000;
+const REGION_MOST = 3000;
 
 export function regionKey(scope: RegionScope): string {
   switch (scope.type) {

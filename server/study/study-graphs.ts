@@ -182,7 +182,8 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
       if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
       return found;
     },
-    forCards: async (ids) => ((await inRegions()) ? forCardSubjects(ids.flatMap(slugsOfCardId)) : wholeGraph()),
+    // Below the limit no region is kept, so forCardSubjects falls through to the whole graph.
+    forCards: async (ids) => forCardSubjects(ids.flatMap(slugsOfCardId)),
     cardsById: async (ids) => {
       const found = new Map<string, Flashcard>();
       const graphWide = await whole();

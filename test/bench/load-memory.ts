@@ -10,11 +10,12 @@
  * PGlite gets a fresh data folder (so the process seeds it) unless `--data-dir` names one.
  */
 import { execSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { rssOf } from "./process-memory.ts";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
 
 const { values } = parseArgs({
@@ -31,14 +32,6 @@ const { values } = parseArgs({
   },
 });
 
-/** Resident memory of a process, in MiB (0 once it is gone). */
-function rssOf(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
 
 /** The server's process and its children (the workers). */
 function serverTree(pid: number): number[] {

@@ -10,9 +10,9 @@
  * requests/s, p50 and p99 with 10 connections, each request uncached (a fresh nonce).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
+import { rssOf } from "./process-memory.ts";
 import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 
@@ -30,14 +30,6 @@ const CARD = `query ($id: ID!) { flashcard(id: $id) { id front back explanation 
 const DECK = `query { flashcards(deck: "all", first: 20) { id front back } }`;
 const SETTLE_SECONDS = 15;
 
-/** Resident memory of a process, in MiB. */
-function rssOf(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
 
 async function ensureGraph(adminUrl: string, concepts: number): Promise<string> {
   const name = `graphdeck_scale_${concepts}`;
