@@ -148,8 +148,10 @@ export const relations = pgTable(
   },
   (t) => [
     unique("relations_type_source_target").on(t.type, t.sourceId, t.targetId),
-    index("relations_source").on(t.sourceId),
-    index("relations_target").on(t.targetId),
+    // Every column a study region reads, so that walking a large graph's relations from concept to
+    // concept reads these indexes alone (an index-only scan) rather than a table page per relation.
+    index("relations_source").on(t.sourceId, t.type, t.targetId, t.outdated, t.id),
+    index("relations_target").on(t.targetId, t.type, t.sourceId, t.outdated, t.id),
   ],
 );
 

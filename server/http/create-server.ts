@@ -113,7 +113,7 @@ interface Reply {
 const PER_REQUEST_HEADERS = /^(access-control-|vary$|cache-control$|content-length$)/;
 
 export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
-  const study = createStudyGraphs(options.database.db, options.graphVersion, { wholeGraphLimit: options.studyWholeGraphLimit ?? 20_000 });
+  const study = createStudyGraphs(options.database, options.graphVersion, { wholeGraphLimit: options.studyWholeGraphLimit ?? 20_000 });
   const shell = loadAppShell();
   const publicOrigin = createPublicOrigin(options.publicUrl, options.port);
   // Room changes made by other workers or servers on the same database reach this one's screens too.

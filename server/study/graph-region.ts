@@ -12,17 +12,23 @@
  * offered as a wrong choice, never enough to be asked about.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../db/connect.ts";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Database, Db, SqlParameter } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { readVocabulary, type GraphWideFacts } from "./graph-snapshot.ts";
+import { buildSnapshot, readVocabulary, type CitationRow, type ClaimRow, type ConceptRow, type GraphSnapshot, type GraphWideFacts, type RelationRow } from "./graph-snapshot.ts";
 
 export type RegionScope =
   /** A quiz or round with no topic: the neighbourhood of a concept the seed picks. */
   | { type: "seed"; seed: number }
   /** A topic: the concept and what lies under it (broader relations followed backwards), nearest first. */
   | { type: "topic"; slug: string }
-  /** Just these concepts (a card's subject, a learner's weak spots). */
+  /** Just these concepts (a learner's weak spots, two compared concepts). */
   | { type: "concepts"; slugs: readonly string[] }
+  /**
+   * These concepts' cards: what a card reads stops at the categories of its subject's neighbours (see
+   * generate-flashcards.ts), so this region follows the hierarchy two steps rather than ANCESTOR_DEPTH.
+   */
+  | { type: "cards"; slugs: readonly string[] }
   /** The first concepts of a kind, or of the whole graph, in slug order: a deck's head. */
   | { type: "kind"; kind: string }
   | { type: "all" };
@@ -37,6 +43,8 @@ const FOCUS_SIZE = 100;
 const SEED_FOCUS_SIZE = 40;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
 const ANCESTOR_DEPTH = 5;
+/** How far a cards region follows them: the subject's neighbours are one step away, their categories two. */
+const CARD_ANCESTOR_DEPTH = 2;
 /** How far down a topic is followed. */
 const TOPIC_DEPTH = 8;
 /** The most concepts a region holds, nearest first: a concept with thousands of relations is cut here. */
@@ -49,7 +57,8 @@ export function regionKey(scope: RegionScope): string {
     case "topic":
       return `topic:${scope.slug}`;
     case "concepts":
-      return `concepts:${[...scope.slugs].sort().join(",")}`;
+    case "cards":
+      return `${scope.type}:${[...scope.slugs].sort().join(",")}`;
     case "kind":
       return `kind:${scope.kind}`;
     case "all":
@@ -79,58 +88,110 @@ function focusQuery(scope: RegionScope): SQL {
           union all select r.target_id, 2 from relations r join near n on r.source_id = n.id where n.depth = 1 and r.${current}
           union all select r.source_id, 2 from relations r join near n on r.target_id = n.id where n.depth = 1 and r.${current}
         )
-        select id from far group by id order by min(depth), id limit ${SEED_FOCUS_SIZE}`;
+        select id from far group by id order by min(depth), id limit ${sql.raw(String(SEED_FOCUS_SIZE))}`;
     case "topic":
       return sql`
         with recursive members(id, depth) as (
           select id, 0 from concepts where slug = ${scope.slug}
           union
           select r.source_id, m.depth + 1 from members m join relations r on r.target_id = m.id
-          where m.depth < ${TOPIC_DEPTH} and r.${current} and r.type in ${narrowing}
+          where m.depth < ${sql.raw(String(TOPIC_DEPTH))} and r.${current} and r.type in ${narrowing}
         )
-        select id from members group by id order by min(depth), id limit ${FOCUS_SIZE}`;
+        select id from members group by id order by min(depth), id limit ${sql.raw(String(FOCUS_SIZE))}`;
     case "concepts":
+    case "cards":
       return sql`select id from concepts where slug in (select json_array_elements_text(${JSON.stringify(scope.slugs)}::json)) order by id`;
     case "kind":
-      return sql`select id from concepts where kind = ${scope.kind} order by slug limit ${FOCUS_SIZE}`;
+      return sql`select id from concepts where kind = ${scope.kind} order by slug limit ${sql.raw(String(FOCUS_SIZE))}`;
     case "all":
-      return sql`select id from concepts order by slug limit ${FOCUS_SIZE}`;
+      return sql`select id from concepts order by slug limit ${sql.raw(String(FOCUS_SIZE))}`;
   }
 }
 
 /**
- * A scope's region in one statement: the concepts it is about (the focus: none when the scope names
- * nothing, no such topic, kind or concept), and around them the other ends of their relations (outdated
- * ones too: the snapshot keeps those apart so nothing denies them), the concepts sharing a focus
- * concept's summary (which cards and questions must tell apart from it), and the categories above all
- * of them, nearest first.
+ * A scope's region, and everything its snapshot holds, in one prepared statement: the concepts it is
+ * about (the focus: none when the scope names nothing, no such topic, kind or concept), and around
+ * them the other ends of their relations (outdated ones too: the snapshot keeps those apart so nothing
+ * denies them), the concepts sharing a focus concept's summary (which cards and questions must tell
+ * apart from it), and the categories above all of them, nearest first; then their rows as JSON — every
+ * relation with both ends among them, their claims, the citations of all three, and how many names of
+ * the whole graph hold the first word of each focus concept's name. One statement rather than five:
+ * on a million concepts, planning them and reading the relations and claims again for the citations
+ * cost as much as reading them.
  */
-export async function regionOf(db: Db, scope: RegionScope): Promise<{ focus: number[]; ids: number[] }> {
-  const rows = await queryRows<{ id: number; focus: boolean }>(
-    db,
-    sql`
-      with recursive focus as (${focusQuery(scope)}),
-      near as (
-        select id, 0 as depth from focus
-        union select r.target_id, 1 from focus f, lateral (select target_id from relations where source_id = f.id offset 0) r
-        union select r.source_id, 1 from focus f, lateral (select source_id from relations where target_id = f.id offset 0) r
-        union select c.id, 1 from focus f, lateral (
-          select c.id from concepts o join concepts c on md5(c.summary) = md5(o.summary) and c.summary = o.summary where o.id = f.id offset 0
-        ) c
-      ),
-      -- Each step reads the relations of the concepts just reached through their index ("offset 0" keeps
-      -- the planner from hashing every classifying relation of the graph instead: 250 ms on 100k concepts).
-      up(id, depth) as (
-        select id, depth from near
-        union
-        select r.target_id, u.depth + 1 from up u, lateral (
-          select target_id from relations where source_id = u.id and ${current} and type in ${classifying} offset 0
-        ) r
-        where u.depth < ${ANCESTOR_DEPTH}
-      )
-      select id, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${REGION_MOST}`,
-  );
-  return { focus: rows.filter((row) => row.focus).map((row) => Number(row.id)), ids: rows.map((row) => Number(row.id)) };
+function regionStatement(scope: RegionScope): SQL {
+  return sql`
+    with recursive focus as (${focusQuery(scope)}),
+    near as (
+      select id, 0 as depth from focus
+      union select r.target_id, 1 from focus f, lateral (select target_id from relations where source_id = f.id offset 0) r
+      union select r.source_id, 1 from focus f, lateral (select source_id from relations where target_id = f.id offset 0) r
+      union select c.id, 1 from focus f, lateral (
+        select c.id from concepts o join concepts c on md5(c.summary) = md5(o.summary) and c.summary = o.summary where o.id = f.id offset 0
+      ) c
+    ),
+    -- Each step reads the relations of the concepts just reached through their index ("offset 0" keeps
+    -- the planner from hashing every classifying relation of the graph instead: 250 ms on 100k concepts).
+    up(id, depth) as (
+      select id, depth from near
+      union
+      select r.target_id, u.depth + 1 from up u, lateral (
+        select target_id from relations where source_id = u.id and ${current} and type in ${classifying} offset 0
+      ) r
+      where u.depth < ${sql.raw(String(scope.type === "cards" ? CARD_ANCESTOR_DEPTH : ANCESTOR_DEPTH))}
+    ),
+    region as materialized (select id, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}),
+    -- Joined concept by concept through the indexes (a list of thousands of ids compared row by row cost more).
+    rel as materialized (
+      select r.id, r.type, r.source_id, r.target_id, r.outdated
+      from region s join relations r on r.source_id = s.id join region t on t.id = r.target_id
+    ),
+    cl as materialized (
+      select c.id, c.key, c.concept_id, c.statement, c.polarity, c.aspect, c.value, c.outdated, c.position from region s join claims c on c.concept_id = s.id
+    ),
+    cit as (
+      select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from region s join citations c on c.concept_id = s.id
+      union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from rel r join citations c on c.relation_id = r.id
+      union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from cl l join citations c on c.claim_id = l.id
+    )
+    select
+      (select coalesce(array_agg(id order by id), '{}') from region where focus) as focus,
+      (select coalesce(json_agg(json_build_object(
+         'id', c.id, 'slug', c.slug, 'name', c.name, 'kind', c.kind, 'summary', c.summary, 'description', c.description, 'aliases', c.aliases,
+         'noun', c.noun, 'noun_plural', c.noun_plural, 'plural', c.plural, 'uncountable', c.uncountable, 'clue', c.clue) order by c.slug), '[]')
+       from region s join concepts c on c.id = s.id) as concepts,
+      (select coalesce(json_agg(json_build_object('id', id, 'type', type, 'source_id', source_id, 'target_id', target_id, 'outdated', outdated) order by id), '[]')
+       from rel) as relations,
+      (select coalesce(json_agg(json_build_object(
+         'id', id, 'key', key, 'concept_id', concept_id, 'statement', statement, 'polarity', polarity, 'aspect', aspect, 'value', value, 'outdated', outdated)
+         order by position, id), '[]') from cl) as claims,
+      (select coalesce(json_agg(json_build_object('source_id', source_id, 'locator', locator, 'concept_id', concept_id, 'relation_id', relation_id, 'claim_id', claim_id)
+         order by position, id), '[]') from cit) as citations,
+      -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
+      (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
+         select (select w from unnest(regexp_split_to_array(lower(c.name), '[^[:alnum:]]+')) with ordinality as t(w, i)
+                 where char_length(w) >= 4 order by i limit 1)
+         from region s join concepts c on c.id = s.id where s.focus)) as first_words`;
+}
+
+const dialect = new PgDialect();
+
+/** A scope's region as a snapshot (see regionStatement), read by one prepared statement. */
+export async function loadRegion(database: Pick<Database, "query">, version: string, scope: RegionScope, wide: GraphWideFacts): Promise<GraphSnapshot> {
+  const statement = dialect.sqlToQuery(regionStatement(scope));
+  const [row] = await database.query(statement.sql, statement.params as SqlParameter[]);
+  const read = row as { focus: number[] | string; concepts: ConceptRow[]; relations: RelationRow[]; claims: ClaimRow[]; citations: CitationRow[]; first_words: Record<string, number> };
+  return buildSnapshot(version, read, wide.vocabulary, {
+    focusIds: new Set(intArray(read.focus)),
+    wide,
+    nameWordCounts: new Map(Object.entries(read.first_words).map(([word, count]) => [word, Number(count)])),
+  });
+}
+
+/** An int[] as the driver hands it: a list (postgres.js) or PostgreSQL's text form "{1,2}" (PGlite). */
+function intArray(value: number[] | string): number[] {
+  if (Array.isArray(value)) return value.map(Number);
+  return value.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
 }
 
 /**

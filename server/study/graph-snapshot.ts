@@ -4,7 +4,7 @@
  * so generating a quiz costs no SQL at all — or, on a graph too large for
  * that, a region of it (see graph-region.ts), which carries its `focus`.
  */
-import { asc, sql, type SQL } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import { aspects, kinds, relationTypes } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
@@ -143,28 +143,29 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-interface ConceptRow {
+/** A concept as read: its aliases already a list. */
+export interface ConceptRow {
   id: number;
   slug: string;
   name: string;
   kind: string;
   summary: string;
   description: string;
-  aliases_json: string;
+  aliases: string[];
   noun: string | null;
   noun_plural: string | null;
   plural: boolean;
   uncountable: boolean;
   clue: string | null;
 }
-interface RelationRow {
+export interface RelationRow {
   id: number;
   type: string;
   source_id: number;
   target_id: number;
   outdated: string | null;
 }
-interface ClaimRow {
+export interface ClaimRow {
   id: number;
   key: string;
   concept_id: number;
@@ -174,12 +175,27 @@ interface ClaimRow {
   value: string | null;
   outdated: string | null;
 }
-interface CitationRow {
+export interface CitationRow {
   source_id: string;
   locator: string;
   concept_id: number | null;
   relation_id: number | null;
   claim_id: number | null;
+}
+
+/** What a snapshot is built from: the graph's rows in the snapshot's order (concepts by slug, claims and citations by position). */
+export interface SnapshotRows {
+  concepts: ConceptRow[];
+  relations: RelationRow[];
+  claims: ClaimRow[];
+  citations: CitationRow[];
+}
+
+/** What makes a snapshot a region (see graph-region.ts). */
+export interface RegionOfGraph {
+  focusIds: ReadonlySet<number>;
+  wide: GraphWideFacts;
+  nameWordCounts: ReadonlyMap<string, number>;
 }
 
 /**
@@ -189,51 +205,31 @@ interface CitationRow {
  * themselves (5.3 s against 2 s). Aliases come as one JSON text per row.
  */
 export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphSnapshot> {
-  return readSnapshot(db, version, null);
-}
-
-/**
- * A region: the concepts of `ids` and what joins them — every relation with both ends among them,
- * their claims and the citations of all three. `focusIds` names the concepts the region is about
- * (their relations must all lead into `ids`: graph-region.ts makes sure of it).
- */
-export async function loadRegionSnapshot(db: Db, version: string, ids: readonly number[], focusIds: ReadonlySet<number>, wide: GraphWideFacts): Promise<GraphSnapshot> {
-  return readSnapshot(db, version, { ids, focusIds, wide });
-}
-
-/** A set of concept ids as one parameter (a PostgreSQL array literal), whatever their number. */
-export function idArray(ids: readonly number[]): SQL {
-  return sql`${`{${ids.map((id) => Math.trunc(id)).join(",")}}`}::int[]`;
-}
-
-async function readSnapshot(db: Db, version: string, region: { ids: readonly number[]; focusIds: ReadonlySet<number>; wide: GraphWideFacts } | null): Promise<GraphSnapshot> {
-  const inRegion = (column: SQL) => (region ? sql`where ${column} = any(${idArray(region.ids)})` : sql``);
-  const both = region ? sql`where source_id = any(${idArray(region.ids)}) and target_id = any(${idArray(region.ids)})` : sql``;
-  // A region's citations in three indexed reads: one "or" of the three made PostgreSQL scan the table.
-  const citing = (where: SQL) => sql`select id, position, source_id, locator, concept_id, relation_id, claim_id from citations where ${where}`;
-  const citationQuery = region
-    ? sql`${citing(sql`concept_id = any(${idArray(region.ids)})`)}
-          union ${citing(sql`relation_id in (select id from relations ${both})`)}
-          union ${citing(sql`claim_id in (select id from claims where concept_id = any(${idArray(region.ids)}))`)}
-          order by position, id`
-    : sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`;
-  const [conceptRows, relationRows, claimRows, citationRows, vocabulary, firstWords] = await Promise.all([
-    queryRows<ConceptRow>(db, sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable, clue from concepts ${inRegion(sql`id`)} order by slug`),
-    queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations ${both} order by id`),
-    queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims ${inRegion(sql`concept_id`)} order by position, id`),
-    queryRows<CitationRow>(db, citationQuery),
-    region ? region.wide.vocabulary : readVocabulary(db),
-    region ? firstNameWordCounts(db, [...region.focusIds]) : null,
+  const [concepts, relations, claims, citations, vocabulary] = await Promise.all([
+    queryRows<Omit<ConceptRow, "aliases"> & { aliases_json: string }>(
+      db,
+      sql`select id, slug, name, kind, summary, description, array_to_json(aliases)::text as aliases_json, noun, noun_plural, plural, uncountable, clue from concepts order by slug`,
+    ),
+    queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
+    queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
+    queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
+    readVocabulary(db),
   ]);
+  const rows = { concepts: concepts.map(({ aliases_json, ...c }) => ({ ...c, aliases: JSON.parse(aliases_json) as string[] })), relations, claims, citations };
+  return buildSnapshot(version, rows, vocabulary, null);
+}
+
+/** A snapshot of these rows: the whole graph's (region null), or a region's (graph-region.ts reads them). */
+export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: Vocabulary, region: RegionOfGraph | null): GraphSnapshot {
   const { kinds: kindRows, aspects: aspectRows, types: typeRows } = vocabulary;
-  const conceptList: SnapshotConcept[] = conceptRows.map((c) => ({
+  const conceptList: SnapshotConcept[] = rows.concepts.map((c) => ({
     id: c.id,
     slug: c.slug,
     name: c.name,
     kind: c.kind,
     summary: c.summary,
     description: c.description,
-    aliases: JSON.parse(c.aliases_json) as string[],
+    aliases: c.aliases,
     noun: c.noun,
     nounPlural: c.noun_plural,
     plural: c.plural,
@@ -245,7 +241,7 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
   const snapshot: GraphSnapshot = {
     version,
     wide: region?.wide ?? null,
-    nameWordCounts: firstWords,
+    nameWordCounts: region?.nameWordCounts ?? null,
     focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
     outdatedRelations: [],
     outdatedClaims: [],
@@ -274,7 +270,7 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
     citationsOfRelation: new Map(),
     citationsOfClaim: new Map(),
   };
-  for (const row of relationRows) {
+  for (const row of rows.relations) {
     const from = slugOf.get(row.source_id);
     const to = slugOf.get(row.target_id);
     if (!from || !to) continue;
@@ -287,7 +283,7 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
     push(snapshot.outgoing, from, relation);
     push(snapshot.incoming, to, relation);
   }
-  for (const row of claimRows) {
+  for (const row of rows.claims) {
     const concept = slugOf.get(row.concept_id);
     if (!concept) continue;
     const claim = { id: row.id, key: row.key, concept, statement: row.statement, polarity: row.polarity, aspect: row.aspect, value: row.value };
@@ -298,27 +294,11 @@ async function readSnapshot(db: Db, version: string, region: { ids: readonly num
     snapshot.claims.push(claim);
     push(snapshot.claimsOf, concept, claim);
   }
-  for (const row of citationRows) {
+  for (const row of rows.citations) {
     const citation = { sourceId: row.source_id, locator: row.locator };
     if (row.concept_id !== null) push(snapshot.citationsOfConcept, row.concept_id, citation);
     else if (row.relation_id !== null) push(snapshot.citationsOfRelation, row.relation_id, citation);
     else if (row.claim_id !== null) push(snapshot.citationsOfClaim, row.claim_id, citation);
   }
   return snapshot;
-}
-
-/**
- * How many concepts' names hold the first content word of each of these concepts' names (see
- * GraphSnapshot), the word split out as contentWords (phrasing.ts) does and name_words holds it.
- */
-async function firstNameWordCounts(db: Db, ids: readonly number[]): Promise<Map<string, number>> {
-  const rows = await queryRows<{ word: string; concepts: number }>(
-    db,
-    sql`
-      select word, concepts from name_words where word in (
-        select (select w from unnest(regexp_split_to_array(lower(c.name), '[^[:alnum:]]+')) with ordinality as t(w, i)
-                where char_length(w) >= 4 order by i limit 1)
-        from concepts c where c.id = any(${idArray(ids)}))`,
-  );
-  return new Map(rows.map((r) => [r.word, Number(r.concepts)]));
 }

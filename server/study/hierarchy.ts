@@ -127,6 +127,23 @@ export function allCategories(graph: GraphSnapshot): string[] {
   return list;
 }
 
+const reachedBy = new WeakMap<GraphSnapshot, Map<string, string[]>>();
+
+/** The categories something stands in this relation to (once per snapshot and type: every classification question asks). */
+export function categoriesReachedBy(graph: GraphSnapshot, type: string): readonly string[] {
+  let byType = reachedBy.get(graph);
+  if (!byType) {
+    byType = new Map();
+    reachedBy.set(graph, byType);
+  }
+  let list = byType.get(type);
+  if (!list) {
+    list = allCategories(graph).filter((c) => (graph.incoming.get(c) ?? []).some((r) => r.type === type));
+    byType.set(type, list);
+  }
+  return list;
+}
+
 /** Categories beside a category: those classified under the same broader category. */
 export function siblingCategories(graph: GraphSnapshot, category: string): string[] {
   return categoriesOf(graph, category).flatMap((parent) =>

@@ -115,10 +115,6 @@ export function conceptChoice(concept: SnapshotConcept): string {
   return capitalise(conceptPhrase(concept).text);
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Every way the text could name the concept: name, aliases, noun and its plural. */
 export function namesOf(concept: SnapshotConcept): string[] {
   const names = [concept.name, ...concept.aliases];
@@ -126,29 +122,43 @@ export function namesOf(concept: SnapshotConcept): string[] {
   return names.filter((n) => n.trim().length > 0);
 }
 
-const nameMatchers = new WeakMap<SnapshotConcept, RegExp>();
 const lowerNames = new WeakMap<SnapshotConcept, string[]>();
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The character (a whole code point) at or just before a position of a text; "" at its ends. */
+function charAt(text: string, at: number): string {
+  const code = text.codePointAt(at);
+  return code === undefined ? "" : String.fromCodePoint(code);
+}
+function charBefore(text: string, at: number): string {
+  if (at <= 0) return "";
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : (text[at - 1] as string);
+}
+
+/**
+ * Whether a text holds a phrase as whole words, in any case ("Docker" in "Docker's", not in "Dockerfile").
+ * A plain search rather than a pattern built per phrase: compiling a Unicode-aware pattern for each
+ * concept of a fresh region of a large graph cost more than the rest of making its quiz.
+ */
+export function holdsWord(text: string, phrase: string, lowerText = text.toLowerCase()): boolean {
+  const lowerPhrase = phrase.toLowerCase();
+  if (lowerPhrase.length === 0) return false;
+  for (let at = lowerText.indexOf(lowerPhrase); at >= 0; at = lowerText.indexOf(lowerPhrase, at + 1)) {
+    if (!LETTER_OR_DIGIT.test(charBefore(lowerText, at)) && !LETTER_OR_DIGIT.test(charAt(lowerText, at + lowerPhrase.length))) return true;
+  }
+  return false;
+}
 
 /** Whether a text names the concept (whole words, any case, a possessive included). */
 export function mentions(text: string, concept: SnapshotConcept): boolean {
-  // Most texts hold none of the names at all: a plain search rules them out before any pattern is
-  // built (building one per concept of a fresh region of a large graph took seconds).
   let lower = lowerNames.get(concept);
   if (!lower) {
     lower = namesOf(concept).map((n) => n.toLowerCase());
     lowerNames.set(concept, lower);
   }
   const lowerText = text.toLowerCase();
-  if (!lower.some((name) => lowerText.includes(name))) return false;
-  let matcher = nameMatchers.get(concept);
-  if (!matcher) {
-    const alternatives = namesOf(concept)
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegex);
-    matcher = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "iu");
-    nameMatchers.set(concept, matcher);
-  }
-  return matcher.test(text);
+  return lower.some((name) => holdsWord(text, name, lowerText));
 }
 
 const SMALL_WORDS = new Set(["the", "and", "for", "with", "its", "own", "one", "per", "inside", "into", "from", "that", "this"]);

@@ -11,14 +11,14 @@
  * from its window, the first concepts of the deck.
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
 import { cardById } from "./flashcards/card-index.ts";
 import type { Flashcard } from "./flashcards/generate-flashcards.ts";
 import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
-import { graphWideFacts, regionKey, regionOf, type RegionScope } from "./graph-region.ts";
-import { loadGraphSnapshot, loadRegionSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
+import { graphWideFacts, loadRegion, regionKey, type RegionScope } from "./graph-region.ts";
+import { loadGraphSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
 import { UnknownTopicError } from "./quiz/generate-quiz.ts";
 
 export interface RoundSpec {
@@ -69,7 +69,8 @@ export function slugsOfCardId(id: string): string[] {
   return rest.slice(0, 1);
 }
 
-export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: StudyGraphsOptions): StudyGraphs {
+export function createStudyGraphs(database: Pick<Database, "db" | "query">, graphVersion: GraphVersion, options: StudyGraphsOptions): StudyGraphs {
+  const { db } = database;
   const wholeGraph = perGraphVersion(graphVersion, (version) => loadGraphSnapshot(db, version));
   const size = perGraphVersion(graphVersion, async () => {
     const [row] = await queryRows<{ concepts: number }>(db, sql`select count(*)::int as concepts from concepts`);
@@ -104,10 +105,7 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
       regions.set(key, known);
       return known.snapshot;
     }
-    const made = (async () => {
-      const [{ focus, ids }, facts] = await Promise.all([regionOf(db, scope), wide()]);
-      return loadRegionSnapshot(db, version, ids, new Set(focus), facts);
-    })();
+    const made = wide().then((facts) => loadRegion(database, version, scope, facts));
     const entry: Kept = { snapshot: made, concepts: 0 };
     regions.set(key, entry);
     made.then(
@@ -142,11 +140,15 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
     }
     return found;
   };
-  const forCardSubjects = async (slugs: readonly string[]): Promise<GraphSnapshot> => holding(slugs) ?? forConcepts(slugs);
+  const aboutSubjects = (type: "cards" | "concepts", slugs: readonly string[]): RegionScope => ({ type, slugs: [...new Set(slugs)].slice(0, CARD_SUBJECTS_PER_REGION) });
+  const forCardSubjects = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
+    if (!(await inRegions())) return wholeGraph();
+    return holding(slugs) ?? region(aboutSubjects("cards", slugs));
+  };
 
   const forConcepts = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
     if (!(await inRegions())) return wholeGraph();
-    return region({ type: "concepts", slugs: [...new Set(slugs)].slice(0, CARD_SUBJECTS_PER_REGION) });
+    return region(aboutSubjects("concepts", slugs));
   };
 
   const forDeck = async (deckId: string): Promise<GraphSnapshot> => {
@@ -182,7 +184,6 @@ export function createStudyGraphs(db: Db, graphVersion: GraphVersion, options: S
       if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
       return found;
     },
-    // Below the limit no region is kept, so forCardSubjects falls through to the whole graph.
     forCards: async (ids) => forCardSubjects(ids.flatMap(slugsOfCardId)),
     cardsById: async (ids) => {
       const found = new Map<string, Flashcard>();

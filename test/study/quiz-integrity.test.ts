@@ -28,7 +28,7 @@ beforeAll(async () => {
   await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
   graph = await loadGraphSnapshot(database.db, "test");
   const fixed = { current: () => "test", onChange: () => () => {}, stop: async () => {} };
-  const study = createStudyGraphs(database.db, fixed, { wholeGraphLimit: 0 });
+  const study = createStudyGraphs(database, fixed, { wholeGraphLimit: 0 });
   for (const s of SEEDS) regions.set(s, await study.forRound({ seed: s, topic: null }));
 });
 afterAll(() => database.drop());

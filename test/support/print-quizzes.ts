@@ -38,7 +38,7 @@ try {
   await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
   const whole = await loadGraphSnapshot(database.db, "print");
   const fixed = { current: () => "print", onChange: () => () => {}, stop: async () => {} };
-  const study = createStudyGraphs(database.db, fixed, { wholeGraphLimit: 0 });
+  const study = createStudyGraphs(database, fixed, { wholeGraphLimit: 0 });
   const graphFor = async (s: number) => (values.regions ? study.forRound({ seed: s, topic: null }) : whole);
   const passages = new Map<string, string>();
   if (values.passages) {

@@ -230,7 +230,8 @@ function relatedByType(graph: GraphSnapshot, slug: string): Map<string, { target
 /**
  * Whether another concept is one every region about `concept` holds (graph-region.ts): the other end of
  * one of its relations, outdated ones included, or a concept sharing its summary. In a region, a card
- * reads only these beside its subject, so it reads the same in every region (a deck's window, its own).
+ * reads only these beside its subject, and of them no more than their direct categories (a cards region
+ * follows the hierarchy no further), so it reads the same in every region (a deck's window, its own).
  */
 function isNear(graph: GraphSnapshot, concept: SnapshotConcept, other: SnapshotConcept): boolean {
   const ends = (list: readonly SnapshotRelation[] | undefined) => (list ?? []).some((r) => r.from === other.slug || r.to === other.slug);

@@ -67,7 +67,9 @@ function selfAndAbove(graph: GraphSnapshot, slug: string): string[] {
  */
 export function disproofOfCategory(graph: GraphSnapshot, slug: string, category: string): SnapshotRelation | null {
   const { apart } = disjointIndex(graph);
-  const mine = selfAndAbove(graph, slug);
+  // Few concepts are set apart from anything: only those of them can prove it (same order, same answer).
+  const mine = selfAndAbove(graph, slug).filter((own) => apart.has(own));
+  if (mine.length === 0) return null;
   for (const other of selfAndAbove(graph, category)) {
     for (const own of mine) {
       const relation = apart.get(own)?.get(other);

@@ -6,7 +6,7 @@
  * category is offered as wrong merely because no relation links the two.
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
-import { allCategories, ancestorsOf, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { ancestorsOf, categoriesReachedBy, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, disproofOfCategory } from "../facts.ts";
@@ -126,7 +126,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
     // Farther off, only categories that something stands in the same relation to: what things are
     // "examples of" for "A container is an example of which of these?" (never "a container image").
-    { refs: allCategories(graph).filter((c) => (graph.incoming.get(c) ?? []).some((r) => r.type === relation.type)), closeness: 0.2 },
+    { refs: categoriesReachedBy(graph, relation.type), closeness: 0.2 },
   ];
   const isWrong = (ref: string) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null;
   const textOf = (ref: string) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref);

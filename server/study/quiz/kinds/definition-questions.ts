@@ -11,7 +11,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf, isCategory } from "../../hierarchy.ts";
-import { capitalise, conceptPhrase, fillPattern, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind, sharesSummary, truthOf } from "../facts.ts";
@@ -62,12 +62,6 @@ function distinctiveWords(concept: SnapshotConcept): string[] {
   return [concept.name, ...concept.aliases].flatMap((name) => name.split(/[\s/]+/)).filter((w) => w.length >= 3 && /[A-Z0-9]/.test(w));
 }
 
-function containsWord(text: string, word: string): boolean {
-  // A plain search first: most texts do not hold the word at all, and a pattern costs far more.
-  if (!text.toLowerCase().includes(word.toLowerCase())) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, "iu").test(text);
-}
-
 /**
  * The summary (or clue) with related proper names that share a word with the
  * answer's masked by their kind, or null when it would still give the answer
@@ -113,7 +107,7 @@ function maskSummary(graph: GraphSnapshot, concept: SnapshotConcept): string | n
   }
   text = capitalise(text);
   if (mentions(text, concept)) return null;
-  if (distinctiveWords(concept).some((w) => containsWord(text, w))) return null;
+  if (distinctiveWords(concept).some((w) => holdsWord(text, w))) return null;
   return text;
 }
 
