@@ -87,14 +87,25 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     snapshot: Promise<GraphSnapshot>;
     concepts: number;
     resolved?: GraphSnapshot;
+    /** When it was last asked for (a count of uses): the freshest of several regions holding a card wins. */
+    used: number;
   }
   const regions = new Map<string, Kept>();
+  // Kept regions by the concepts they are about: a card opened by id looks among those of its subject
+  // rather than through every kept region (hundreds once many cards have been opened).
+  const about = new Map<string, Set<Kept>>();
   let held = 0;
+  let uses = 0;
   const forget = (key: string) => {
     const entry = regions.get(key);
     if (!entry) return;
     regions.delete(key);
     held -= entry.concepts;
+    for (const slug of entry.resolved?.focus ?? []) {
+      const holders = about.get(slug);
+      holders?.delete(entry);
+      if (holders?.size === 0) about.delete(slug);
+    }
   };
   function region(scope: RegionScope): Promise<GraphSnapshot> {
     const version = graphVersion.current();
@@ -103,10 +114,11 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     if (known) {
       regions.delete(key);
       regions.set(key, known);
+      known.used = ++uses;
       return known.snapshot;
     }
     const made = wide().then((facts) => loadRegion(database, version, scope, facts));
-    const entry: Kept = { snapshot: made, concepts: 0 };
+    const entry: Kept = { snapshot: made, concepts: 0, used: ++uses };
     regions.set(key, entry);
     made.then(
       (snapshot) => {
@@ -114,6 +126,11 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
         entry.resolved = snapshot;
         entry.concepts = snapshot.concepts.length;
         held += entry.concepts;
+        for (const slug of snapshot.focus ?? []) {
+          const holders = about.get(slug);
+          if (holders) holders.add(entry);
+          else about.set(slug, new Set([entry]));
+        }
         for (const oldest of regions.keys()) {
           if (held <= budget || oldest === key) break;
           forget(oldest);
@@ -125,20 +142,21 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   }
 
   /**
-   * A kept region already about all these concepts: the deck window a learner studies holds the cards
-   * they open and rate next. Only for cards, which read the same from any region about their subject
-   * (test/study/study-regions.test.ts); a quiz is always remade from its own region, as it was made.
+   * The most recently used kept region already about all these concepts: the deck window a learner
+   * studies holds the cards they open and rate next. Only for cards, which read the same from any region
+   * about their subject (test/study/study-regions.test.ts); a quiz is always remade from its own region,
+   * as it was made.
    */
   const holding = (slugs: readonly string[]): GraphSnapshot | undefined => {
     const version = graphVersion.current();
-    let found: GraphSnapshot | undefined;
-    for (const entry of regions.values()) {
+    let found: Kept | undefined;
+    for (const entry of about.get(slugs[0] ?? "") ?? []) {
       // A region of an earlier version stays until the budget drops it; it holds what a re-seed changed.
-      if (entry.resolved?.version !== version) continue;
+      if (entry.resolved?.version !== version || (found && found.used > entry.used)) continue;
       const focus = entry.resolved.focus;
-      if (focus && slugs.every((slug) => focus.has(slug))) found = entry.resolved;
+      if (focus && slugs.every((slug) => focus.has(slug))) found = entry;
     }
-    return found;
+    return found?.resolved;
   };
   const aboutSubjects = (type: "cards" | "concepts", slugs: readonly string[]): RegionScope => ({ type, slugs: [...new Set(slugs)].slice(0, CARD_SUBJECTS_PER_REGION) });
   const forCardSubjects = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
