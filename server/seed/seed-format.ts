@@ -15,8 +15,13 @@ const cite = z.union([text, z.array(text).min(1, "needs at least one citation")]
  * `{is|are}` picks the first word for a singular subject, the second for a plural one.
  */
 const sentence = text.regex(/\{subjects?\}/, "must contain {subject} (one instance) or {subjects} (the technology as a whole)");
-/** Why a statement that was true when its source was written no longer is, in our own words. */
-const outdated = text.optional();
+/**
+ * Why a statement that was true when its source was written no longer is, in our own words: a sentence
+ * or two. Bounded because a relation's note is part of the indexes a study region walks by (a btree entry
+ * holds at most about 2.7 kB).
+ */
+const OUTDATED_MOST = 500;
+const outdated = text.max(OUTDATED_MOST, `must be a sentence or two, at most ${OUTDATED_MOST} characters`).optional();
 
 export const sourceEntry = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, - or _"),

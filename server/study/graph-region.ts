@@ -10,6 +10,11 @@
  * snapshot then holds every relation among them (graph-snapshot.ts). What the
  * graph says of a focus concept is all there; of the others, enough to be
  * offered as a wrong choice, never enough to be asked about.
+ *
+ * One scope holds less: a "cards" region stops two levels up (its neighbours'
+ * categories), all a card reads. Nothing that walks the hierarchy further
+ * (ancestorsOf, truthOf, disproofOfCategory) may be asked of it: there it
+ * would read "unknown" where the graph says "false".
  */
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";

@@ -88,7 +88,8 @@ export interface GraphSnapshot {
   nameWordCounts: ReadonlyMap<string, number> | null;
   /**
    * Null for the whole graph. For a region: the concepts it is about, whose every relation and claim
-   * it holds, with every category above them; only these are asked about, dealt as cards or played.
+   * it holds, with every category above them (a "cards" region: two levels of them, see graph-region.ts);
+   * only these are asked about, dealt as cards or played.
    * The region's other concepts (their neighbours and categories) serve as wrong choices and context.
    */
   focus: ReadonlySet<string> | null;
@@ -183,7 +184,7 @@ export interface CitationRow {
   claim_id: number | null;
 }
 
-/** What a snapshot is built from: the graph's rows in the snapshot's order (concepts by slug, claims and citations by position). */
+/** What a snapshot is built from: the graph's rows in the snapshot's order (concepts by slug, relations by id, claims and citations by position). */
 export interface SnapshotRows {
   concepts: ConceptRow[];
   relations: RelationRow[];

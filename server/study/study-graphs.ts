@@ -33,7 +33,7 @@ export interface StudyGraphs {
   whole(): Promise<GraphSnapshot | null>;
   /** What a quiz or matching round of this spec is made from; throws UnknownTopicError for a topic that names nothing. */
   forRound(spec: RoundSpec): Promise<GraphSnapshot>;
-  /** What holds these cards (a region with an empty focus when they name no concept). */
+  /** What holds these cards and the names their typed answers are weighed against (a region with an empty focus when they name no concept). */
   forCards(ids: readonly string[]): Promise<GraphSnapshot>;
   /** The cards of these ids that exist, by id (any number of them: read a few dozen subjects at a time). */
   cardsById(ids: readonly string[]): Promise<Map<string, Flashcard>>;
@@ -159,9 +159,14 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     return found?.resolved;
   };
   const aboutSubjects = (type: "cards" | "concepts", slugs: readonly string[]): RegionScope => ({ type, slugs: [...new Set(slugs)].slice(0, CARD_SUBJECTS_PER_REGION) });
-  const forCardSubjects = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
+  /**
+   * What holds these subjects' cards: a kept region about them, or one of their own — of the "cards" scope
+   * (two levels of categories, all a card reads) to deal cards, or a full one to grade a typed answer,
+   * which also weighs every name the region holds (a near miss that is another concept's name is wrong).
+   */
+  const forCardSubjects = async (slugs: readonly string[], scope: "cards" | "concepts"): Promise<GraphSnapshot> => {
     if (!(await inRegions())) return wholeGraph();
-    return holding(slugs) ?? region(aboutSubjects("cards", slugs));
+    return holding(slugs) ?? region(aboutSubjects(scope, slugs));
   };
 
   const forConcepts = async (slugs: readonly string[]): Promise<GraphSnapshot> => {
@@ -202,7 +207,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
       if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
       return found;
     },
-    forCards: async (ids) => forCardSubjects(ids.flatMap(slugsOfCardId)),
+    forCards: async (ids) => forCardSubjects(ids.flatMap(slugsOfCardId), "concepts"),
     cardsById: async (ids) => {
       const found = new Map<string, Flashcard>();
       const graphWide = await whole();
@@ -227,7 +232,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
           for (const slug of next) subjects.add(slug);
           chunk.push(sorted[start++] as string);
         }
-        lookIn(await forCardSubjects([...subjects]), chunk);
+        lookIn(await forCardSubjects([...subjects], "cards"), chunk);
       }
       return found;
     },

@@ -119,6 +119,14 @@ describe("seed validation errors", () => {
     ]);
   });
 
+  it("refuses an outdated note longer than a sentence or two", () => {
+    const dir = copyOfSeeds();
+    edit(dir, "concepts/container-tools.yaml", (t) => t.replace("outdated: CRI-O has since matured", `outdated: ${"Still true. ".repeat(50)}CRI-O has since matured`));
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/container-tools\.yaml: concept "cri-o" \(entry \d+\), claims\[\d+\]\.outdated: must be a sentence or two, at most 500 characters/);
+  });
+
   it("lists every problem at once", () => {
     const dir = copyOfSeeds();
     edit(dir, "concepts/container-tools.yaml", (t) => t.replace("to: docker-daemon,", "to: nowhere-1,").replace("to: kubernetes,", "to: nowhere-2,"));

@@ -9,6 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
+import { allCards } from "../../server/study/flashcards/card-index.ts";
+import { createStudyGraphs } from "../../server/study/study-graphs.ts";
 import { seedFacts } from "../support/seed-graph.ts";
 import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
 import { useSeededServer } from "../support/seeded-server.ts";
@@ -90,6 +92,27 @@ describe("a graph studied in regions", () => {
     const next = await query<{ studyNext: { card: { id: string } | null } }>(`{ studyNext(deck: "kind:hypervisor") { card { id } } }`, {}, startLearner.token);
     expect(next.studyNext.card?.id).toBeDefined();
     expect(next.studyNext.card?.id).not.toBe(card.id);
+  });
+
+  it("opens each card by id the same from a region of its subject alone, which follows the hierarchy only two levels", async () => {
+    // No region is kept about the card's subject here (a budget of none keeps only the newest), so every
+    // card comes from a "cards" region of its own, as a card opened from a link on a large graph does.
+    const fixed = { current: () => "regions-test", onChange: () => () => {}, stop: async () => {} };
+    const windows = createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0 });
+    const alone = createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0, regionConcepts: 0 });
+    let compared = 0;
+    for (const deck of await windows.decks()) {
+      const graph = await windows.forDeck(deck.id);
+      const dealt = new Map(allCards(graph).map((card) => [card.id, card]));
+      // Both ways: each card the window deals, and whether each subject has a definition and a kind card
+      // at all (a rule reading a neighbour's categories can rule one out, and must in both regions alike).
+      const ids = new Set([...dealt.keys(), ...[...(graph.focus ?? [])].flatMap((slug) => [`definition:${slug}`, `kind:${slug}`])]);
+      for (const id of ids) {
+        expect((await alone.cardsById([id])).get(id), id).toEqual(dealt.get(id));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it("refuses a deck or card that names nothing, as it does for a whole graph", async () => {

@@ -145,16 +145,24 @@ function taughtKinds(graph: GraphSnapshot): ReadonlySet<string> {
   return kinds;
 }
 
-const properNameIndex = new WeakMap<GraphSnapshot, Map<string, SnapshotConcept>>();
+const properNameIndex = new WeakMap<GraphSnapshot, Map<string, SnapshotConcept[]>>();
 
-/** Proper names (and their aliases), lower-cased, to the concept: for finding which concepts a text names. */
-function properNames(graph: GraphSnapshot): Map<string, SnapshotConcept> {
+/**
+ * Proper names (and their aliases), lower-cased, to the concepts bearing them: for finding which concepts a
+ * text names. Every bearer is kept, so that a region holding a far concept of the same name does not hide
+ * the near one a card reads (see isNear).
+ */
+function properNames(graph: GraphSnapshot): Map<string, SnapshotConcept[]> {
   let index = properNameIndex.get(graph);
   if (!index) {
     index = new Map();
     for (const concept of graph.concepts) {
       if (concept.noun) continue;
-      for (const name of [concept.name, ...concept.aliases]) index.set(name.toLowerCase(), concept);
+      for (const name of new Set([concept.name, ...concept.aliases].map((n) => n.toLowerCase()))) {
+        const bearers = index.get(name);
+        if (bearers) bearers.push(concept);
+        else index.set(name, [concept]);
+      }
     }
     properNameIndex.set(graph, index);
   }
@@ -168,8 +176,7 @@ function namedIn(graph: GraphSnapshot, text: string): SnapshotConcept[] {
   const found = new Set<SnapshotConcept>();
   for (let i = 0; i < words.length; i++) {
     for (let n = 1; n <= 3 && i + n <= words.length; n++) {
-      const hit = index.get(words.slice(i, i + n).join(" ").toLowerCase());
-      if (hit) found.add(hit);
+      for (const hit of index.get(words.slice(i, i + n).join(" ").toLowerCase()) ?? []) found.add(hit);
     }
   }
   return [...found];
