@@ -12,7 +12,8 @@
  * offered as a wrong choice, never enough to be asked about.
  *
  * One scope holds less: a "cards" region stops two levels up (its neighbours'
- * categories), all a card reads. Nothing that walks the hierarchy further
+ * categories) and holds claims and citations only of its subjects, all a
+ * card reads. Nothing that walks the hierarchy further
  * (ancestorsOf, truthOf, disproofOfCategory) may be asked of it: there it
  * would read "unknown" where the graph says "false".
  */
@@ -50,6 +51,15 @@ const SEED_FOCUS_SIZE = 40;
 const ANCESTOR_DEPTH = 5;
 /** How far a cards region follows them: the subject's neighbours are one step away, their categories two. */
 const CARD_ANCESTOR_DEPTH = 2;
+
+/**
+ * How far from the focus a region reads what concepts state (their claims, and the citations of them
+ * and of the concepts): all the way, except in a cards region, where a card reads only its subjects'
+ * (a comparison card's id names both sides, so both are subjects); of the others, their names and relations.
+ */
+function statedDepth(scope: RegionScope): number {
+  return scope.type === "cards" ? 0 : ANCESTOR_DEPTH;
+}
 /** How far down a topic is followed. */
 const TOPIC_DEPTH = 8;
 /** The most concepts a region holds, nearest first: a concept with thousands of relations is cut here. */
@@ -145,7 +155,9 @@ function regionStatement(scope: RegionScope): SQL {
       ) r
       where u.depth < ${sql.raw(String(scope.type === "cards" ? CARD_ANCESTOR_DEPTH : ANCESTOR_DEPTH))}
     ),
-    region as materialized (select id, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}),
+    region as materialized (
+      select id, min(depth) as depth, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}
+    ),
     -- Joined concept by concept through the indexes (a list of thousands of ids compared row by row cost more).
     rel as materialized (
       select r.id, r.type, r.source_id, r.target_id, r.outdated
@@ -153,9 +165,11 @@ function regionStatement(scope: RegionScope): SQL {
     ),
     cl as materialized (
       select c.id, c.key, c.concept_id, c.statement, c.polarity, c.aspect, c.value, c.outdated, c.position from region s join claims c on c.concept_id = s.id
+      where s.depth <= ${sql.raw(String(statedDepth(scope)))}
     ),
     cit as (
       select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from region s join citations c on c.concept_id = s.id
+      where s.depth <= ${sql.raw(String(statedDepth(scope)))}
       union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from rel r join citations c on c.relation_id = r.id
       union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from cl l join citations c on c.claim_id = l.id
     )
