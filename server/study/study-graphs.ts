@@ -89,6 +89,8 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     resolved?: GraphSnapshot;
     /** When it was last asked for (a count of uses): the freshest of several regions holding a card wins. */
     used: number;
+    /** A "cards" region: it holds less than a full one (graph-region.ts), so it serves only cards. */
+    cardsOnly: boolean;
   }
   const regions = new Map<string, Kept>();
   // Kept regions by the concepts they are about: a card opened by id looks among those of its subject
@@ -118,7 +120,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
       return known.snapshot;
     }
     const made = wide().then((facts) => loadRegion(database, version, scope, facts));
-    const entry: Kept = { snapshot: made, concepts: 0, used: ++uses };
+    const entry: Kept = { snapshot: made, concepts: 0, used: ++uses, cardsOnly: scope.type === "cards" };
     regions.set(key, entry);
     made.then(
       (snapshot) => {
@@ -142,17 +144,18 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   }
 
   /**
-   * The most recently used kept region already about all these concepts: the deck window a learner
-   * studies holds the cards they open and rate next. Only for cards, which read the same from any region
+   * The most recently used kept region already about all these concepts, and holding what `scope` needs
+   * (a "cards" region does not serve typed-answer grading): the deck window a learner studies holds the
+   * cards they open and rate next. Only for cards, which read the same from any region
    * about their subject (test/study/study-regions.test.ts); a quiz is always remade from its own region,
    * as it was made.
    */
-  const holding = (slugs: readonly string[]): GraphSnapshot | undefined => {
+  const holding = (slugs: readonly string[], scope: "cards" | "concepts"): GraphSnapshot | undefined => {
     const version = graphVersion.current();
     let found: Kept | undefined;
     for (const entry of about.get(slugs[0] ?? "") ?? []) {
       // A region of an earlier version stays until the budget drops it; it holds what a re-seed changed.
-      if (entry.resolved?.version !== version || (found && found.used > entry.used)) continue;
+      if (entry.resolved?.version !== version || (entry.cardsOnly && scope !== "cards") || (found && found.used > entry.used)) continue;
       const focus = entry.resolved.focus;
       if (focus && slugs.every((slug) => focus.has(slug))) found = entry;
     }
@@ -166,7 +169,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
    */
   const forCardSubjects = async (slugs: readonly string[], scope: "cards" | "concepts"): Promise<GraphSnapshot> => {
     if (!(await inRegions())) return wholeGraph();
-    return holding(slugs) ?? region(aboutSubjects(scope, slugs));
+    return holding(slugs, scope) ?? region(aboutSubjects(scope, slugs));
   };
 
   const forConcepts = async (slugs: readonly string[]): Promise<GraphSnapshot> => {

@@ -115,6 +115,16 @@ describe("a graph studied in regions", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  it("grades a typed answer in a full region, even right after the card was opened from a cards region", async () => {
+    // A typed answer is weighed against every name its region holds; a cards region holds fewer.
+    const fixed = { current: () => "regions-test", onChange: () => () => {}, stop: async () => {} };
+    const study = createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0 });
+    const slugsOf = (graph: { concepts: { slug: string }[] }) => graph.concepts.map((c) => c.slug).sort();
+    const full = slugsOf(await createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0 }).forConcepts(["cgroups"]));
+    expect((await study.cardsById(["term:cgroups"])).get("term:cgroups")).toBeDefined();
+    expect(slugsOf(await study.forCards(["term:cgroups"]))).toEqual(full);
+  });
+
   it("refuses a deck or card that names nothing, as it does for a whole graph", async () => {
     expect(await errorOf(`query ($deck: String) { flashcards(deck: $deck) { id } }`, { deck: "kind:nothing" })).toMatch(/^No deck "kind:nothing"\./);
     expect(await errorOf(`query ($deck: String) { flashcards(deck: $deck) { id } }`, { deck: "topic:nothing" })).toMatch(/^No deck "topic:nothing"\./);
