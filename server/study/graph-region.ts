@@ -51,19 +51,20 @@ const SEED_FOCUS_SIZE = 40;
 const ANCESTOR_DEPTH = 5;
 /** How far a cards region follows them: the subject's neighbours are one step away, their categories two. */
 const CARD_ANCESTOR_DEPTH = 2;
-
-/**
- * How far from the focus a region reads what concepts state (their claims, and the citations of them
- * and of the concepts): all the way, except in a cards region, where a card reads only its subjects'
- * (a comparison card's id names both sides, so both are subjects); of the others, their names and relations.
- */
-function statedDepth(scope: RegionScope): number {
-  return scope.type === "cards" ? 0 : ANCESTOR_DEPTH;
-}
 /** How far down a topic is followed. */
 const TOPIC_DEPTH = 8;
 /** The most concepts a region holds, nearest first: a concept with thousands of relations is cut here. */
 const REGION_MOST = 3000;
+
+/**
+ * How far up the hierarchy a scope's region goes, and how far from the focus it reads what concepts
+ * state (their claims, and the citations of them and of the concepts): all the way, except in a cards
+ * region, where a card reads only its subjects' (a comparison card's id names both sides, so both are
+ * subjects), and of the others their names and relations.
+ */
+function depthsOf(scope: RegionScope): { ancestors: number; stated: number } {
+  return scope.type === "cards" ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0 } : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH };
+}
 
 export function regionKey(scope: RegionScope): string {
   switch (scope.type) {
@@ -135,6 +136,7 @@ function focusQuery(scope: RegionScope): SQL {
  * cost as much as reading them.
  */
 function regionStatement(scope: RegionScope): SQL {
+  const depths = depthsOf(scope);
   return sql`
     with recursive focus as (${focusQuery(scope)}),
     near as (
@@ -153,7 +155,7 @@ function regionStatement(scope: RegionScope): SQL {
       select r.target_id, u.depth + 1 from up u, lateral (
         select target_id from relations where source_id = u.id and ${current} and type in ${classifying} offset 0
       ) r
-      where u.depth < ${sql.raw(String(scope.type === "cards" ? CARD_ANCESTOR_DEPTH : ANCESTOR_DEPTH))}
+      where u.depth < ${sql.raw(String(depths.ancestors))}
     ),
     region as materialized (
       select id, min(depth) as depth, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}
@@ -165,16 +167,16 @@ function regionStatement(scope: RegionScope): SQL {
     ),
     cl as materialized (
       select c.id, c.key, c.concept_id, c.statement, c.polarity, c.aspect, c.value, c.outdated, c.position from region s join claims c on c.concept_id = s.id
-      where s.depth <= ${sql.raw(String(statedDepth(scope)))}
+      where s.depth <= ${sql.raw(String(depths.stated))}
     ),
     cit as (
       select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from region s join citations c on c.concept_id = s.id
-      where s.depth <= ${sql.raw(String(statedDepth(scope)))}
+      where s.depth <= ${sql.raw(String(depths.stated))}
       union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from rel r join citations c on c.relation_id = r.id
       union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from cl l join citations c on c.claim_id = l.id
     )
     select
-      (select coalesce(array_agg(id order by id), '{}') from region where focus) as focus,
+      (select coalesce(json_agg(id order by id), '[]') from region where focus) as focus,
       (select coalesce(json_agg(json_build_object(
          'id', c.id, 'slug', c.slug, 'name', c.name, 'kind', c.kind, 'summary', c.summary, 'description', c.description, 'aliases', c.aliases,
          'noun', c.noun, 'noun_plural', c.noun_plural, 'plural', c.plural, 'uncountable', c.uncountable, 'clue', c.clue) order by c.slug), '[]')
@@ -199,18 +201,12 @@ const dialect = new PgDialect();
 export async function loadRegion(database: Pick<Database, "query">, version: string, scope: RegionScope, wide: GraphWideFacts): Promise<GraphSnapshot> {
   const statement = dialect.sqlToQuery(regionStatement(scope));
   const [row] = await database.query(statement.sql, statement.params as SqlParameter[]);
-  const read = row as { focus: number[] | string; concepts: ConceptRow[]; relations: RelationRow[]; claims: ClaimRow[]; citations: CitationRow[]; first_words: Record<string, number> };
+  const read = row as { focus: number[]; concepts: ConceptRow[]; relations: RelationRow[]; claims: ClaimRow[]; citations: CitationRow[]; first_words: Record<string, number> };
   return buildSnapshot(version, read, wide.vocabulary, {
-    focusIds: new Set(intArray(read.focus)),
+    focusIds: new Set(read.focus),
     wide,
     nameWordCounts: new Map(Object.entries(read.first_words).map(([word, count]) => [word, Number(count)])),
   });
-}
-
-/** An int[] as the driver hands it: a list (postgres.js) or PostgreSQL's text form "{1,2}" (PGlite). */
-function intArray(value: number[] | string): number[] {
-  if (Array.isArray(value)) return value.map(Number);
-  return value.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
 }
 
 /**
