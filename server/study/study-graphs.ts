@@ -14,7 +14,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
-import { cardById } from "./flashcards/card-index.ts";
+import { cardById, slugsOfCardId } from "./flashcards/card-index.ts";
 import type { Flashcard } from "./flashcards/generate-flashcards.ts";
 import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
 import { graphWideFacts, loadRegion, regionKey, type RegionScope } from "./graph-region.ts";
@@ -62,12 +62,13 @@ const REGION_CONCEPTS_KEPT = 20_000;
 /** The most subjects a region for cards is made around (a card's comparison names two). */
 const CARD_SUBJECTS_PER_REGION = 50;
 
-/** The concept slugs a card id names: its subject, and for a comparison card the other side. */
-export function slugsOfCardId(id: string): string[] {
-  const [type, ...rest] = id.split(":");
-  if (type === "comparison") return rest.slice(0, 2);
-  return rest.slice(0, 1);
-}
+/**
+ * How many "cards" regions a process reads at once; subjects asked for meanwhile wait and are read
+ * together in the next (see cardsRegionAbout). One: while PostgreSQL reads a region, this process makes
+ * the cards of the last one, and each worker (WORKERS, one per core) has its own. On a million concepts
+ * two at once served fewer cards a second than one, and three fewer still (npm run bench -- --scale).
+ */
+const CARD_READS_AT_ONCE = 1;
 
 export function createStudyGraphs(database: Pick<Database, "db" | "query">, graphVersion: GraphVersion, options: StudyGraphsOptions): StudyGraphs {
   const { db } = database;
@@ -162,14 +163,68 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     return found?.resolved;
   };
   const aboutSubjects = (type: "cards" | "concepts", slugs: readonly string[]): RegionScope => ({ type, slugs: [...new Set(slugs)].slice(0, CARD_SUBJECTS_PER_REGION) });
+
+  // Cards of subjects no kept region is about, waiting for a "cards" region to be read. Card links
+  // opened at the same moment (many learners on a large graph, or one import of progress) share a
+  // read: a region of fifty subjects costs the database a few times one of a single subject, not fifty
+  // times. A card opened alone is read at once, as before; under load the reads queue and each takes
+  // all the subjects that have waited for it.
+  interface Waiting {
+    slugs: readonly string[];
+    resolve: (snapshot: GraphSnapshot) => void;
+    reject: (error: unknown) => void;
+  }
+  const waiting: Waiting[] = [];
+  let reading = 0;
+  const readWaiting = () => {
+    while (reading < CARD_READS_AT_ONCE && waiting.length > 0) {
+      const batch: Waiting[] = [];
+      const subjects = new Set<string>();
+      while (waiting.length > 0) {
+        const next = waiting[0] as Waiting;
+        // A region read while this one waited may be about its subjects by now.
+        const kept = holding(next.slugs, "cards");
+        if (kept) {
+          waiting.shift();
+          next.resolve(kept);
+          continue;
+        }
+        const more = next.slugs.filter((slug) => !subjects.has(slug)).length;
+        if (batch.length > 0 && subjects.size + more > CARD_SUBJECTS_PER_REGION) break;
+        waiting.shift();
+        batch.push(next);
+        for (const slug of next.slugs) subjects.add(slug);
+      }
+      if (batch.length === 0) return;
+      reading++;
+      region(aboutSubjects("cards", [...subjects]))
+        .then(
+          (snapshot) => batch.forEach((asked) => asked.resolve(snapshot)),
+          (error: unknown) => batch.forEach((asked) => asked.reject(error)),
+        )
+        .finally(() => {
+          reading--;
+          readWaiting();
+        });
+    }
+  };
+  const cardsRegionAbout = (slugs: readonly string[]): Promise<GraphSnapshot> =>
+    new Promise((resolve, reject) => {
+      waiting.push({ slugs, resolve, reject });
+      readWaiting();
+    });
+
   /**
    * What holds these subjects' cards: a kept region about them, or one of their own — of the "cards" scope
-   * (two levels of categories, all a card reads) to deal cards, or a full one to grade a typed answer,
-   * which also weighs every name the region holds (a near miss that is another concept's name is wrong).
+   * (two levels of categories, all a card reads; shared with the subjects of cards opened at the same
+   * moment) to deal cards, or a full one to grade a typed answer, which also weighs every name the
+   * region holds (a near miss that is another concept's name is wrong).
    */
   const forCardSubjects = async (slugs: readonly string[], scope: "cards" | "concepts"): Promise<GraphSnapshot> => {
     if (!(await inRegions())) return wholeGraph();
-    return holding(slugs, scope) ?? region(aboutSubjects(scope, slugs));
+    const kept = holding(slugs, scope);
+    if (kept) return kept;
+    return scope === "cards" ? cardsRegionAbout(slugs) : region(aboutSubjects(scope, slugs));
   };
 
   const forConcepts = async (slugs: readonly string[]): Promise<GraphSnapshot> => {

@@ -115,6 +115,27 @@ describe("a graph studied in regions", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  it("opens cards asked for at the same moment as it opens each alone, reading their subjects' regions together", async () => {
+    // Card links opened at once (many learners on a large graph) wait for one region read and share the
+    // next; what each opens must not depend on which others shared its region.
+    const fixed = { current: () => "regions-test", onChange: () => () => {}, stop: async () => {} };
+    const window = await createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0 }).forDeck("all");
+    const ids = [...(window.focus ?? [])].flatMap((slug) => [`term:${slug}`, `definition:${slug}`, `kind:${slug}`]);
+    const oneByOne = createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0, regionConcepts: 0 });
+    const alone = new Map<string, unknown>();
+    for (const id of ids) alone.set(id, (await oneByOne.cardsById([id])).get(id));
+    expect([...alone.values()].filter(Boolean).length).toBeGreaterThan(50);
+
+    const atOnce = createStudyGraphs(api.database, fixed, { wholeGraphLimit: 0, regionConcepts: 0 });
+    api.queries.length = 0;
+    const opened = await Promise.all(ids.map(async (id) => [id, (await atOnce.cardsById([id])).get(id)] as const));
+    const regionReads = api.queries.filter((q) => q.includes("with recursive focus")).length;
+    expect(new Map(opened)).toEqual(alone);
+    // The first is read alone, at once; the others waited for it and went together.
+    expect(regionReads).toBeGreaterThan(1);
+    expect(regionReads).toBeLessThan(ids.length / 10);
+  });
+
   it("grades a typed answer in a full region, even right after the card was opened from a cards region", async () => {
     // A typed answer is weighed against every name its region holds; a cards region holds fewer.
     const fixed = { current: () => "regions-test", onChange: () => () => {}, stop: async () => {} };

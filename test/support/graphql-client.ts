@@ -34,6 +34,10 @@ export interface TestServerOptions {
 export async function startTestServer(database: Database, options: TestServerOptions = {}): Promise<TestServer> {
   const graphVersion = await trackGraphVersion(database);
   const server = createHttpServer({ database, graphVersion, studyWholeGraphLimit: options.studyWholeGraphLimit });
+  // The tests' fetch reuses an idle connection; one a test spent seconds of this process's CPU beside
+  // (a study graph built in the test itself) may be closed by the server's 5 s keep-alive timer just
+  // as the next request goes out on it, which fetch reports as ECONNRESET. close() ends them all.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -22,30 +22,73 @@ export function withOneAnswerPerFront(cards: Flashcard[]): Flashcard[] {
   return cards.filter((card) => backOf.get(card.front) !== AMBIGUOUS);
 }
 
-function remember(graph: GraphSnapshot, generated: Flashcard[]): Flashcard[] {
+const generated = new WeakMap<GraphSnapshot, Flashcard[]>();
+
+/** Every card the snapshot yields, before fronts with several answers are dropped; of a region, its focus's only. */
+function generatedCards(graph: GraphSnapshot, made?: Flashcard[]): Flashcard[] {
+  let cards = generated.get(graph);
+  if (!cards) {
+    // A region deals only its focus's cards: of its other concepts it does not hold every relation.
+    const focus = graph.focus;
+    cards = (made ?? [...generateFlashcards(graph)]).filter((card) => focus === null || focus.has(card.subject));
+    generated.set(graph, cards);
+  }
+  return cards;
+}
+
+function remember(graph: GraphSnapshot, made?: Flashcard[]): Flashcard[] {
   const known = lists.get(graph);
   if (known) return known;
-  // A region deals only its focus's cards: of its other concepts it does not hold every relation.
-  const focus = graph.focus;
-  const list = withOneAnswerPerFront(generated).filter((card) => focus === null || focus.has(card.subject));
+  const list = withOneAnswerPerFront(generatedCards(graph, made));
   lists.set(graph, list);
   return list;
 }
 
 export function allCards(graph: GraphSnapshot): Flashcard[] {
-  return lists.get(graph) ?? remember(graph, [...generateFlashcards(graph)]);
+  return lists.get(graph) ?? remember(graph);
 }
 
 /** The same list, built in slices that leave the server responsive (for building ahead). */
 export async function allCardsInSlices(graph: GraphSnapshot): Promise<Flashcard[]> {
-  return lists.get(graph) ?? remember(graph, await collectInSlices(generateFlashcards(graph)));
+  return lists.get(graph) ?? remember(graph, generated.has(graph) ? undefined : await collectInSlices(generateFlashcards(graph)));
 }
 
+/** The concept slugs a card id names: its subject, and for a comparison card the other side. */
+export function slugsOfCardId(id: string): string[] {
+  const [type, ...rest] = id.split(":");
+  if (type === "comparison") return rest.slice(0, 2);
+  return rest.slice(0, 1);
+}
+
+const bySubjects = new WeakMap<GraphSnapshot, Map<string, Map<string, Flashcard>>>();
+
+/**
+ * A card by its id. In a whole graph, as the graph deals it. In a region, as a region about the
+ * concepts its id names and nothing else would deal it: among their cards alone, each front with one
+ * answer. A region's other subjects depend on what read it (a deck's window, the card links opened
+ * at the same moment), and a card must open the same whichever region serves it.
+ */
 export function cardById(graph: GraphSnapshot, id: string): Flashcard | undefined {
-  let index = indexes.get(graph);
+  if (graph.focus === null) {
+    let index = indexes.get(graph);
+    if (!index) {
+      index = new Map(allCards(graph).map((card) => [card.id, card]));
+      indexes.set(graph, index);
+    }
+    return index.get(id);
+  }
+  const subjects = slugsOfCardId(id);
+  const key = subjects.join(" ");
+  let perSubjects = bySubjects.get(graph);
+  if (!perSubjects) {
+    perSubjects = new Map();
+    bySubjects.set(graph, perSubjects);
+  }
+  let index = perSubjects.get(key);
   if (!index) {
-    index = new Map(allCards(graph).map((card) => [card.id, card]));
-    indexes.set(graph, index);
+    const theirs = generatedCards(graph).filter((card) => subjects.includes(card.subject));
+    index = new Map(withOneAnswerPerFront(theirs).map((card) => [card.id, card]));
+    perSubjects.set(key, index);
   }
   return index.get(id);
 }
