@@ -204,6 +204,7 @@ export async function loadRegion(database: Pick<Database, "query">, version: str
   const read = row as { focus: number[]; concepts: ConceptRow[]; relations: RelationRow[]; claims: ClaimRow[]; citations: CitationRow[]; first_words: Record<string, number> };
   return buildSnapshot(version, read, wide.vocabulary, {
     focusIds: new Set(read.focus),
+    cut: read.concepts.length >= REGION_MOST,
     wide,
     nameWordCounts: new Map(Object.entries(read.first_words).map(([word, count]) => [word, Number(count)])),
   });

@@ -94,6 +94,11 @@ export interface GraphSnapshot {
    */
   focus: ReadonlySet<string> | null;
   /**
+   * Whether the region stopped at its most concepts (graph-region.ts), nearest first: what lies beyond
+   * (a far subject's neighbours, when one subject has thousands) is missing. False for the whole graph.
+   */
+  cut: boolean;
+  /**
    * Only current statements are indexed below. Those the seeds mark outdated are
    * kept apart, so that nothing generated from the graph asserts them — nor denies
    * them, since a learner who read the source would rightly be confused.
@@ -195,6 +200,7 @@ export interface SnapshotRows {
 /** What makes a snapshot a region (see graph-region.ts). */
 export interface RegionOfGraph {
   focusIds: ReadonlySet<number>;
+  cut: boolean;
   wide: GraphWideFacts;
   nameWordCounts: ReadonlyMap<string, number>;
 }
@@ -244,6 +250,7 @@ export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: V
     wide: region?.wide ?? null,
     nameWordCounts: region?.nameWordCounts ?? null,
     focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
+    cut: region?.cut ?? false,
     outdatedRelations: [],
     outdatedClaims: [],
     concepts: conceptList,

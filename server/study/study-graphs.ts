@@ -64,11 +64,17 @@ const CARD_SUBJECTS_PER_REGION = 50;
 
 /**
  * How many "cards" regions a process reads at once; subjects asked for meanwhile wait and are read
- * together in the next (see cardsRegionAbout). One: while PostgreSQL reads a region, this process makes
- * the cards of the last one, and each worker (WORKERS, one per core) has its own. On a million concepts
- * two at once served fewer cards a second than one, and three fewer still (npm run bench -- --scale).
+ * together in the next (see cardsRegionAbout). One: on a million concepts, one at a time served 334
+ * cards a second, two 284–299, three 250 (more reads at once are smaller ones); each worker (WORKERS,
+ * one per core) has its own.
  */
 const CARD_READS_AT_ONCE = 1;
+/**
+ * After this long a read stops holding up the next: one slow region (a concept with thousands of
+ * relations) or a stalled connection must not stop every card behind it. Regions of cards take
+ * milliseconds.
+ */
+const SLOW_CARD_READ_MS = 500;
 
 export function createStudyGraphs(database: Pick<Database, "db" | "query">, graphVersion: GraphVersion, options: StudyGraphsOptions): StudyGraphs {
   const { db } = database;
@@ -158,6 +164,8 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
       // A region of an earlier version stays until the budget drops it; it holds what a re-seed changed.
       if (entry.resolved?.version !== version || (entry.cardsOnly && scope !== "cards") || (found && found.used > entry.used)) continue;
       const focus = entry.resolved.focus;
+      // A region cut at its most concepts holds what its nearest subjects read, maybe not what these do.
+      if (entry.resolved.cut && (focus?.size ?? 0) > new Set(slugs).size) continue;
       if (focus && slugs.every((slug) => focus.has(slug))) found = entry;
     }
     return found?.resolved;
@@ -167,8 +175,8 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   // Cards of subjects no kept region is about, waiting for a "cards" region to be read. Card links
   // opened at the same moment (many learners on a large graph, or one import of progress) share a
   // read: a region of fifty subjects costs the database a few times one of a single subject, not fifty
-  // times. A card opened alone is read at once, as before; under load the reads queue and each takes
-  // all the subjects that have waited for it.
+  // times. A card asked for while no read is under way is read at once; under load the reads queue
+  // and each takes all the subjects that have waited for it.
   interface Waiting {
     slugs: readonly string[];
     resolve: (snapshot: GraphSnapshot) => void;
@@ -197,15 +205,30 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
       }
       if (batch.length === 0) return;
       reading++;
-      region(aboutSubjects("cards", [...subjects]))
+      // A read still under way after SLOW_CARD_READ_MS gives up its turn: the next one starts meanwhile.
+      let done = false;
+      const release = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(slow);
+        reading--;
+        readWaiting();
+      };
+      const slow = setTimeout(release, SLOW_CARD_READ_MS).unref();
+      Promise.resolve()
+        .then(() => region(aboutSubjects("cards", [...subjects])))
         .then(
-          (snapshot) => batch.forEach((asked) => asked.resolve(snapshot)),
+          (snapshot) => {
+            for (const asked of batch) {
+              // A shared read cut at its most concepts may lack what one subject's cards read (another
+              // subject with thousands of relations took the room): each then reads a region of its own.
+              if (snapshot.cut && batch.length > 1) region(aboutSubjects("cards", asked.slugs)).then(asked.resolve, asked.reject);
+              else asked.resolve(snapshot);
+            }
+          },
           (error: unknown) => batch.forEach((asked) => asked.reject(error)),
         )
-        .finally(() => {
-          reading--;
-          readWaiting();
-        });
+        .finally(release);
     }
   };
   const cardsRegionAbout = (slugs: readonly string[]): Promise<GraphSnapshot> =>

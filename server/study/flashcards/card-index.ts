@@ -24,15 +24,17 @@ export function withOneAnswerPerFront(cards: Flashcard[]): Flashcard[] {
 
 const generated = new WeakMap<GraphSnapshot, Flashcard[]>();
 
-/** Every card the snapshot yields, before fronts with several answers are dropped; of a region, its focus's only. */
+/**
+ * Every card the snapshot yields, before fronts with several answers are dropped; of a region, its
+ * focus's only, and kept (cardById judges them subject by subject).
+ */
 function generatedCards(graph: GraphSnapshot, made?: Flashcard[]): Flashcard[] {
-  let cards = generated.get(graph);
-  if (!cards) {
-    // A region deals only its focus's cards: of its other concepts it does not hold every relation.
-    const focus = graph.focus;
-    cards = (made ?? [...generateFlashcards(graph)]).filter((card) => focus === null || focus.has(card.subject));
-    generated.set(graph, cards);
-  }
+  const known = generated.get(graph);
+  if (known) return known;
+  // A region deals only its focus's cards: of its other concepts it does not hold every relation.
+  const focus = graph.focus;
+  const cards = (made ?? [...generateFlashcards(graph)]).filter((card) => focus === null || focus.has(card.subject));
+  if (focus !== null) generated.set(graph, cards);
   return cards;
 }
 
@@ -60,12 +62,18 @@ export function slugsOfCardId(id: string): string[] {
   return rest.slice(0, 1);
 }
 
-const bySubjects = new WeakMap<GraphSnapshot, Map<string, Map<string, Flashcard>>>();
+interface SubjectIndex {
+  /** The region's cards by subject, as generated. */
+  cardsOf: Map<string, Flashcard[]>;
+  /** Per list of subjects a card id names (as JSON), their cards each with one answer per front, by id. */
+  judged: Map<string, Map<string, Flashcard>>;
+}
+const subjectIndexes = new WeakMap<GraphSnapshot, SubjectIndex>();
 
 /**
  * A card by its id. In a whole graph, as the graph deals it. In a region, as a region about the
- * concepts its id names and nothing else would deal it: among their cards alone, each front with one
- * answer. A region's other subjects depend on what read it (a deck's window, the card links opened
+ * concepts its id names and nothing else would deal it: judged only among their cards (each front with
+ * one answer). A region's other subjects depend on what read it (a deck's window, the card links opened
  * at the same moment), and a card must open the same whichever region serves it.
  */
 export function cardById(graph: GraphSnapshot, id: string): Flashcard | undefined {
@@ -78,17 +86,25 @@ export function cardById(graph: GraphSnapshot, id: string): Flashcard | undefine
     return index.get(id);
   }
   const subjects = slugsOfCardId(id);
-  const key = subjects.join(" ");
-  let perSubjects = bySubjects.get(graph);
-  if (!perSubjects) {
-    perSubjects = new Map();
-    bySubjects.set(graph, perSubjects);
-  }
-  let index = perSubjects.get(key);
+  // A region deals cards of its focus only; ids naming anything else are not remembered.
+  if (!graph.focus.has(subjects[0] ?? "")) return undefined;
+  let index = subjectIndexes.get(graph);
   if (!index) {
-    const theirs = generatedCards(graph).filter((card) => subjects.includes(card.subject));
-    index = new Map(withOneAnswerPerFront(theirs).map((card) => [card.id, card]));
-    perSubjects.set(key, index);
+    const cardsOf = new Map<string, Flashcard[]>();
+    for (const card of generatedCards(graph)) {
+      const list = cardsOf.get(card.subject);
+      if (list) list.push(card);
+      else cardsOf.set(card.subject, [card]);
+    }
+    index = { cardsOf, judged: new Map() };
+    subjectIndexes.set(graph, index);
   }
-  return index.get(id);
+  const key = JSON.stringify(subjects);
+  let judged = index.judged.get(key);
+  if (!judged) {
+    const theirs = [...new Set(subjects)].flatMap((slug) => index.cardsOf.get(slug) ?? []);
+    judged = new Map(withOneAnswerPerFront(theirs).map((card) => [card.id, card]));
+    index.judged.set(key, judged);
+  }
+  return judged.get(id);
 }
