@@ -206,6 +206,8 @@ async function serve(config: Config): Promise<void> {
   // On SIGINT/SIGTERM: stop accepting, let requests in flight finish (5 s at most), then
   // close the database cleanly so PGlite's files are consistent on the next start.
   const SHUTDOWN_GRACE_MS = 5000;
+  /** How long closing the graph's listener, Redis and the pool may take after that (the pool's own timeout is 5 s). */
+  const SHUTDOWN_CLOSE_MS = 7000;
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
@@ -217,6 +219,12 @@ async function serve(config: Config): Promise<void> {
     // Connections can close (a client giving up) while their request is still being handled.
     const drained = closed.then(() => server.idle());
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    // Closing can itself wait on a database that is away or just back (an UNLISTEN on a connection being
+    // made again): a stop asked for must end the process whatever the database does.
+    setTimeout(() => {
+      console.error(`closing took over ${(SHUTDOWN_GRACE_MS + SHUTDOWN_CLOSE_MS) / 1000} s; exiting without waiting for it`);
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS + SHUTDOWN_CLOSE_MS).unref();
     stopWarmingUp();
     void Promise.race([drained, deadline])
       .then(() => graphVersion.stop())
