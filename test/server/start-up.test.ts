@@ -20,7 +20,7 @@ function startServer(env: Record<string, string>) {
 }
 
 async function health(url: string): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}/health`);
+  const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(20_000) });
   return { status: response.status, body: await response.json() };
 }
 
@@ -140,6 +140,9 @@ describe("start-up", () => {
     const name = new URL(scratch.url).pathname.slice(1);
     await admin.unsafe(`alter database "${name}" with allow_connections false`);
     await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+    // This test has hung now and then (timed out at 180 s, 2026-11-26): each request gets a time limit,
+    // and a failure shows what the server printed, so the next one says which step and why.
+    const fetch = (url: string, init: RequestInit = {}) => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
     try {
       expect(await health(server.url)).toEqual({ status: 200, body: { status: "ok", db: "postgres" } });
       const ready = await fetch(`${server.url}/health/ready`);
@@ -155,6 +158,8 @@ describe("start-up", () => {
       expect(response.status).toBe(503);
       expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe("UNAVAILABLE");
       expect(performance.now() - started).toBeLessThan(3000);
+    } catch (error) {
+      throw new Error(`${String(error)}\nserver output:\n${server.output()}`);
     } finally {
       await admin.unsafe(`alter database "${name}" with allow_connections true`);
       await admin.end();
