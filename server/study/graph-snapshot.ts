@@ -143,7 +143,8 @@ export interface GraphSnapshot {
   citationsOfClaim: Map<number, SnapshotCitation[]>;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds a value to the list a map keeps under its key. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

@@ -160,12 +160,13 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   const holding = (slugs: readonly string[], scope: "cards" | "concepts"): GraphSnapshot | undefined => {
     const version = graphVersion.current();
     let found: Kept | undefined;
+    const asked = new Set(slugs).size;
     for (const entry of about.get(slugs[0] ?? "") ?? []) {
       // A region of an earlier version stays until the budget drops it; it holds what a re-seed changed.
       if (entry.resolved?.version !== version || (entry.cardsOnly && scope !== "cards") || (found && found.used > entry.used)) continue;
       const focus = entry.resolved.focus;
       // A region cut at its most concepts holds what its nearest subjects read, maybe not what these do.
-      if (entry.resolved.cut && (focus?.size ?? 0) > new Set(slugs).size) continue;
+      if (entry.resolved.cut && (focus?.size ?? 0) > asked) continue;
       if (focus && slugs.every((slug) => focus.has(slug))) found = entry;
     }
     return found?.resolved;

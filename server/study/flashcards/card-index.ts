@@ -1,6 +1,6 @@
 /** Every card of a graph snapshot (of a region, its focus's), generated once per snapshot: as a list and by id. */
 import { collectInSlices } from "../collect-in-slices.ts";
-import type { GraphSnapshot } from "../graph-snapshot.ts";
+import { push, type GraphSnapshot } from "../graph-snapshot.ts";
 import { generateFlashcards, type Flashcard } from "./generate-flashcards.ts";
 
 const lists = new WeakMap<GraphSnapshot, Flashcard[]>();
@@ -52,7 +52,7 @@ export function allCards(graph: GraphSnapshot): Flashcard[] {
 
 /** The same list, built in slices that leave the server responsive (for building ahead). */
 export async function allCardsInSlices(graph: GraphSnapshot): Promise<Flashcard[]> {
-  return lists.get(graph) ?? remember(graph, generated.has(graph) ? undefined : await collectInSlices(generateFlashcards(graph)));
+  return lists.get(graph) ?? remember(graph, generated.get(graph) ?? (await collectInSlices(generateFlashcards(graph))));
 }
 
 /** The concept slugs a card id names: its subject, and for a comparison card the other side. */
@@ -91,11 +91,7 @@ export function cardById(graph: GraphSnapshot, id: string): Flashcard | undefine
   let index = subjectIndexes.get(graph);
   if (!index) {
     const cardsOf = new Map<string, Flashcard[]>();
-    for (const card of generatedCards(graph)) {
-      const list = cardsOf.get(card.subject);
-      if (list) list.push(card);
-      else cardsOf.set(card.subject, [card]);
-    }
+    for (const card of generatedCards(graph)) push(cardsOf, card.subject, card);
     index = { cardsOf, judged: new Map() };
     subjectIndexes.set(graph, index);
   }
