@@ -140,10 +140,15 @@ describe("start-up", () => {
     const name = new URL(scratch.url).pathname.slice(1);
     await admin.unsafe(`alter database "${name}" with allow_connections false`);
     await admin.unsafe(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
-    // This test has hung now and then (timed out at 180 s, 2026-11-26): each request gets a time limit,
-    // and a failure shows what the server printed, so the next one says which step and why.
-    const fetch = (url: string, init: RequestInit = {}) => globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
+    // Each request gets a time limit, and a failure says which request and shows what the server
+    // printed (a request once hung here: see connection-cut-mid-query.test.ts).
+    let step = "";
+    const fetch = (url: string, init: RequestInit = {}) => {
+      step = `${init.method ?? "GET"} ${new URL(url).pathname} at ${new Date().toISOString()}`;
+      return globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(20_000) });
+    };
     try {
+      step = "GET /health";
       expect(await health(server.url)).toEqual({ status: 200, body: { status: "ok", db: "postgres" } });
       const ready = await fetch(`${server.url}/health/ready`);
       expect(ready.status).toBe(503);
@@ -159,7 +164,7 @@ describe("start-up", () => {
       expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe("UNAVAILABLE");
       expect(performance.now() - started).toBeLessThan(3000);
     } catch (error) {
-      throw new Error(`${String(error)}\nserver output:\n${server.output()}`);
+      throw new Error(`${String(error)} (during ${step})\nserver output:\n${server.output()}`);
     } finally {
       await admin.unsafe(`alter database "${name}" with allow_connections true`);
       await admin.end();
