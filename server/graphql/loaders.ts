@@ -13,19 +13,9 @@ import type { Db } from "../db/connect.ts";
 import { hasNul } from "./bad-input.ts";
 import type { AspectRow, CitationRow, ClaimRow, ConceptRow, KindRow, PassageRow, RelationRow, SourceRow } from "./graph-rows.ts";
 import type { VocabularyCache } from "./vocabulary/vocabulary-cache.ts";
+import { groupBy } from "../lists-by-key.ts";
 
 export type CitationSubject = { concept: number } | { relation: number } | { claim: number };
-
-function groupBy<K, V>(rows: V[], keyOf: (row: V) => K): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
 
 export const relationColumns = {
   id: relations.id,

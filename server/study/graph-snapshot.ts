@@ -8,6 +8,7 @@ import { asc, sql } from "drizzle-orm";
 import { aspects, kinds, relationTypes } from "../../schema/index.ts";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
+import { push } from "../lists-by-key.ts";
 
 export interface SnapshotConcept {
   id: number;
@@ -141,13 +142,6 @@ export interface GraphSnapshot {
   citationsOfConcept: Map<number, SnapshotCitation[]>;
   citationsOfRelation: Map<number, SnapshotCitation[]>;
   citationsOfClaim: Map<number, SnapshotCitation[]>;
-}
-
-/** Adds a value to the list a map keeps under its key. */
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** A concept as read: its aliases already a list. */

@@ -4,6 +4,7 @@
  * (broader relations followed backwards).
  */
 import type { GraphSnapshot } from "./graph-snapshot.ts";
+import { push } from "../lists-by-key.ts";
 
 const categoryIndex = new WeakMap<GraphSnapshot, Map<string, readonly string[]>>();
 const NO_CATEGORIES: readonly string[] = [];
@@ -108,9 +109,7 @@ export function categoriesOfKind(graph: GraphSnapshot, kind: string): readonly s
     for (const slug of allCategories(graph)) {
       const of = graph.concept.get(slug)?.kind;
       if (of === undefined) continue;
-      const list = index.get(of);
-      if (list) list.push(slug);
-      else index.set(of, [slug]);
+      push(index, of, slug);
     }
     categoriesByKind.set(graph, index);
   }

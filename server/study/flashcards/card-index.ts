@@ -1,6 +1,7 @@
 /** Every card of a graph snapshot (of a region, its focus's), generated once per snapshot: as a list and by id. */
 import { collectInSlices } from "../collect-in-slices.ts";
-import { push, type GraphSnapshot } from "../graph-snapshot.ts";
+import type { GraphSnapshot } from "../graph-snapshot.ts";
+import { push } from "../../lists-by-key.ts";
 import { generateFlashcards, type Flashcard } from "./generate-flashcards.ts";
 
 const lists = new WeakMap<GraphSnapshot, Flashcard[]>();

@@ -10,6 +10,7 @@ import { categoriesOf } from "../hierarchy.ts";
 import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
+import { push } from "../../lists-by-key.ts";
 
 // No "advantage or drawback?" cards: in four reviews the statement's own words gave the verdict away in
 // most of them ("…a security risk", "a convenient tool"), and the valued ones repeat comparison cards.
@@ -76,9 +77,7 @@ export function contrastPartners(graph: GraphSnapshot, slug: string): readonly s
     index = new Map();
     for (const { a, b } of contrastedPairs(graph)) {
       for (const [one, other] of [[a, b], [b, a]] as const) {
-        const list = index.get(one);
-        if (list) list.push(other);
-        else index.set(one, [other]);
+        push(index, one, other);
       }
     }
     partnerCache.set(graph, index);
@@ -159,9 +158,7 @@ function properNames(graph: GraphSnapshot): Map<string, SnapshotConcept[]> {
     for (const concept of graph.concepts) {
       if (concept.noun) continue;
       for (const name of new Set([concept.name, ...concept.aliases].map((n) => n.toLowerCase()))) {
-        const bearers = index.get(name);
-        if (bearers) bearers.push(concept);
-        else index.set(name, [concept]);
+        push(index, name, concept);
       }
     }
     properNameIndex.set(graph, index);

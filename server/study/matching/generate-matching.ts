@@ -16,6 +16,7 @@ import { ancestorsOf, categoriesOf, isCategory, siblingCategories, studiedConcep
 import { conceptsOfKind, disproofOfCategory, truthOf } from "../quiz/facts.ts";
 import { lowerLabel, sentence, withArticle } from "../phrasing.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
+import { push } from "../../lists-by-key.ts";
 
 export type MatchingKind = "CATEGORY" | "SUMMARY";
 
@@ -67,9 +68,7 @@ function indexCategories(graph: GraphSnapshot, terms: Iterable<string>): Categor
   for (const slug of terms) {
     if (isCategory(graph, slug)) continue;
     for (const category of ancestorsOf(graph, slug)) {
-      const list = members.get(category);
-      if (list) list.push(slug);
-      else members.set(category, [slug]);
+      push(members, category, slug);
     }
   }
   return { members, categories: [...members.keys()].sort() };

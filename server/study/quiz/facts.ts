@@ -13,6 +13,7 @@
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
 import { ancestorsOf } from "../hierarchy.ts";
 import type { Fact } from "./quiz-question.ts";
+import { push } from "../../lists-by-key.ts";
 
 const normal = (value: string) => value.trim().toLowerCase();
 
@@ -121,9 +122,7 @@ export function claimsOnAspect(graph: GraphSnapshot, aspect: string): readonly S
     index = new Map();
     for (const claim of graph.claims) {
       if (claim.aspect === null || claim.value === null) continue;
-      const list = index.get(claim.aspect);
-      if (list) list.push(claim);
-      else index.set(claim.aspect, [claim]);
+      push(index, claim.aspect, claim);
     }
     holdersCache.set(graph, index);
   }
@@ -136,9 +135,7 @@ export function conceptsOfKind(graph: GraphSnapshot, kind: string): string[] {
   if (!index) {
     index = new Map();
     for (const c of graph.concepts) {
-      const list = index.get(c.kind);
-      if (list) list.push(c.slug);
-      else index.set(c.kind, [c.slug]);
+      push(index, c.kind, c.slug);
     }
     byKindCache.set(graph, index);
   }
