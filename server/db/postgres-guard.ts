@@ -85,7 +85,7 @@ export function guardConnection(connection: Connection, onReopened: () => void =
   let held: PendingQuery | null = null;
   /** The pool's "connecting" list, which holds the connection while it is being opened. */
   let connecting: unknown = null;
-  /** The pool has ended the connection: one that opens after all is closed at once. */
+  /** The pool has ended the connection: if it opens after all, it is closed at once. */
   let ended = false;
   const execute = connection.execute.bind(connection);
   const connect = connection.connect.bind(connection);
@@ -117,7 +117,8 @@ export function guardConnection(connection: Connection, onReopened: () => void =
     set: (value: unknown) => {
       queue = value;
       if (value === connecting) return;
-      // A connection the guard was opening when the pool ended it opens after all: close it.
+      // Once the pool has ended it, a connection that still moves is closed: one the guard was opening
+      // when the pool ended it opens after all (for the others closing again does nothing).
       if (ended) {
         connection.terminate();
         return;
