@@ -8,6 +8,7 @@ import {
   check,
   index,
   integer,
+  json,
   pgEnum,
   pgTable,
   primaryKey,
@@ -268,3 +269,27 @@ export const conceptNames = pgTable(
   },
   (t) => [index("concept_names_name").using("btree", sql`${t.name} collate "C"`)],
 );
+
+/**
+ * What a study region of a large graph (server/study/graph-region.ts) reads of each concept, one row
+ * each, rebuilt from the tables above by every seed (server/seed/study-rows.ts): the categories above
+ * it within ANCESTOR_DEPTH steps of current classifying relations, nearest distance each, and as JSON
+ * its row, its citations, its claims and its outgoing relations (outdated ones too) with theirs. A
+ * region of a million-concept graph holds about 2,000 concepts scattered over the tables; one lookup
+ * here for each replaces a walk up the hierarchy and five lookups.
+ */
+export const conceptStudyRows = pgTable("concept_study_rows", {
+  conceptId: integer("concept_id")
+    .primaryKey()
+    .references(() => concepts.id, { onDelete: "cascade" }),
+  /** The concept's slug: a region lists its concepts in slug order, as the database collates them. */
+  slug: text("slug").notNull(),
+  /** The categories above it, and how many steps up each first is (1 = its own category). */
+  ancestorIds: integer("ancestor_ids").array().notNull(),
+  ancestorDepths: integer("ancestor_depths").array().notNull(),
+  concept: json("concept").notNull(),
+  cited: json("cited").notNull(),
+  /** Apart from the rest: a region reads claims only of the concepts near its focus (a card's: its subject's). */
+  claims: json("claims").notNull(),
+  relations: json("relations").notNull(),
+});

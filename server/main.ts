@@ -98,9 +98,16 @@ function supervise(config: Config): void {
 
 /** Migrations and seeding, one process at a time (an advisory lock on PostgreSQL). */
 async function prepareDatabase(database: Database, config: Config): Promise<void> {
-  const [{ sql }, { migrate }, { ensureSeeded }] = await Promise.all([import("drizzle-orm"), import("./db/migrate.ts"), import("./seed/ensure-seeded.ts")]);
+  const [{ sql }, { migrate }, { ensureSeeded }, { fillMissingStudyRows }] = await Promise.all([
+    import("drizzle-orm"),
+    import("./db/migrate.ts"),
+    import("./seed/ensure-seeded.ts"),
+    import("./seed/study-rows.ts"),
+  ]);
   const work = async () => {
     await migrate(database);
+    const prepared = await fillMissingStudyRows(database.db);
+    if (prepared) console.log(`study rows prepared for ${prepared} concepts seeded before they existed`);
     if (!config.seedOnStart) return;
     const outcome = await ensureSeeded(database.db, { seedsDir: config.seedsDir, sourcesDir: config.sourcesDir });
     if (outcome.seeded) {

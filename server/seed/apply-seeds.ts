@@ -24,6 +24,7 @@ import {
 import type { Db } from "../db/connect.ts";
 import type { Citation, SeedGraph } from "./load-seeds.ts";
 import { refreshNameTables } from "./name-tables.ts";
+import { refreshStudyRows } from "./study-rows.ts";
 import { findMentions } from "./find-mentions.ts";
 
 export const GRAPH_SEEDED_CHANNEL = "graph_seeded";
@@ -255,6 +256,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
     ).map((m) => ({ passageId: m.passageId, conceptId: m.conceptId }));
     await insertChunked(tx, mentions, mentionRows);
     await refreshNameTables(tx);
+    await refreshStudyRows(tx);
 
     await tx
       .insert(seedState)

@@ -21,7 +21,17 @@ import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database, Db, SqlParameter } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { buildSnapshot, readVocabulary, type CitationRow, type ClaimRow, type ConceptRow, type GraphSnapshot, type GraphWideFacts, type RelationRow } from "./graph-snapshot.ts";
+import {
+  buildSnapshot,
+  readVocabulary,
+  type CitationRow,
+  type ClaimRow,
+  type ConceptRow,
+  type GraphSnapshot,
+  type GraphWideFacts,
+  type RelationRow,
+  type SnapshotRows,
+} from "./graph-snapshot.ts";
 
 export type RegionScope =
   /** A quiz or round with no topic: the neighbourhood of a concept the seed picks. */
@@ -48,7 +58,7 @@ const FOCUS_SIZE = 100;
  */
 const SEED_FOCUS_SIZE = 40;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
-const ANCESTOR_DEPTH = 5;
+export const ANCESTOR_DEPTH = 5;
 /** How far a cards region follows them: the subject's neighbours are one step away, their categories two. */
 const CARD_ANCESTOR_DEPTH = 2;
 /** How far down a topic is followed. */
@@ -129,11 +139,12 @@ function focusQuery(scope: RegionScope): SQL {
  * about (the focus: none when the scope names nothing, no such topic, kind or concept), and around
  * them the other ends of their relations (outdated ones too: the snapshot keeps those apart so nothing
  * denies them), the concepts sharing a focus concept's summary (which cards and questions must tell
- * apart from it), and the categories above all of them, nearest first; then their rows as JSON — every
- * relation with both ends among them, their claims, the citations of all three, and how many names of
- * the whole graph hold the first word of each focus concept's name. One statement rather than five:
- * on a million concepts, planning them and reading the relations and claims again for the citations
- * cost as much as reading them.
+ * apart from it), and the categories above all of them, nearest first; then each one's study row
+ * (concept_study_rows, prepared by every seed: its row, claims, outgoing relations and their
+ * citations), and how many names of the whole graph hold the first word of each focus concept's name.
+ * On a million concepts a region is about 2,000 concepts scattered over the tables: one lookup each,
+ * with the categories above read from the rows of the concepts below, rather than a walk up the
+ * hierarchy and five lookups each (which took 124 ms).
  */
 function regionStatement(scope: RegionScope): SQL {
   const depths = depthsOf(scope);
@@ -147,52 +158,78 @@ function regionStatement(scope: RegionScope): SQL {
         select c.id from concepts o join concepts c on md5(c.summary) = md5(o.summary) and c.summary = o.summary where o.id = f.id offset 0
       ) c
     ),
-    -- Each step reads the relations of the concepts just reached through their index ("offset 0" keeps
-    -- the planner from hashing every classifying relation of the graph instead: 250 ms on 100k concepts).
+    nearest as (select id, min(depth) as depth from near group by id),
     up(id, depth) as (
-      select id, depth from near
-      union
-      select r.target_id, u.depth + 1 from up u, lateral (
-        select target_id from relations where source_id = u.id and ${current} and type in ${classifying} offset 0
-      ) r
-      where u.depth < ${sql.raw(String(depths.ancestors))}
+      select id, depth from nearest
+      union all
+      select a.id, n.depth + a.depth from nearest n
+      join concept_study_rows s on s.concept_id = n.id
+      cross join lateral unnest(s.ancestor_ids, s.ancestor_depths) as a(id, depth)
+      where n.depth + a.depth <= ${sql.raw(String(depths.ancestors))}
     ),
     region as materialized (
       select id, min(depth) as depth, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}
-    ),
-    -- Joined concept by concept through the indexes (a list of thousands of ids compared row by row cost more).
-    rel as materialized (
-      select r.id, r.type, r.source_id, r.target_id, r.outdated
-      from region s join relations r on r.source_id = s.id join region t on t.id = r.target_id
-    ),
-    cl as materialized (
-      select c.id, c.key, c.concept_id, c.statement, c.polarity, c.aspect, c.value, c.outdated, c.position from region s join claims c on c.concept_id = s.id
-      where s.depth <= ${sql.raw(String(depths.stated))}
-    ),
-    cit as (
-      select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from region s join citations c on c.concept_id = s.id
-      where s.depth <= ${sql.raw(String(depths.stated))}
-      union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from rel r join citations c on c.relation_id = r.id
-      union all select c.id, c.position, c.source_id, c.locator, c.concept_id, c.relation_id, c.claim_id from cl l join citations c on c.claim_id = l.id
     )
     select
       (select coalesce(json_agg(id order by id), '[]') from region where focus) as focus,
+      -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
       (select coalesce(json_agg(json_build_object(
-         'id', c.id, 'slug', c.slug, 'name', c.name, 'kind', c.kind, 'summary', c.summary, 'description', c.description, 'aliases', c.aliases,
-         'noun', c.noun, 'noun_plural', c.noun_plural, 'plural', c.plural, 'uncountable', c.uncountable, 'clue', c.clue) order by c.slug), '[]')
-       from region s join concepts c on c.id = s.id) as concepts,
-      (select coalesce(json_agg(json_build_object('id', id, 'type', type, 'source_id', source_id, 'target_id', target_id, 'outdated', outdated) order by id), '[]')
-       from rel) as relations,
-      (select coalesce(json_agg(json_build_object(
-         'id', id, 'key', key, 'concept_id', concept_id, 'statement', statement, 'polarity', polarity, 'aspect', aspect, 'value', value, 'outdated', outdated)
-         order by position, id), '[]') from cl) as claims,
-      (select coalesce(json_agg(json_build_object('source_id', source_id, 'locator', locator, 'concept_id', concept_id, 'relation_id', relation_id, 'claim_id', claim_id)
-         order by position, id), '[]') from cit) as citations,
+         'depth', r.depth, 'concept', s.concept, 'relations', s.relations,
+         'cited', case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
+         'claims', case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end) order by s.slug), '[]')
+       from region r join concept_study_rows s on s.concept_id = r.id) as rows,
       -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
       (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
          select (select w from unnest(regexp_split_to_array(lower(c.name), '[^[:alnum:]]+')) with ordinality as t(w, i)
                  where char_length(w) >= 4 order by i limit 1)
          from region s join concepts c on c.id = s.id where s.focus)) as first_words`;
+}
+
+type Cited = Pick<CitationRow, "source_id" | "locator">;
+/** A concept's study row as refreshStudyRows (server/seed/study-rows.ts) writes it, as a region reads it. */
+interface StudyRow {
+  /** Steps from the region's focus. */
+  depth: number;
+  concept: ConceptRow;
+  /** Its outgoing relations: id, type, target, outdated note, citations. */
+  relations: [number, string, number, string | null, Cited[]][];
+  /** Null beyond what the scope states (see depthsOf). */
+  cited: Cited[] | null;
+  claims: (Omit<ClaimRow, "concept_id"> & { position: number; cited: Cited[] })[] | null;
+}
+
+/**
+ * The graph's rows of a region from its concepts' study rows, in a snapshot's order: every relation
+ * with both ends in the region, with its citations, and the claims and citations the rows carry.
+ * Objects are built field by field: a region has thousands, and spreading them cost more than
+ * reading them.
+ */
+function regionRows(read: readonly StudyRow[]): SnapshotRows {
+  const inRegion = new Set<number>();
+  for (const row of read) inRegion.add(row.concept.id);
+  const rows: SnapshotRows = { concepts: [], relations: [], claims: [], citations: [] };
+  const cite = (cited: readonly Cited[], concept_id: number | null, relation_id: number | null, claim_id: number | null) => {
+    for (const c of cited) rows.citations.push({ source_id: c.source_id, locator: c.locator, concept_id, relation_id, claim_id });
+  };
+  const positions = new Map<number, number>();
+  for (const row of read) {
+    const source_id = row.concept.id;
+    rows.concepts.push(row.concept);
+    for (const [id, type, target_id, outdated, cited] of row.relations) {
+      if (!inRegion.has(target_id)) continue;
+      rows.relations.push({ id, type, source_id, target_id, outdated });
+      cite(cited, null, id, null);
+    }
+    cite(row.cited ?? [], source_id, null, null);
+    for (const c of row.claims ?? []) {
+      rows.claims.push({ id: c.id, key: c.key, concept_id: source_id, statement: c.statement, polarity: c.polarity, aspect: c.aspect, value: c.value, outdated: c.outdated });
+      positions.set(c.id, c.position);
+      cite(c.cited, null, null, c.id);
+    }
+  }
+  rows.relations.sort((a, b) => a.id - b.id);
+  rows.claims.sort((a, b) => (positions.get(a.id) ?? 0) - (positions.get(b.id) ?? 0) || a.id - b.id);
+  return rows;
 }
 
 const dialect = new PgDialect();
@@ -201,10 +238,10 @@ const dialect = new PgDialect();
 export async function loadRegion(database: Pick<Database, "query">, version: string, scope: RegionScope, wide: GraphWideFacts): Promise<GraphSnapshot> {
   const statement = dialect.sqlToQuery(regionStatement(scope));
   const [row] = await database.query(statement.sql, statement.params as SqlParameter[]);
-  const read = row as { focus: number[]; concepts: ConceptRow[]; relations: RelationRow[]; claims: ClaimRow[]; citations: CitationRow[]; first_words: Record<string, number> };
-  return buildSnapshot(version, read, wide.vocabulary, {
+  const read = row as { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> };
+  return buildSnapshot(version, regionRows(read.rows), wide.vocabulary, {
     focusIds: new Set(read.focus),
-    cut: read.concepts.length >= REGION_MOST,
+    cut: read.rows.length >= REGION_MOST,
     wide,
     nameWordCounts: new Map(Object.entries(read.first_words).map(([word, count]) => [word, Number(count)])),
   });

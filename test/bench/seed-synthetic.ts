@@ -15,6 +15,7 @@ import { migrate } from "../../server/db/migrate.ts";
 import { queryRows } from "../../server/db/query-rows.ts";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { refreshNameTables } from "../../server/seed/name-tables.ts";
+import { refreshStudyRows } from "../../server/seed/study-rows.ts";
 import { SEEDS_DIR } from "../support/seed-paths.ts";
 import { syntheticTarget } from "./synthetic-database.ts";
 
@@ -88,6 +89,7 @@ try {
       insert into citations (source_id, locator, concept_id, position)
       select (select min(id) from sources), 'Lead ¶1', id, 0 from concepts where slug like 'syn-%'`);
     await refreshNameTables(tx);
+    await refreshStudyRows(tx);
   });
   // Vacuumed as well as analysed: a study region walks relations by index alone only where the
   // visibility map says the table's pages are settled, which autovacuum would otherwise see to later.

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
+import { refreshStudyRows } from "../../server/seed/study-rows.ts";
 import { allCards } from "../../server/study/flashcards/card-index.ts";
 import { createStudyGraphs } from "../../server/study/study-graphs.ts";
 import { seedFacts } from "../support/seed-graph.ts";
@@ -196,6 +197,8 @@ describe("cards opened together with a concept of thousands of relations", () =>
       await database.db.execute(sql`
         insert into relations (type, source_id, target_id)
         select 'uses', c.id, (select id from concepts where slug = 'hub') from concepts c where c.slug like 'spoke-%'`);
+      // What every seed does after writing the graph: the rows a region reads.
+      await refreshStudyRows(database.db);
       const fixed = { current: () => "hub-test", onChange: () => () => {}, stop: async () => {} };
       const window = await createStudyGraphs(database, fixed, { wholeGraphLimit: 0 }).forDeck("all");
       const ids = allCards(window).map((card) => card.id);

@@ -1,0 +1,78 @@
+/**
+ * The rows a study region of a large graph reads (concept_study_rows, server/seed/study-rows.ts):
+ * prepared by every seed from the graph's tables, and at start-up for a graph seeded before they
+ * existed. A row that disagreed with the graph would put wrong categories or claims into quizzes.
+ */
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../server/db/query-rows.ts";
+import { seed } from "../../server/seed/ensure-seeded.ts";
+import { fillMissingStudyRows } from "../../server/seed/study-rows.ts";
+import { graphWideFacts, loadRegion } from "../../server/study/graph-region.ts";
+import { loadSeeds } from "../../server/seed/load-seeds.ts";
+import { seedFacts } from "../support/seed-graph.ts";
+import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+let database: TestDatabase;
+const facts = seedFacts();
+const seeds = loadSeeds({ seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
+}, 120_000);
+afterAll(async () => database?.drop());
+
+interface Row {
+  slug: string;
+  ancestors: { slug: string; depth: number }[];
+}
+
+async function studyRows(): Promise<Row[]> {
+  const rows = await queryRows<{ slug: string; ancestors: { slug: string; depth: number }[] | null }>(
+    database.db,
+    sql`select s.slug, (select json_agg(json_build_object('slug', c.slug, 'depth', a.depth)) from unnest(s.ancestor_ids, s.ancestor_depths) as a(id, depth) join concepts c on c.id = a.id) as ancestors
+        from concept_study_rows s order by s.slug`,
+  );
+  return rows.map((r) => ({ slug: r.slug, ancestors: r.ancestors ?? [] }));
+}
+
+describe("study rows", () => {
+  it("hold, for every concept, each category above it as the seeds file it, at its nearest distance", async () => {
+    const rows = await studyRows();
+    expect(new Set(rows.map((r) => r.slug))).toEqual(new Set(seeds.concepts.map((c) => c.slug)));
+    expect(rows).toHaveLength(seeds.concepts.length);
+    const classifying = new Set(seeds.vocabulary.relation_types.filter((t) => t.classifies).map((t) => t.slug));
+    let deepest = 0;
+    for (const row of rows) {
+      expect(new Set(row.ancestors.map((a) => a.slug)), row.slug).toEqual(facts.categoriesAbove(row.slug));
+      const direct = seeds.relations.filter((r) => r.from === row.slug && classifying.has(r.type) && !r.outdated).map((r) => r.to);
+      expect(new Set(row.ancestors.filter((a) => a.depth === 1).map((a) => a.slug)), row.slug).toEqual(new Set(direct));
+      // Each category further up is one step above one nearer.
+      for (const a of row.ancestors.filter((x) => x.depth > 1)) {
+        const below = row.ancestors.filter((b) => b.depth === a.depth - 1).map((b) => b.slug);
+        expect(below.some((b) => facts.categoriesAbove(b).has(a.slug)), `${row.slug} → ${a.slug}`).toBe(true);
+      }
+      deepest = Math.max(deepest, ...row.ancestors.map((a) => a.depth));
+    }
+    // The seeds' hierarchy has chains several steps deep, so the test reaches past direct categories.
+    expect(deepest).toBeGreaterThanOrEqual(3);
+  });
+
+  it("are prepared at start-up for a graph seeded before they existed, and left alone otherwise", async () => {
+    const wide = await graphWideFacts(database.db);
+    const before = await loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
+    expect(before.claimsOf.get("docker")?.length).toBeGreaterThan(0);
+
+    expect(await fillMissingStudyRows(database.db)).toBe(0);
+    await database.db.execute(sql`delete from concept_study_rows`);
+    const empty = await loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
+    expect(empty.concepts).toHaveLength(0);
+
+    expect(await fillMissingStudyRows(database.db)).toBe(seeds.concepts.length);
+    const after = await loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
+    const shape = (s: typeof before) => ({ concepts: s.concepts, relations: s.relations, claims: s.claims, focus: [...(s.focus ?? [])] });
+    expect(shape(after)).toEqual(shape(before));
+  });
+});
