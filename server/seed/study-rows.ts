@@ -63,11 +63,13 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
  * Returns how many concepts it prepared (0 when there was nothing to do).
  */
 export async function fillMissingStudyRows(db: Db): Promise<number> {
-  const [state] = await queryRows<{ missing: boolean; concepts: number }>(
+  // Two cheap probes at every start; the count only when there is work to do.
+  const [state] = await queryRows<{ missing: boolean }>(
     db,
-    sql`select not exists (select 1 from concept_study_rows) as missing, (select count(*) from concepts)::int as concepts`,
+    sql`select not exists (select 1 from concept_study_rows) and exists (select 1 from concepts) as missing`,
   );
-  if (!state?.missing || !state.concepts) return 0;
+  if (!state?.missing) return 0;
   await db.transaction((tx) => refreshStudyRows(tx));
-  return Number(state.concepts);
+  const [filled] = await queryRows<{ rows: number }>(db, sql`select count(*)::int as rows from concept_study_rows`);
+  return Number(filled?.rows ?? 0);
 }
