@@ -98,7 +98,7 @@ function supervise(config: Config): void {
 
 /** Migrations and seeding, one process at a time (an advisory lock on PostgreSQL). */
 async function prepareDatabase(database: Database, config: Config): Promise<void> {
-  const [{ sql }, { migrate }, { ensureSeeded }, { fillMissingStudyRows }] = await Promise.all([
+  const [{ sql }, { migrate }, { ensureSeeded }, { refreshStaleStudyRows }] = await Promise.all([
     import("drizzle-orm"),
     import("./db/migrate.ts"),
     import("./seed/ensure-seeded.ts"),
@@ -106,13 +106,15 @@ async function prepareDatabase(database: Database, config: Config): Promise<void
   ]);
   const work = async () => {
     await migrate(database);
-    const prepared = await fillMissingStudyRows(database.db);
-    if (prepared) console.log(`study rows prepared for ${prepared} concepts seeded before they existed`);
-    if (!config.seedOnStart) return;
-    const outcome = await ensureSeeded(database.db, { seedsDir: config.seedsDir, sourcesDir: config.sourcesDir });
-    if (outcome.seeded) {
-      console.log(`graph seeded: ${outcome.counts.concepts} concepts, ${outcome.counts.relations} relations, ${outcome.counts.claims} claims`);
+    if (config.seedOnStart) {
+      const outcome = await ensureSeeded(database.db, { seedsDir: config.seedsDir, sourcesDir: config.sourcesDir });
+      if (outcome.seeded) {
+        console.log(`graph seeded: ${outcome.counts.concepts} concepts, ${outcome.counts.relations} relations, ${outcome.counts.claims} claims`);
+      }
     }
+    // After any seed, which makes them itself: only a graph whose rows are missing or stale pays for this.
+    const made = await refreshStaleStudyRows(database.db);
+    if (made) console.log(`study rows made again for ${made} concepts (missing, or made before the last seed)`);
   };
   if (database.kind === "pglite") return work();
   // The transaction only holds the lock (released at its end); the work uses other connections.

@@ -24,6 +24,7 @@ import {
 import type { Db } from "../db/connect.ts";
 import type { Citation, SeedGraph } from "./load-seeds.ts";
 import { refreshNameTables } from "./name-tables.ts";
+import { takeSeedLock } from "./seed-lock.ts";
 import { refreshStudyRows } from "./study-rows.ts";
 import { findMentions } from "./find-mentions.ts";
 
@@ -59,8 +60,7 @@ export function searchNamesOf(name: string, aliases: string[]): string {
 
 export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promise<SeedCounts> {
   return db.transaction(async (tx) => {
-    // One seeder at a time, even with several servers starting against one database.
-    await tx.execute(sql`select pg_advisory_xact_lock(7355608)`);
+    await takeSeedLock(tx);
 
     const sourceIds = graph.sources.map((s) => s.id);
     await tx
@@ -256,12 +256,13 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
     ).map((m) => ({ passageId: m.passageId, conceptId: m.conceptId }));
     await insertChunked(tx, mentions, mentionRows);
     await refreshNameTables(tx);
-    await refreshStudyRows(tx);
 
     await tx
       .insert(seedState)
       .values({ id: "graph", hash })
       .onConflictDoUpdate({ target: seedState.id, set: { hash, seededAt: sql`now()` } });
+    // After the graph's hash: the study rows record which graph they were made from.
+    await refreshStudyRows(tx);
     // Delivered on commit: running servers drop their cached responses (see graph-version.ts).
     await tx.execute(sql`select pg_notify(${GRAPH_SEEDED_CHANNEL}, ${hash})`);
 

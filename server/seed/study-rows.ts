@@ -1,13 +1,21 @@
 /**
- * Refills concept_study_rows (schema/graph-tables.ts), inside a seed's transaction: for each concept,
- * the categories above it and, as JSON, everything a study region reads of it (server/study/graph-region.ts
- * turns these rows back into the graph's rows). Any change to concepts, relations, claims or citations
- * must be followed by this, as every seed does.
+ * Refills concept_study_rows (schema/graph-tables.ts): for each concept, the categories above it and, as
+ * JSON, everything a study region reads of it (server/study/graph-region.ts turns these rows back into
+ * the graph's rows). Any change to the graph's tables (concepts, relations, claims, citations, and what
+ * cascades into them: relation types, sources) must be followed by this, in the same transaction, as
+ * every seed does; the rows record which seeded graph they were made from, so that a start-up finds rows
+ * made before a seed that did not refresh them (an older server's) and makes them again.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import { ANCESTOR_DEPTH } from "../study/graph-region.ts";
+import { takeSeedLock } from "./seed-lock.ts";
+
+/** Bump when what a row holds changes, so that start-up remakes rows of the old shape. */
+const STUDY_ROWS_FORMAT = `1, ${ANCESTOR_DEPTH} steps up`;
+/** What seed_state records for the rows: the graph's seed hash they were made from, and their format. */
+const madeFrom = sql`coalesce((select hash from seed_state where id = 'graph'), 'unseeded') || ' / ' || ${STUDY_ROWS_FORMAT}`;
 
 const citedAs = (alias: string) => sql.raw(`json_build_object('source_id', ${alias}.source_id, 'locator', ${alias}.locator)`);
 
@@ -55,21 +63,32 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
     left join cited_concept cc on cc.concept_id = c.id
     left join stated s on s.concept_id = c.id
     left join outgoing o on o.source_id = c.id`);
+  await tx.execute(sql`
+    insert into seed_state (id, hash) values ('study-rows', ${madeFrom})
+    on conflict (id) do update set hash = excluded.hash, seeded_at = now()`);
 }
 
 /**
- * Fills concept_study_rows for a graph seeded before the table existed (migration 0016 adds it empty, and
- * start-up re-seeds only when the seeds change): without them a large graph's regions would hold nothing.
- * Returns how many concepts it prepared (0 when there was nothing to do).
+ * Remakes concept_study_rows when they were not made from the graph as last seeded, or in this format: a
+ * graph seeded before the table existed (migration 0016 adds it empty, and start-up re-seeds only when
+ * the seeds change), or re-seeded by an older server. Without them a large graph's regions would miss
+ * concepts or hold what the graph no longer says. Returns how many rows it made (0 when they were current).
  */
-export async function fillMissingStudyRows(db: Db): Promise<number> {
-  // Two cheap probes at every start; the count only when there is work to do.
-  const [state] = await queryRows<{ missing: boolean }>(
-    db,
-    sql`select not exists (select 1 from concept_study_rows) and exists (select 1 from concepts) as missing`,
-  );
-  if (!state?.missing) return 0;
-  await db.transaction((tx) => refreshStudyRows(tx));
-  const [filled] = await queryRows<{ rows: number }>(db, sql`select count(*)::int as rows from concept_study_rows`);
-  return Number(filled?.rows ?? 0);
+export async function refreshStaleStudyRows(db: Db): Promise<number> {
+  const stale = async (tx: Pick<Db, "execute">): Promise<boolean> => {
+    const [state] = await queryRows<{ stale: boolean }>(
+      tx,
+      sql`select (select hash from seed_state where id = 'study-rows') is distinct from ${madeFrom} and exists (select 1 from concepts) as stale`,
+    );
+    return Boolean(state?.stale);
+  };
+  if (!(await stale(db))) return 0;
+  return db.transaction(async (tx) => {
+    // As a seed does, and looked at again under the lock: a seed may have just made them.
+    await takeSeedLock(tx);
+    if (!(await stale(tx))) return 0;
+    await refreshStudyRows(tx);
+    const [made] = await queryRows<{ rows: number }>(tx, sql`select count(*)::int as rows from concept_study_rows`);
+    return Number(made?.rows ?? 0);
+  });
 }

@@ -174,7 +174,7 @@ function regionStatement(scope: RegionScope): SQL {
       (select coalesce(json_agg(id order by id), '[]') from region where focus) as focus,
       -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
       (select coalesce(json_agg(json_build_object(
-         'depth', r.depth, 'concept', s.concept, 'relations', s.relations,
+         'concept', s.concept, 'relations', s.relations,
          'cited', case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
          'claims', case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end) order by s.slug), '[]')
        from region r join concept_study_rows s on s.concept_id = r.id) as rows,
@@ -188,8 +188,6 @@ function regionStatement(scope: RegionScope): SQL {
 type Cited = Pick<CitationRow, "source_id" | "locator">;
 /** A concept's study row as refreshStudyRows (server/seed/study-rows.ts) writes it, as a region reads it. */
 interface StudyRow {
-  /** Steps from the region's focus. */
-  depth: number;
   concept: ConceptRow;
   /** Its outgoing relations: id, type, target, outdated note, citations. */
   relations: [number, string, number, string | null, Cited[]][];

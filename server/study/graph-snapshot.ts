@@ -184,7 +184,10 @@ export interface CitationRow {
   claim_id: number | null;
 }
 
-/** What a snapshot is built from: the graph's rows in the snapshot's order (concepts by slug, relations by id, claims and citations by position). */
+/**
+ * What a snapshot is built from: the graph's rows in the snapshot's order (concepts by slug, relations by id, claims by
+ * position), and citations by position among those of one concept, relation or claim (a region lists them subject by subject).
+ */
 export interface SnapshotRows {
   concepts: ConceptRow[];
   relations: RelationRow[];

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../server/db/query-rows.ts";
 import { seed } from "../../server/seed/ensure-seeded.ts";
-import { fillMissingStudyRows } from "../../server/seed/study-rows.ts";
+import { refreshStaleStudyRows } from "../../server/seed/study-rows.ts";
 import { graphWideFacts, loadRegion } from "../../server/study/graph-region.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
 import { seedFacts } from "../support/seed-graph.ts";
@@ -60,19 +60,27 @@ describe("study rows", () => {
     expect(deepest).toBeGreaterThanOrEqual(3);
   });
 
-  it("are prepared at start-up for a graph seeded before they existed, and left alone otherwise", async () => {
+  it("are made again at start-up when missing or made before the last seed, and left alone when current", async () => {
     const wide = await graphWideFacts(database.db);
-    const before = await loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
+    const docker = () => loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
+    const shape = (s: Awaited<ReturnType<typeof docker>>) => ({ concepts: s.concepts, relations: s.relations, claims: s.claims, focus: [...(s.focus ?? [])] });
+    const before = await docker();
     expect(before.claimsOf.get("docker")?.length).toBeGreaterThan(0);
+    expect(await refreshStaleStudyRows(database.db)).toBe(0);
 
-    expect(await fillMissingStudyRows(database.db)).toBe(0);
+    // A graph seeded before the table existed: no rows, and regions hold nothing.
     await database.db.execute(sql`delete from concept_study_rows`);
-    const empty = await loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
-    expect(empty.concepts).toHaveLength(0);
+    await database.db.execute(sql`delete from seed_state where id = 'study-rows'`);
+    expect((await docker()).concepts).toHaveLength(0);
+    expect(await refreshStaleStudyRows(database.db)).toBe(seeds.concepts.length);
+    expect(shape(await docker())).toEqual(shape(before));
 
-    expect(await fillMissingStudyRows(database.db)).toBe(seeds.concepts.length);
-    const after = await loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
-    const shape = (s: typeof before) => ({ concepts: s.concepts, relations: s.relations, claims: s.claims, focus: [...(s.focus ?? [])] });
-    expect(shape(after)).toEqual(shape(before));
+    // Re-seeded by a server that did not make rows: a summary changed, the rows still say the old one.
+    await database.db.execute(sql`update concepts set summary = 'A summary changed by a seed.' where slug = 'docker'`);
+    await database.db.execute(sql`update seed_state set hash = 'a later seed' where id = 'graph'`);
+    expect((await docker()).concept.get("docker")?.summary).not.toBe("A summary changed by a seed.");
+    expect(await refreshStaleStudyRows(database.db)).toBe(seeds.concepts.length);
+    expect((await docker()).concept.get("docker")?.summary).toBe("A summary changed by a seed.");
+    expect(await refreshStaleStudyRows(database.db)).toBe(0);
   });
 });

@@ -75,7 +75,7 @@ describe("start-up", () => {
     const token = await learnerWithProgress(first.url);
     expect(await first.stop()).toBe(0);
     const direct = await PGlite.create(join(dataDir, "pglite"));
-    const seededAt = (await direct.query<{ seeded_at: Date }>("select seeded_at from seed_state")).rows[0]?.seeded_at;
+    const seededAt = (await direct.query<{ seeded_at: Date }>("select seeded_at from seed_state where id = 'graph'")).rows[0]?.seeded_at;
     await direct.close();
 
     const second = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
@@ -86,7 +86,7 @@ describe("start-up", () => {
     expect(await second.stop()).toBe(0);
 
     const after = await PGlite.create(join(dataDir, "pglite"));
-    expect((await after.query<{ seeded_at: Date }>("select seeded_at from seed_state")).rows[0]?.seeded_at).toEqual(seededAt);
+    expect((await after.query<{ seeded_at: Date }>("select seeded_at from seed_state where id = 'graph'")).rows[0]?.seeded_at).toEqual(seededAt);
     await after.close();
   }, TWO_STARTS);
 
