@@ -9,7 +9,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { ANCESTOR_DEPTH } from "../study/graph-region.ts";
+import { ANCESTOR_DEPTH, filesUnderCategory } from "../study/graph-region.ts";
 import { takeSeedLock } from "./seed-lock.ts";
 
 /** Bump when what a row holds changes, so that start-up remakes rows of the old shape. */
@@ -17,15 +17,15 @@ const STUDY_ROWS_FORMAT = `1, ${ANCESTOR_DEPTH} steps up`;
 /** What seed_state records for the rows: the graph's seed hash they were made from, and their format. */
 const madeFrom = sql`coalesce((select hash from seed_state where id = 'graph'), 'unseeded') || ' / ' || ${STUDY_ROWS_FORMAT}`;
 
-const citedAs = (alias: string) => sql.raw(`json_build_object('source_id', ${alias}.source_id, 'locator', ${alias}.locator)`);
+/** A citation `c` as a row carries it. */
+const citation = sql`json_build_object('source_id', c.source_id, 'locator', c.locator)`;
 
 export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
   await tx.execute(sql`delete from concept_study_rows`);
   await tx.execute(sql`
     insert into concept_study_rows (concept_id, slug, ancestor_ids, ancestor_depths, concept, cited, claims, relations)
     with recursive classifying as (
-      select source_id, target_id from relations
-      where outdated is null and type in (select slug from relation_types where classifies)
+      select source_id, target_id from relations where ${filesUnderCategory}
     ), up(concept_id, id, depth) as (
       select source_id, target_id, 1 from classifying
       union
@@ -36,11 +36,11 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
     ), ancestors as (
       select concept_id, array_agg(id order by depth, id) as ids, array_agg(depth order by depth, id) as depths from nearest group by concept_id
     ), cited_concept as (
-      select concept_id, json_agg(${citedAs("c")} order by position, id) as cited from citations c where concept_id is not null group by concept_id
+      select concept_id, json_agg(${citation} order by position, id) as cited from citations c where concept_id is not null group by concept_id
     ), cited_relation as (
-      select relation_id, json_agg(${citedAs("c")} order by position, id) as cited from citations c where relation_id is not null group by relation_id
+      select relation_id, json_agg(${citation} order by position, id) as cited from citations c where relation_id is not null group by relation_id
     ), cited_claim as (
-      select claim_id, json_agg(${citedAs("c")} order by position, id) as cited from citations c where claim_id is not null group by claim_id
+      select claim_id, json_agg(${citation} order by position, id) as cited from citations c where claim_id is not null group by claim_id
     ), outgoing as (
       -- As arrays rather than objects: most of a region's concepts' relations lead out of it, and are
       -- parsed only to be dropped.

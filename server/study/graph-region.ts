@@ -94,7 +94,8 @@ export function regionKey(scope: RegionScope): string {
 
 const current = sql`outdated is null`;
 const narrowing = sql`(select slug from relation_types where broader or classifies)`;
-const classifying = sql`(select slug from relation_types where classifies)`;
+/** The relations the hierarchy follows up: current ones of a classifying type (a relation's own columns, unqualified). */
+export const filesUnderCategory = sql`outdated is null and type in (select slug from relation_types where classifies)`;
 
 function focusQuery(scope: RegionScope): SQL {
   switch (scope.type) {
@@ -257,7 +258,7 @@ export async function graphWideFacts(db: Db): Promise<GraphWideFacts> {
       db,
       sql`
         select c.kind from concepts c
-        left join (select distinct target_id from relations where ${current} and type in ${classifying}) as category on category.target_id = c.id
+        left join (select distinct target_id from relations where ${filesUnderCategory}) as category on category.target_id = c.id
         group by c.kind
         having count(category.target_id) > 0 and count(category.target_id) * 2 >= count(*)`,
     ),
