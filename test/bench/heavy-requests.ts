@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { LIMITS } from "../../server/http/limits.ts";
 import { spawnServer } from "../support/spawn-server.ts";
 import { SOURCES_DIR } from "../support/seed-paths.ts";
+import { freshNonce } from "./fresh-nonce.ts";
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -61,8 +62,6 @@ export async function heavyRequests(env: Record<string, string>, repeat = 3): Pr
     }
     return { status: response.status, bytes: Buffer.byteLength(text), code: error?.extensions?.code, message: error?.message };
   }
-
-  let nonce = 0;
 
   try {
     await server.waitForOutput(/study material ready/, 120_000);
@@ -129,7 +128,7 @@ export async function heavyRequests(env: Record<string, string>, repeat = 3): Pr
       let chosen: Variant | undefined;
       let refusal = "";
       for (const variant of shape.variants) {
-        const answer = await post(variant.query, ++nonce);
+        const answer = await post(variant.query, freshNonce());
         // Refused before it ran (cost, aliases, depth; graphql-armor's refusals carry no code and may come with
         // a 200 under application/json) — try a lighter one.
         // A request stopped while it ran (resolved values, time) or refused after it (response size) counts:
@@ -157,7 +156,7 @@ export async function heavyRequests(env: Record<string, string>, repeat = 3): Pr
         const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 2);
         const cpuBefore = cpuMs(pid);
         const started = performance.now();
-        last = await post(chosen.query, ++nonce);
+        last = await post(chosen.query, freshNonce());
         wall = Math.max(wall, performance.now() - started);
         cpu = Math.max(cpu, cpuMs(pid) - cpuBefore);
         clearInterval(sampler);

@@ -33,6 +33,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
+import { freshNonce } from "./fresh-nonce.ts";
 import { heavyRequests } from "./heavy-requests.ts";
 import { scaleRun, scaleSection } from "./scale-bench.ts";
 import { percentile, roomBenchmark, type RoomBenchResult } from "./room-bench.ts";
@@ -251,7 +252,6 @@ interface Result {
 }
 
 async function load(url: string, operation: Operation, cached: boolean, seconds = duration): Promise<Omit<Result, "backend" | "dataset">> {
-  let nonce = 0;
   const body = (n: number | null) => JSON.stringify({ query: operation.query, variables: { ...operation.variables, ...(n === null ? {} : { nonce: n }) } });
   const result = await autocannon({
     url: `${url}/graphql`,
@@ -263,7 +263,7 @@ async function load(url: string, operation: Operation, cached: boolean, seconds 
       {
         method: "POST",
         headers: { "content-type": "application/json" },
-        setupRequest: (request) => ({ ...request, body: body(cached ? null : nonce++) }),
+        setupRequest: (request) => ({ ...request, body: body(cached ? null : freshNonce()) }),
       },
     ],
   });

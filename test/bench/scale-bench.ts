@@ -12,6 +12,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
+import { freshNonce } from "./fresh-nonce.ts";
 import { rssOf } from "./process-memory.ts";
 import postgres from "postgres";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
@@ -63,8 +64,11 @@ async function ensureGraph(adminUrl: string, concepts: number): Promise<string> 
   return url.toString();
 }
 
-async function load(url: string, query: string, variables: (n: number) => Record<string, unknown>, seconds: number) {
-  let n = 0;
+/**
+ * `asked` numbers the operation's requests: it goes on from the warm-up into the measured run, so that a
+ * run of "any concept" or "a new seed" does not ask again for what its warm-up read (and kept).
+ */
+async function load(url: string, query: string, variables: (n: number) => Record<string, unknown>, seconds: number, asked: () => number) {
   const result = await autocannon({
     url: `${url}/graphql`,
     connections: 10,
@@ -75,8 +79,7 @@ async function load(url: string, query: string, variables: (n: number) => Record
         method: "POST",
         headers: { "content-type": "application/json" },
         setupRequest: (request) => {
-          const i = n++;
-          return { ...request, body: JSON.stringify({ query, variables: { ...variables(i), nonce: i } }) };
+          return { ...request, body: JSON.stringify({ query, variables: { ...variables(asked()), nonce: freshNonce() } }) };
         },
       },
     ],
@@ -115,7 +118,7 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
     const deckIds = page.data?.flashcards.map((c) => c.id) ?? [];
     // The first seconds after start run slower (V8 still optimising, the heap settling after the
     // warm-up's regions): a settling load first, so that every row measures the server as it runs.
-    await load(url, ConceptPageDocument.toString(), () => ({ slug: "syn-471" }), SETTLE_SECONDS);
+    await load(url, ConceptPageDocument.toString(), () => ({ slug: "syn-471" }), SETTLE_SECONDS, () => 0);
     const operations = [
       { name: "concept page", query: ConceptPageDocument.toString(), variables: () => ({ slug: "syn-471" }) },
       { name: "search (typo)", query: SEARCH, variables: () => ({ q: "kubmeanix" }) },
@@ -127,8 +130,10 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
     ];
     const rows: ScaleRow["operations"] = [];
     for (const operation of operations) {
-      await load(url, operation.query, operation.variables, 3); // warm up: JIT, query plans, pages
-      const result = await load(url, operation.query, operation.variables, seconds);
+      let asked = 0;
+      const next = () => asked++;
+      await load(url, operation.query, operation.variables, 3, next); // warm up: JIT, query plans, pages
+      const result = await load(url, operation.query, operation.variables, seconds, next);
       console.log(`${String(concepts).padStart(8)} ${operation.name.padEnd(28)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
       rows.push({ name: operation.name, ...result });
     }

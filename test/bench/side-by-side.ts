@@ -19,6 +19,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { ConceptPageDocument, type ConceptPageQuery } from "../../web/app/api/generated/graphql.ts";
 import { spawnServer } from "../support/spawn-server.ts";
+import { freshNonce } from "./fresh-nonce.ts";
 
 export interface SideBySideOptions {
   postgresUrl: string;
@@ -251,7 +252,6 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
       }));
     };
     const measure = async (target: Target, seconds: number, round: number): Promise<Run> => {
-      let nonce = 0;
       const body = (n: number | null) => JSON.stringify({ query: target.query, variables: { slug: options.slug, ...(n === null ? {} : { nonce: n }) } });
       const fixed = body(null);
       const serverBefore = target.pid ? treeCpuMs(target.pid) : null;
@@ -261,7 +261,7 @@ export async function sideBySide(options: SideBySideOptions): Promise<string> {
         connections: options.connections,
         duration: seconds,
         verifyBody: (responseBody) => !String(responseBody ?? "").includes('"errors"'),
-        requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: target.nonce ? body(nonce++) : fixed }) }],
+        requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: target.nonce ? body(freshNonce()) : fixed }) }],
       });
       const serverAfter = target.pid ? treeCpuMs(target.pid) : null;
       const databaseAfter = await sampleDatabase();
