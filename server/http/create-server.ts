@@ -170,9 +170,11 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
         share?.(made);
         return cachedReply(req, key, cache.get(key) ?? made, "shared");
       }
-      // Aborted when the client goes away, so a subscription stops listening to its room.
+      // Aborted when the client goes away before its answer is sent, so a subscription stops listening
+      // to its room; not once the answer is sent (nothing is left to stop, and aborting then made an
+      // AbortError for every request).
       const gone = new AbortController();
-      res.once("close", () => gone.abort());
+      res.once("close", () => res.writableFinished || gone.abort());
       const request = new yoga.fetchAPI.Request(url, {
         method,
         headers: requestHeaders(req),
