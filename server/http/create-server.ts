@@ -182,7 +182,9 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
         signal: gone.signal,
       });
       const response = await yoga.fetch(request, { req, res, facts });
-      if (response.body && (response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+      // The content type first: reading `body` turns an answer yoga holds as a string into a stream,
+      // encoding it once more than reading it whole does.
+      if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream") && response.body) {
         return { ...(await toReply(new Response(null, { status: response.status, headers: response.headers }))), stream: response.body };
       }
       const reply = await limitReply(request, response);
