@@ -173,7 +173,8 @@ rounds, decks and cards are made from regions of the graph read on demand (serve
 "quiz (10, mixed)" row asks the same seed each time, so its region is read once and kept; "a new seed each time"
 reads a new region for nearly every request; "flashcard by id, any concept" opens a different concept's card each
 time (a region of its own), "from a deck page" the cards of the deck page a learner studies (its region is kept).
-Before the rows, 15 s of concept pages let the server settle after start; each row has 3 s of warm-up of its own.
+Before the rows, 15 s of concept pages let the server settle after start; each row has 3 s of warm-up of its own,
+whose concepts and seeds its measured run does not ask again.
 
 ${head}
 
