@@ -22,6 +22,7 @@ import { createStudyGraphs } from "../study/study-graphs.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
 import { appRoute, loadAppShell } from "./app-shell.ts";
+import { createCompiledAnswers, type CompiledConcept } from "./compiled-answers.ts";
 import { conceptPageRoute } from "./concept-page-route.ts";
 import { embedRoute } from "./embed-routes.ts";
 import { gzip, shouldCompress } from "./compress.ts";
@@ -94,6 +95,8 @@ export interface RequestFacts {
   address: string;
   /** Set by the GraphQL layer when the answer may be kept by the response cache. */
   cacheable?: boolean;
+  /** Set by the GraphQL layer when it answered from a compiled statement (see compiled-answers.ts). */
+  compiled?: CompiledConcept;
 }
 
 /** An answer ready to be written: status, headers and the body's bytes. */
@@ -132,6 +135,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
   });
   const bigBodies = createGate(LIMITS.concurrentBigBodies);
   const cache = new ResponseCache({ graphVersion: options.graphVersion });
+  const compiledAnswers = createCompiledAnswers(options.database.query);
   let studyReady = false;
 
   /**
@@ -170,24 +174,35 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
         share?.(made);
         return cachedReply(req, key, cache.get(key) ?? made, "shared");
       }
-      // Aborted when the client goes away before its answer is sent, so a subscription stops listening
-      // to its room; not once the answer is sent (nothing is left to stop, and aborting then made an
-      // AbortError for every request).
-      const gone = new AbortController();
-      res.once("close", () => res.writableFinished || gone.abort());
-      const request = new yoga.fetchAPI.Request(url, {
-        method,
-        headers: requestHeaders(req),
-        body: body && body.length > 0 ? new Uint8Array(body) : undefined,
-        signal: gone.signal,
-      });
-      const response = await yoga.fetch(request, { req, res, facts });
-      // The content type first: reading `body` turns an answer yoga holds as a string into a stream,
-      // encoding it once more than reading it whole does.
-      if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream") && response.body) {
-        return { ...(await toReply(new Response(null, { status: response.status, headers: response.headers }))), stream: response.body };
+      // A concept query yoga has answered from its compiled statement before, answered without yoga
+      // (compiled-answers.ts). Only token-less POSTs from outside a browser page: the rest go to yoga.
+      const sent = { contentType: req.headers["content-type"] ?? "", accept: req.headers.accept ?? "" };
+      const early = key !== null && method === "POST" && body && !req.headers.origin;
+      const answered = early ? await compiledAnswers.answer(version, sent, body) : null;
+      let reply: Reply;
+      if (answered) {
+        reply = { status: 200, ...answered };
+        facts.cacheable = true;
+      } else {
+        // Aborted when the client goes away before its answer is sent, so a subscription stops listening
+        // to its room; not once the answer is sent (nothing is left to stop, and aborting then made an
+        // AbortError for every request).
+        const gone = new AbortController();
+        res.once("close", () => res.writableFinished || gone.abort());
+        const request = new yoga.fetchAPI.Request(url, {
+          method,
+          headers: requestHeaders(req),
+          body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+          signal: gone.signal,
+        });
+        const response = await yoga.fetch(request, { req, res, facts });
+        // The content type first: reading `body` turns an answer yoga holds as a string into a stream,
+        // encoding it once more than reading it whole does.
+        if ((response.headers.get("content-type") ?? "").startsWith("text/event-stream") && response.body) {
+          return { ...(await toReply(new Response(null, { status: response.status, headers: response.headers }))), stream: response.body };
+        }
+        reply = await limitReply(request, response);
       }
-      const reply = await limitReply(request, response);
       const hasErrors = reply.body.includes('"errors"');
       reply.headers["cache-control"] = graphqlCacheControl({ method, status: reply.status, shared, json: isJson(reply), hasErrors, cacheable: facts.cacheable === true });
       if (reply.headers["cache-control"] === PUBLIC_READ_CACHE_CONTROL) reply.headers.vary = varyOnAuthorization(reply.headers.vary);
@@ -199,6 +214,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
           for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) kept[name] = value;
           return kept;
         };
+        if (early && !answered && facts.compiled && !hasErrors) compiledAnswers.learn(version, sent, body, facts.compiled, headers());
         if (cache.offer(key, version, reply.status, reply.body, headers)) {
           options.sharedResponses?.set(key, { status: reply.status, headers: headers(), body: reply.body }, cache.ttlMs);
         }

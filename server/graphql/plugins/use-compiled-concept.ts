@@ -8,10 +8,14 @@
  * only if some plugin reads it. If the statement fails for any reason, the ordinary executor runs
  * the query instead, so failures (a database outage: 503 UNAVAILABLE) reach the client exactly as
  * they always have, masked the same way.
+ *
+ * When it answered from the statement it says so in the request's facts, so that the HTTP server
+ * may answer the same query text ahead of yoga next time (server/http/compiled-answers.ts).
  */
-import type { DocumentNode, ExecutionResult, GraphQLError } from "graphql";
+import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { RawQuery } from "../../db/connect.ts";
+import type { RequestFacts } from "../../http/create-server.ts";
 import { hasNul } from "../bad-input.ts";
 import { compileConceptQuery, type ConceptPlan } from "../concept/concept-sql.ts";
 
@@ -65,6 +69,9 @@ export function useCompiledConcept(query: RawQuery): Plugin {
           const aborted = untilAborted(signal);
           const rows = await (aborted ? Promise.race([statement, aborted]) : statement);
           const value = rows[0]?.v;
+          const operation = getOperationAST(args.document, args.operationName);
+          const facts = (args.contextValue as { facts?: RequestFacts }).facts;
+          if (facts && operation) facts.compiled = { operation, plan };
           return new SerializedResult(plan.render(typeof value === "string" ? value : null));
         } catch (error) {
           // Out of time: the budget's own error, as the executor would have answered.

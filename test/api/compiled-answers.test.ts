@@ -1,0 +1,145 @@
+/**
+ * Concept queries answered ahead of yoga (server/http/compiled-answers.ts): a query text yoga has
+ * answered from its compiled statement is answered again without yoga, byte for byte as yoga
+ * answered it, headers included; whatever could make yoga answer differently still goes to yoga.
+ */
+import { getOperationAST, parse } from "graphql";
+import { describe, expect, it } from "vitest";
+import type { RawQuery, SqlParameter } from "../../server/db/connect.ts";
+import { compileConceptQuery } from "../../server/graphql/concept/concept-sql.ts";
+import { createCompiledAnswers, type CompiledConcept } from "../../server/http/compiled-answers.ts";
+import { LIMITS } from "../../server/http/limits.ts";
+import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
+import { useSeededServer } from "../support/seeded-server.ts";
+
+const api = useSeededServer();
+
+const PAGE = ConceptPageDocument.toString();
+const JSON_SENT = { contentType: "application/json", accept: "application/json" };
+
+function compiled(query: string): CompiledConcept {
+  const document = parse(query);
+  const plan = compileConceptQuery(document, null);
+  const operation = getOperationAST(document, null);
+  if (!plan || !operation) throw new Error("not a compiled concept query");
+  return { operation, plan };
+}
+
+/** A database that answers every statement with the concept `{"slug": <the slug>}` and records what it ran. */
+function fakeDatabase(): { query: RawQuery; ran: [string, readonly SqlParameter[]][] } {
+  const ran: [string, readonly SqlParameter[]][] = [];
+  return {
+    ran,
+    query: async (text, parameters) => {
+      ran.push([text, parameters]);
+      return [{ v: JSON.stringify({ slug: parameters[0] }) }];
+    },
+  };
+}
+
+const body = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe("which requests are answered ahead of yoga", () => {
+  const headers = { "content-type": "application/json; charset=utf-8" };
+
+  it("answers a learnt query text, with the slug of each request, and yoga's headers", async () => {
+    const database = fakeDatabase();
+    const answers = createCompiledAnswers(database.query);
+    const page = compiled(PAGE);
+    expect(await answers.answer("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }))).toBeNull();
+    answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }), page, headers);
+    const answer = await answers.answer("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "podman", nonce: 1 } }));
+    expect(answer?.body.toString()).toBe(page.plan.render(JSON.stringify({ slug: "podman" })));
+    expect(answer?.headers).toEqual(headers);
+    expect(database.ran).toEqual([[page.plan.text, ["podman"]]]);
+  });
+
+  it("leaves to yoga what yoga could answer otherwise", async () => {
+    const database = fakeDatabase();
+    const answers = createCompiledAnswers(database.query);
+    answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }), compiled(PAGE), headers);
+    let deep: unknown = "x";
+    for (let i = 0; i <= LIMITS.variablesDepth; i++) deep = { deep };
+    // Another graph version: the cost estimate's statistics are the version's.
+    expect(await answers.answer("v2", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }))).toBeNull();
+    const v1: [string, Buffer, typeof JSON_SENT?][] = [
+      ["another query text", body({ query: `${PAGE} `, variables: { slug: "docker" } })],
+      ["another operation name", body({ query: PAGE, variables: { slug: "docker" }, operationName: "Other" })],
+      ["extensions (a persisted operation)", body({ query: PAGE, variables: { slug: "docker" }, extensions: {} })],
+      ["a slug that is not a string", body({ query: PAGE, variables: { slug: 5 } })],
+      ["no slug", body({ query: PAGE, variables: {} })],
+      ["a slug with a NUL", body({ query: PAGE, variables: { slug: "doc\u0000ker" } })],
+      ["variables nested too deeply", body({ query: PAGE, variables: { slug: "docker", deep } })],
+      ["variables that are not an object", body({ query: PAGE, variables: ["docker"] })],
+      ["a body over the limit", body({ query: PAGE, variables: { slug: "docker", pad: "x".repeat(LIMITS.bodyBytes) } })],
+      ["a body that is not JSON", Buffer.from("{")],
+      ["another Accept", body({ query: PAGE, variables: { slug: "docker" } }), { ...JSON_SENT, accept: "application/graphql-response+json" }],
+      ["another content type", body({ query: PAGE, variables: { slug: "docker" } }), { ...JSON_SENT, contentType: "text/plain" }],
+    ];
+    answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }), compiled(PAGE), headers);
+    for (const [why, request, sent] of v1) expect(await answers.answer("v1", sent ?? JSON_SENT, request), why).toBeNull();
+    expect(database.ran).toEqual([]);
+  });
+
+  it("goes to yoga when the statement fails", async () => {
+    const answers = createCompiledAnswers(async () => {
+      throw new Error("connection closed");
+    });
+    answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }), compiled(PAGE), headers);
+    expect(await answers.answer("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }))).toBeNull();
+  });
+
+  it("learns only queries whose one variable is the slug, taken as a string", async () => {
+    const answers = createCompiledAnswers(fakeDatabase().query);
+    for (const query of [`query ($slug: ID!) { concept(slug: $slug) { name } }`, `query ($slug: String = "docker") { concept(slug: $slug) { name } }`]) {
+      answers.learn("v1", JSON_SENT, body({ query, variables: { slug: "docker" } }), compiled(query), headers);
+      expect(await answers.answer("v1", JSON_SENT, body({ query, variables: { slug: "docker" } })), query).toBeNull();
+    }
+  });
+});
+
+describe("concept queries answered ahead of yoga, over HTTP", () => {
+  /** Status, headers but the date, and the body's bytes of a POST to /graphql. */
+  async function post(variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const response = await fetch(`${api.server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify({ query: PAGE, variables: { ...variables, nonce: Math.random() } }),
+    });
+    const kept = [...response.headers].filter(([name]) => name !== "date");
+    return { status: response.status, headers: Object.fromEntries(kept), body: await response.text() };
+  }
+
+  it("answers every concept as yoga does, headers and bytes", async () => {
+    const { body: list } = await api.server.graphql<{ concepts: { edges: { node: { slug: string } }[] } }>(`{ concepts(first: 100) { edges { node { slug } } } }`);
+    const slugs = list.data?.concepts.edges.map((e) => e.node.slug) ?? [];
+    expect(slugs.length).toBeGreaterThan(20);
+    // Answered by yoga, from its compiled statement: from now on the page's text is answered ahead of it.
+    expect((await post({ slug: "docker" })).status).toBe(200);
+    // A browser page's request (it sends Origin) always goes to yoga: what every answer is held against.
+    const withoutCors = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(access-control-|vary$)/.test(name)));
+    for (const slug of [...slugs, "no-such-concept"]) {
+      const byYoga = await post({ slug }, { origin: "https://cards.example.org" });
+      const ahead = await post({ slug });
+      expect(byYoga.status, slug).toBe(200);
+      expect(ahead.status, slug).toBe(200);
+      expect(ahead.body, slug).toBe(byYoga.body);
+      expect(withoutCors(ahead.headers), slug).toEqual(withoutCors(byYoga.headers));
+      expect(JSON.parse(ahead.body).data.concept?.slug ?? null, slug).toBe(slug === "no-such-concept" ? null : slug);
+    }
+  }, 60_000);
+
+  it("still answers bad variables with yoga's errors, and a browser page's request with its CORS headers", async () => {
+    await post({ slug: "docker" });
+    for (const variables of [{ slug: 5 }, {}, { slug: null }]) {
+      const [one, two] = [await post(variables), await post(variables)];
+      expect(one.status).toBe(400);
+      expect(two).toEqual(one);
+    }
+    const origin = "https://cards.example.org";
+    const fromPage = await post({ slug: "docker" }, { origin });
+    expect(fromPage.status).toBe(200);
+    expect(fromPage.headers["access-control-allow-origin"]).toBe(origin);
+    expect(fromPage.body).toBe((await post({ slug: "docker" })).body);
+  });
+});
