@@ -7,18 +7,20 @@
  * (docs/benchmarks.md).
  *
  * What keeps the answers the same: a query text is answered here only after yoga has answered that
- * very text (same operation name) from its compiled statement, without errors, on the same graph
- * version (`learn`). Yoga's parse, validation, depth, alias, directive and token limits, its cost
- * estimate and the cacheability of the answer have then all been checked for that text: none of them
- * depends on anything else the request carries, since the compiled fields take no arguments and the
- * cost's statistics belong to the graph version. A text is learnt with the request's content type and
- * Accept header, which decide how yoga reads the body and answers it. What varies per request is
- * checked here as yoga's limits check it: the body's shape and size, how deeply the variables nest,
+ * very text (same operation name) from its compiled statement as JSON, without errors, on the same
+ * graph version, with its cost estimated from that version's own statistics (`learn`). Yoga's parse,
+ * validation, depth, alias, directive and token limits, its cost estimate and the cacheability of the
+ * answer have then all been checked for that text: none of them depends on anything else the request
+ * carries, since the compiled fields take no arguments. A text is learnt with the request's content
+ * type and Accept header, which decide how yoga reads the body and answers it. What varies per request
+ * is checked here as yoga's limits check it: the body's shape and size, how deeply the variables nest,
  * the slug variable (a string, which `String` and `String!` take as it is; other variables are
- * ignored, as GraphQL ignores variables an operation does not define), and the answer's size. Anything else — another body, `extensions` (a
- * persisted operation), a request from a browser page (`Origin`: its CORS headers are yoga's to make),
- * a statement that fails or takes longer than a request may — goes to yoga as before, which answers
- * it as it always has.
+ * ignored, as GraphQL ignores variables an operation does not define), and the answer's size.
+ * Anything else — another body, an empty operation name (yoga finds no operation by it), `extensions`
+ * (a persisted operation), a body yoga would not read as JSON, a request from a browser page
+ * (`Origin`: its CORS headers are yoga's to make), a statement that fails — goes to yoga as before,
+ * which answers it as it always has. A statement still running when the request's time is up is
+ * answered as yoga answers it then (TIMEOUT), rather than handed to yoga to run again.
  */
 import { Kind, type OperationDefinitionNode, type TypeNode } from "graphql";
 import type { RawQuery } from "../db/connect.ts";
@@ -53,8 +55,11 @@ interface PlainBody {
 
 const BODY_FIELDS = new Set(["query", "variables", "operationName"]);
 
-function plainBody(body: Buffer): PlainBody | null {
-  if (body.length > LIMITS.bodyBytes) return null;
+/** The media types yoga reads a POST body as JSON for (its isPOSTJsonRequest). */
+const JSON_BODIES = new Set(["application/json", "application/graphql+json"]);
+
+function plainBody(sent: SentAs, body: Buffer): PlainBody | null {
+  if (body.length > LIMITS.bodyBytes || !JSON_BODIES.has(sent.contentType.split(";")[0]?.trim().toLowerCase() ?? "")) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString("utf8"));
@@ -66,7 +71,7 @@ function plainBody(body: Buffer): PlainBody | null {
   if (Object.keys(fields).some((name) => !BODY_FIELDS.has(name)) || typeof fields.query !== "string") return null;
   const { variables, operationName } = fields;
   if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) return null;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return null;
+  if (operationName !== undefined && operationName !== null && (typeof operationName !== "string" || operationName === "")) return null;
   if (jsonDepth(variables, LIMITS.variablesDepth) > LIMITS.variablesDepth) return null;
   return parsed as PlainBody;
 }
@@ -88,11 +93,14 @@ function takesString(type: TypeNode): boolean {
 export interface CompiledAnswers {
   /** After yoga answered this POST body from its compiled statement, without errors. */
   learn(version: string, sent: SentAs, body: Buffer, compiled: CompiledConcept, headers: Record<string, string>): void;
-  /** The answer to a POST body whose query was learnt on this version, sent the same way, or null: yoga answers it. */
-  answer(version: string, sent: SentAs, body: Buffer): Promise<{ headers: Record<string, string>; body: Buffer } | null>;
+  /**
+   * The answer to a POST body whose query was learnt on this version, sent the same way; null when yoga is
+   * to answer it; "over time" when the statement outlasted the request's time budget.
+   */
+  answer(version: string, sent: SentAs, body: Buffer): Promise<{ headers: Record<string, string>; body: Buffer } | "over time" | null>;
 }
 
-export function createCompiledAnswers(query: RawQuery): CompiledAnswers {
+export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS.requestMs): CompiledAnswers {
   let learntOn = "";
   const learnt = new Map<string, Learnt>();
   const forVersion = (version: string) => {
@@ -104,7 +112,7 @@ export function createCompiledAnswers(query: RawQuery): CompiledAnswers {
   };
   return {
     learn(version, sent, body, { operation, plan }, headers) {
-      const parsed = plainBody(body);
+      const parsed = plainBody(sent, body);
       if (!parsed) return;
       let slugVariable: string | null = null;
       if ("variable" in plan.slug) {
@@ -121,7 +129,7 @@ export function createCompiledAnswers(query: RawQuery): CompiledAnswers {
     },
     async answer(version, sent, body) {
       if (version !== learntOn || learnt.size === 0) return null;
-      const parsed = plainBody(body);
+      const parsed = plainBody(sent, body);
       const entry = parsed && learnt.get(keyOf(sent, parsed));
       if (!parsed || !entry) return null;
       const { plan } = entry;
@@ -131,9 +139,9 @@ export function createCompiledAnswers(query: RawQuery): CompiledAnswers {
       try {
         const rows = await Promise.race([
           query(plan.text, [slug]),
-          new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), LIMITS.requestMs))),
+          new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs))),
         ]);
-        if (!rows) return null;
+        if (!rows) return "over time";
         const value = rows[0]?.v;
         const text = Buffer.from(plan.render(typeof value === "string" ? value : null));
         return text.length > LIMITS.responseBytes ? null : { headers: { ...entry.headers }, body: text };

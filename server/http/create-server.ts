@@ -16,7 +16,7 @@ import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "../db/unavailable.ts
 import type { GraphVersion } from "../graph-version.ts";
 import { corsHeaders, createGraphqlServer } from "../graphql/create-yoga.ts";
 import type { RateLimiter } from "../graphql/plugins/rate-limit.ts";
-import { responseLimits } from "../graphql/plugins/use-request-limits.ts";
+import { overTimeMessage, responseLimits } from "../graphql/plugins/use-request-limits.ts";
 import { createRoomBus, type RoomEventTarget } from "../rooms/room-events.ts";
 import { createStudyGraphs } from "../study/study-graphs.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
@@ -97,6 +97,8 @@ export interface RequestFacts {
   cacheable?: boolean;
   /** Set by the GraphQL layer when it answered from a compiled statement (see compiled-answers.ts). */
   compiled?: CompiledConcept;
+  /** Set by the GraphQL layer: whether the query's cost was estimated with the graph version's own statistics. */
+  costedOnCurrentStats?: boolean;
 }
 
 /** An answer ready to be written: status, headers and the body's bytes. */
@@ -177,10 +179,13 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
       // A concept query yoga has answered from its compiled statement before, answered without yoga
       // (compiled-answers.ts). Only token-less POSTs from outside a browser page: the rest go to yoga.
       const sent = { contentType: req.headers["content-type"] ?? "", accept: req.headers.accept ?? "" };
-      const early = key !== null && method === "POST" && body && !req.headers.origin;
+      const early = key !== null && method === "POST" && body && req.headers.origin === undefined;
       const answered = early ? await compiledAnswers.answer(version, sent, body) : null;
       let reply: Reply;
-      if (answered) {
+      if (answered === "over time") {
+        // The request's whole budget is spent: answered as yoga answers it then, not tried again.
+        reply = await toReply(json(503, { errors: [{ message: overTimeMessage(LIMITS.requestMs), extensions: { code: "TIMEOUT" } }] }));
+      } else if (answered) {
         reply = { status: 200, ...answered };
         facts.cacheable = true;
       } else {
@@ -214,7 +219,10 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
           for (const [name, value] of Object.entries(reply.headers)) if (!PER_REQUEST_HEADERS.test(name)) kept[name] = value;
           return kept;
         };
-        if (early && !answered && facts.compiled && !hasErrors) compiledAnswers.learn(version, sent, body, facts.compiled, headers());
+        // Learnt only from a JSON answer costed with this version's statistics (what the next requests would get).
+        if (early && !answered && facts.compiled && facts.costedOnCurrentStats && isJson(reply) && !hasErrors) {
+          compiledAnswers.learn(version, sent, body, facts.compiled, headers());
+        }
         if (cache.offer(key, version, reply.status, reply.body, headers)) {
           options.sharedResponses?.set(key, { status: reply.status, headers: headers(), body: reply.body }, cache.ttlMs);
         }
@@ -476,6 +484,9 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply, frameable
     headers.vary = [headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
   }
   if (res.destroyed) return;
+  // The body goes whole, with its length: a chunked encoding yoga named (its multipart answers) would
+  // make the response invalid HTTP beside a Content-Length.
+  delete headers["transfer-encoding"];
   headers["content-length"] = String(body.length);
   res.writeHead(reply.status, headers);
   res.end(req.method === "HEAD" ? undefined : body);

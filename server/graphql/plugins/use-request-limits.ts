@@ -24,6 +24,11 @@ function refused(message: string, code: string, status: number, headers?: Record
   return createGraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) } } });
 }
 
+/** What a request past its time budget is told (also by the concept answers ahead of yoga, compiled-answers.ts). */
+export function overTimeMessage(budgetMs: number): string {
+  return `The request took longer than ${budgetMs / 1000} s and was stopped; ask for less.`;
+}
+
 /** Nesting depth of a JSON value, without recursion (a 100,000-deep value must not overflow the stack). */
 export function jsonDepth(value: unknown, limit: number): number {
   const stack: [unknown, number][] = [[value, 1]];
@@ -182,6 +187,9 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
       }
 
       const cost = costOf(args.schema, args.document, operation, args.variableValues ?? undefined, currentStats());
+      // Estimated with the graph version's own statistics, not the defaults or an earlier version's
+      // while they load: only then may the same text be answered ahead of yoga (compiled-answers.ts).
+      if (facts) facts.costedOnCurrentStats = statsVersion === options.graphVersion.current();
       if (cost > LIMITS.queryCost) {
         throw refused(
           `This query would resolve about ${cost > 1e9 ? "a billion" : cost.toLocaleString("en")} values, over the limit of ${LIMITS.queryCost.toLocaleString("en")}: ask for fewer items (first, count, depth) or nest fewer lists.`,
@@ -202,7 +210,7 @@ export function useRequestLimits(options: RequestLimitOptions): Plugin<YogaIniti
       const controller = (args.contextValue as { stopper?: AbortController }).stopper ?? new AbortController();
       const budget = operation.operation === "mutation" && onlyFields(operation, ["importProgress"]) ? LIMITS.importRequestMs : LIMITS.requestMs;
       const timer = setTimeout(
-        () => controller.abort(refused(`The request took longer than ${budget / 1000} s and was stopped; ask for less.`, "TIMEOUT", 503)),
+        () => controller.abort(refused(overTimeMessage(budget), "TIMEOUT", 503)),
         budget,
       );
       (args as { signal?: AbortSignal }).signal = controller.signal;
