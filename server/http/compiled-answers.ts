@@ -153,4 +153,3 @@ export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS
     },
   };
 }
-

@@ -15,9 +15,10 @@
 import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { RawQuery } from "../../db/connect.ts";
+import type { CompiledConcept } from "../../http/compiled-answers.ts";
 import type { RequestFacts } from "../../http/create-server.ts";
 import { hasNul } from "../bad-input.ts";
-import { compileConceptQuery, type ConceptPlan } from "../concept/concept-sql.ts";
+import { compileConceptQuery } from "../concept/concept-sql.ts";
 
 /** A result that is already JSON. */
 class SerializedResult implements ExecutionResult {
@@ -41,23 +42,27 @@ function untilAborted(signal: AbortSignal | undefined): Promise<never> | null {
 }
 
 export function useCompiledConcept(query: RawQuery): Plugin {
-  const plans = new WeakMap<DocumentNode, Map<string, ConceptPlan | null>>();
-  const planFor = (document: DocumentNode, operationName: string | null | undefined): ConceptPlan | null => {
+  // Per parsed document and operation name: its plan and operation (what the HTTP server is told), or null.
+  const plans = new WeakMap<DocumentNode, Map<string, CompiledConcept | null>>();
+  const compiledFor = (document: DocumentNode, operationName: string | null | undefined): CompiledConcept | null => {
     let byName = plans.get(document);
     if (!byName) plans.set(document, (byName = new Map()));
     const name = operationName ?? "";
-    let plan = byName.get(name);
-    if (plan === undefined) {
-      plan = compileConceptQuery(document, operationName);
-      byName.set(name, plan);
+    let compiled = byName.get(name);
+    if (compiled === undefined) {
+      const plan = compileConceptQuery(document, operationName);
+      const operation = getOperationAST(document, operationName);
+      compiled = plan && operation ? { plan, operation } : null;
+      byName.set(name, compiled);
     }
-    return plan;
+    return compiled;
   };
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const plan = planFor(args.document, args.operationName);
-      if (!plan) return;
+      const compiled = compiledFor(args.document, args.operationName);
+      if (!compiled) return;
+      const { plan } = compiled;
       const slug = "literal" in plan.slug ? plan.slug.literal : (args.variableValues as Record<string, unknown> | null | undefined)?.[plan.slug.variable];
       // Anything but a plain string (a missing or mistyped variable, a NUL the database cannot
       // compare) goes the ordinary way, which answers it as it always has.
@@ -69,9 +74,8 @@ export function useCompiledConcept(query: RawQuery): Plugin {
           const aborted = untilAborted(signal);
           const rows = await (aborted ? Promise.race([statement, aborted]) : statement);
           const value = rows[0]?.v;
-          const operation = getOperationAST(args.document, args.operationName);
           const facts = (args.contextValue as { facts?: RequestFacts }).facts;
-          if (facts && operation) facts.compiled = { operation, plan };
+          if (facts) facts.compiled = compiled;
           return new SerializedResult(plan.render(typeof value === "string" ? value : null));
         } catch (error) {
           // Out of time: the budget's own error, as the executor would have answered.
