@@ -24,12 +24,9 @@ import { queryRows } from "../db/query-rows.ts";
 import {
   buildSnapshot,
   readVocabulary,
-  type CitationRow,
   type ClaimRow,
-  type ConceptRow,
   type GraphSnapshot,
   type GraphWideFacts,
-  type RelationRow,
   type SnapshotRows,
 } from "./graph-snapshot.ts";
 
@@ -174,10 +171,9 @@ function regionStatement(scope: RegionScope): SQL {
     select
       (select coalesce(json_agg(id order by id), '[]') from region where focus) as focus,
       -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
-      (select coalesce(json_agg(json_build_object(
-         'concept', s.concept, 'relations', s.relations,
-         'cited', case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
-         'claims', case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end) order by s.slug), '[]')
+      (select coalesce(json_agg(json_build_array(s.concept, s.relations,
+         case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
+         case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end) order by s.slug), '[]')
        from region r join concept_study_rows s on s.concept_id = r.id) as rows,
       -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
       (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
@@ -186,16 +182,39 @@ function regionStatement(scope: RegionScope): SQL {
          from region s join concepts c on c.id = s.id where s.focus)) as first_words`;
 }
 
-type Cited = Pick<CitationRow, "source_id" | "locator">;
-/** A concept's study row as refreshStudyRows (server/seed/study-rows.ts) writes it, as a region reads it. */
-interface StudyRow {
-  concept: ConceptRow;
-  /** Its outgoing relations: id, type, target, outdated note, citations. */
-  relations: [number, string, number, string | null, Cited[]][];
-  /** Null beyond what the scope states (see depthsOf). */
-  cited: Cited[] | null;
-  claims: (Omit<ClaimRow, "concept_id"> & { position: number; cited: Cited[] })[] | null;
-}
+/**
+ * A concept's study row as refreshStudyRows (server/seed/study-rows.ts) writes it, as a region reads it:
+ * tuples rather than objects (see there), each in the order of its type here.
+ */
+type Cited = [source_id: string, locator: string];
+type ConceptTuple = [
+  id: number,
+  slug: string,
+  name: string,
+  kind: string,
+  summary: string,
+  description: string,
+  aliases: string[],
+  noun: string | null,
+  noun_plural: string | null,
+  plural: boolean,
+  uncountable: boolean,
+  clue: string | null,
+];
+type RelationTuple = [id: number, type: string, target_id: number, outdated: string | null, cited: Cited[]];
+type ClaimTuple = [
+  id: number,
+  key: string,
+  statement: string,
+  polarity: ClaimRow["polarity"],
+  aspect: string | null,
+  value: string | null,
+  outdated: string | null,
+  position: number,
+  cited: Cited[],
+];
+/** Its concept, its outgoing relations, and the citations of the concept and its claims (null beyond what the scope states, see depthsOf). */
+type StudyRow = [concept: ConceptTuple, relations: RelationTuple[], cited: Cited[] | null, claims: ClaimTuple[] | null];
 
 /**
  * The graph's rows of a region from its concepts' study rows, in a snapshot's order: every relation
@@ -205,25 +224,25 @@ interface StudyRow {
  */
 function regionRows(read: readonly StudyRow[]): SnapshotRows {
   const inRegion = new Set<number>();
-  for (const row of read) inRegion.add(row.concept.id);
+  for (const [concept] of read) inRegion.add(concept[0]);
   const rows: SnapshotRows = { concepts: [], relations: [], claims: [], citations: [] };
   const cite = (cited: readonly Cited[], concept_id: number | null, relation_id: number | null, claim_id: number | null) => {
-    for (const c of cited) rows.citations.push({ source_id: c.source_id, locator: c.locator, concept_id, relation_id, claim_id });
+    for (const [source_id, locator] of cited) rows.citations.push({ source_id, locator, concept_id, relation_id, claim_id });
   };
   const positions = new Map<number, number>();
-  for (const row of read) {
-    const source_id = row.concept.id;
-    rows.concepts.push(row.concept);
-    for (const [id, type, target_id, outdated, cited] of row.relations) {
+  for (const [concept, relations, cited, claims] of read) {
+    const [source_id, slug, name, kind, summary, description, aliases, noun, noun_plural, plural, uncountable, clue] = concept;
+    rows.concepts.push({ id: source_id, slug, name, kind, summary, description, aliases, noun, noun_plural, plural, uncountable, clue });
+    for (const [id, type, target_id, outdated, citedBy] of relations) {
       if (!inRegion.has(target_id)) continue;
       rows.relations.push({ id, type, source_id, target_id, outdated });
-      cite(cited, null, id, null);
+      cite(citedBy, null, id, null);
     }
-    cite(row.cited ?? [], source_id, null, null);
-    for (const c of row.claims ?? []) {
-      rows.claims.push({ id: c.id, key: c.key, concept_id: source_id, statement: c.statement, polarity: c.polarity, aspect: c.aspect, value: c.value, outdated: c.outdated });
-      positions.set(c.id, c.position);
-      cite(c.cited, null, null, c.id);
+    cite(cited ?? [], source_id, null, null);
+    for (const [id, key, statement, polarity, aspect, value, outdated, position, citedBy] of claims ?? []) {
+      rows.claims.push({ id, key, concept_id: source_id, statement, polarity, aspect, value, outdated });
+      positions.set(id, position);
+      cite(citedBy, null, null, id);
     }
   }
   rows.relations.sort((a, b) => a.id - b.id);
