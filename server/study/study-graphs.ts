@@ -19,7 +19,7 @@ import type { Flashcard } from "./flashcards/generate-flashcards.ts";
 import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
 import { graphWideFacts, loadRegion, regionKey, type RegionScope } from "./graph-region.ts";
 import { loadGraphSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
-import { UnknownTopicError } from "./quiz/generate-quiz.ts";
+import { generateQuiz, UnknownTopicError, type GeneratedQuiz, type QuizSpec } from "./quiz/generate-quiz.ts";
 
 export interface RoundSpec {
   seed: number;
@@ -33,6 +33,11 @@ export interface StudyGraphs {
   whole(): Promise<GraphSnapshot | null>;
   /** What a quiz or matching round of this spec is made from; throws UnknownTopicError for a topic that names nothing. */
   forRound(spec: RoundSpec): Promise<GraphSnapshot>;
+  /**
+   * The quiz of this spec, as generateQuiz makes it from forRound's graph, kept while recently asked for
+   * (see QUIZZES_KEPT); shared by whoever asks, so never to be changed. Throws UnknownTopicError as forRound does.
+   */
+  quiz(spec: QuizSpec): Promise<GeneratedQuiz>;
   /** What holds these cards and the names their typed answers are weighed against (a region with an empty focus when they name no concept). */
   forCards(ids: readonly string[]): Promise<GraphSnapshot>;
   /** The cards of these ids that exist, by id (any number of them: read a few dozen subjects at a time). */
@@ -58,6 +63,14 @@ export interface StudyGraphsOptions {
  * graph peaked at 1 GB resident under load.
  */
 const REGION_CONCEPTS_KEPT = 20_000;
+
+/**
+ * How many generated quizzes are kept, the most recently asked for last. Each answer to a quiz is graded
+ * against the quiz made again from the spec its id carries (quiz-id.ts): ten answers made it ten times
+ * more (20 ms each on the seeds' graph), and on a large graph read its region again once the regions kept
+ * had moved on. A kept quiz of ten questions is a few tens of kilobytes; a region, megabytes.
+ */
+const QUIZZES_KEPT = 500;
 
 /** The most subjects a region for cards is made around (a card's comparison names two). */
 const CARD_SUBJECTS_PER_REGION = 50;
@@ -279,16 +292,45 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     return decks;
   });
 
+  const forRound = async (spec: RoundSpec): Promise<GraphSnapshot> => {
+    if (!(await inRegions())) return wholeGraph();
+    if (spec.focus?.length) return forConcepts(spec.focus);
+    if (spec.topic === null) return region({ type: "seed", seed: spec.seed });
+    const found = await region({ type: "topic", slug: spec.topic });
+    if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
+    return found;
+  };
+
+  // Quizzes by graph version and spec, the most recently asked for last; one being made is shared, one
+  // that failed is not kept, nor one made from another version's graph (a re-seed meanwhile).
+  const quizzes = new Map<string, Promise<GeneratedQuiz>>();
+  const quiz = (spec: QuizSpec): Promise<GeneratedQuiz> => {
+    const version = graphVersion.current();
+    const key = `${version}|${JSON.stringify([spec.kind, spec.count, spec.seed, spec.topic, spec.focus ?? null, spec.single === true])}`;
+    const known = quizzes.get(key);
+    if (known) {
+      quizzes.delete(key);
+      quizzes.set(key, known);
+      return known;
+    }
+    const made = forRound(spec).then((graph) => {
+      const generated = generateQuiz(graph, spec);
+      if (graph.version !== version && quizzes.get(key) === made) quizzes.delete(key);
+      return generated;
+    });
+    quizzes.set(key, made);
+    made.catch(() => quizzes.get(key) === made && quizzes.delete(key));
+    for (const oldest of quizzes.keys()) {
+      if (quizzes.size <= QUIZZES_KEPT) break;
+      quizzes.delete(oldest);
+    }
+    return made;
+  };
+
   return {
     whole,
-    forRound: async (spec) => {
-      if (!(await inRegions())) return wholeGraph();
-      if (spec.focus?.length) return forConcepts(spec.focus);
-      if (spec.topic === null) return region({ type: "seed", seed: spec.seed });
-      const found = await region({ type: "topic", slug: spec.topic });
-      if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
-      return found;
-    },
+    forRound,
+    quiz,
     forCards: async (ids) => forCardSubjects(ids.flatMap(slugsOfCardId), "concepts"),
     cardsById: async (ids) => {
       const found = new Map<string, Flashcard>();

@@ -7,6 +7,7 @@
  * reports how long the server took to be ready (listening, and its study material built ahead), its
  * resident memory then and at its peak while loaded, and for what users do — a concept page, a typo
  * search, a quiz, a quiz of a new seed each time, a flashcard opened by id, a deck's first page —
+ * and answering a question of one of many quizzes under way —
  * requests/s, p50 and p99 with 10 connections, each request uncached (a fresh nonce).
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -29,6 +30,9 @@ const SEARCH = `query ($q: String!) { search(query: $q, first: 10) { slug name s
 const QUIZ = `query ($seed: Int) { quiz(kind: MIXED, count: 10, seed: $seed) { id questions { id kind prompt choices { id text } concept { slug name } } } }`;
 const CARD = `query ($id: ID!) { flashcard(id: $id) { id front back explanation concept { slug name } } }`;
 const DECK = `query { flashcards(deck: "all", first: 20) { id front back } }`;
+const ANSWER = `mutation ($quiz: ID!, $question: ID!, $choice: ID!) { answer(quizId: $quiz, questionId: $question, choiceId: $choice) { correct correctChoiceId explanation } }`;
+/** How many quizzes of new seeds the "answer" row's learners have under way, as many learners at once would. */
+const QUIZZES_UNDER_WAY = 100;
 const SETTLE_SECONDS = 15;
 
 
@@ -68,7 +72,7 @@ async function ensureGraph(adminUrl: string, concepts: number): Promise<string> 
  * `asked` numbers the operation's requests: it goes on from the warm-up into the measured run, so that a
  * run of "any concept" or "a new seed" does not ask again for what its warm-up read (and kept).
  */
-async function load(url: string, query: string, variables: (n: number) => Record<string, unknown>, seconds: number, asked: () => number) {
+async function load(url: string, query: string, variables: (n: number) => Record<string, unknown>, seconds: number, asked: () => number, fromMany = false) {
   const result = await autocannon({
     url: `${url}/graphql`,
     connections: 10,
@@ -79,7 +83,11 @@ async function load(url: string, query: string, variables: (n: number) => Record
         method: "POST",
         headers: { "content-type": "application/json" },
         setupRequest: (request) => {
-          return { ...request, body: JSON.stringify({ query, variables: { ...variables(asked()), nonce: freshNonce() } }) };
+          const n = asked();
+          // Many learners, each from an address of its own behind the proxy the server trusts (TRUST_PROXY=1):
+          // one address would soon meet the limit on changes per address.
+          const headers = fromMany ? { ...request.headers, "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } : request.headers;
+          return { ...request, headers, body: JSON.stringify({ query, variables: { ...variables(n), nonce: freshNonce() } }) };
         },
       },
     ],
@@ -92,7 +100,7 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
   // Exactly what `npm start` runs, without npm's own process in between.
   const started = performance.now();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, SEED_ON_START: "false", WORKERS: "0", PORT: "0", HOST: "127.0.0.1" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, SEED_ON_START: "false", WORKERS: "0", PORT: "0", HOST: "127.0.0.1", TRUST_PROXY: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -116,10 +124,21 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
       data?: { flashcards: { id: string }[] };
     };
     const deckIds = page.data?.flashcards.map((c) => c.id) ?? [];
+    // The answers learners send: every choice of every question of quizzes of new seeds, made before the row.
+    const answers: { quiz: string; question: string; choice: string }[] = [];
+    const startQuizzes = async () => {
+      for (let i = 0; i < QUIZZES_UNDER_WAY; i++) {
+        const made = (await (
+          await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: QUIZ, variables: { seed: 900_001 * (i + 1) } }) })
+        ).json()) as { data?: { quiz: { id: string; questions: { id: string; choices: { id: string }[] }[] } } };
+        const quiz = made.data?.quiz;
+        for (const question of quiz?.questions ?? []) for (const choice of question.choices) answers.push({ quiz: quiz?.id ?? "", question: question.id, choice: choice.id });
+      }
+    };
     // The first seconds after start run slower (V8 still optimising, the heap settling after the
     // warm-up's regions): a settling load first, so that every row measures the server as it runs.
     await load(url, ConceptPageDocument.toString(), () => ({ slug: "syn-471" }), SETTLE_SECONDS, () => 0);
-    const operations = [
+    const operations: { name: string; query: string; variables: (i: number) => Record<string, unknown>; prepare?: () => Promise<void>; fromMany?: boolean }[] = [
       { name: "concept page", query: ConceptPageDocument.toString(), variables: () => ({ slug: "syn-471" }) },
       { name: "search (typo)", query: SEARCH, variables: () => ({ q: "kubmeanix" }) },
       { name: "quiz (10, mixed)", query: QUIZ, variables: () => ({ seed: 7 }) },
@@ -127,13 +146,16 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
       { name: "flashcard by id, any concept", query: CARD, variables: (i: number) => ({ id: `term:${synthetic(i)}` }) },
       { name: "flashcard by id, from a deck page", query: CARD, variables: (i: number) => ({ id: deckIds[i % deckIds.length] }) },
       { name: "deck's first page", query: DECK, variables: () => ({}) },
+      // In a scattered order across the quizzes, as many learners answering at once send them.
+      { name: `answer, ${QUIZZES_UNDER_WAY} quizzes under way`, query: ANSWER, variables: (i: number) => ({ ...answers[(i * 7919) % Math.max(1, answers.length)] }), prepare: startQuizzes, fromMany: true },
     ];
     const rows: ScaleRow["operations"] = [];
     for (const operation of operations) {
+      await operation.prepare?.();
       let asked = 0;
       const next = () => asked++;
-      await load(url, operation.query, operation.variables, 3, next); // warm up: JIT, query plans, pages
-      const result = await load(url, operation.query, operation.variables, seconds, next);
+      await load(url, operation.query, operation.variables, 3, next, operation.fromMany); // warm up: JIT, query plans, pages
+      const result = await load(url, operation.query, operation.variables, seconds, next, operation.fromMany);
       console.log(`${String(concepts).padStart(8)} ${operation.name.padEnd(28)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
       rows.push({ name: operation.name, ...result });
     }
@@ -172,7 +194,9 @@ request is uncached (a fresh nonce); 10 connections. Above 20,000 concepts (\`ST
 rounds, decks and cards are made from regions of the graph read on demand (server/study/study-graphs.ts): the
 "quiz (10, mixed)" row asks the same seed each time, so its region is read once and kept; "a new seed each time"
 reads a new region for nearly every request; "flashcard by id, any concept" opens a different concept's card each
-time (a region of its own), "from a deck page" the cards of the deck page a learner studies (its region is kept).
+time (a region of its own), "from a deck page" the cards of the deck page a learner studies (its region is kept);
+"answer" grades a choice of one of ${QUIZZES_UNDER_WAY} quizzes of new seeds started just before it, every choice of
+each, in a scattered order (each answer is graded against its quiz as it was made: server/study/study-graphs.ts).
 Before the rows, 15 s of concept pages let the server settle after start; each row has 3 s of warm-up of its own,
 whose concepts and seeds its measured run does not ask again.
 

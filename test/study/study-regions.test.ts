@@ -161,6 +161,31 @@ describe("a graph studied in regions", () => {
     expect(flashcard).toBeNull();
   });
 
+  it("grades a quiz's answers from the quiz as it was made: kept, not made again from its region, until the graph version changes", async () => {
+    // A budget of none keeps only the newest region, as a busy server of a large graph soon moves on.
+    let version = "quizzes-kept-1";
+    const versioned = { current: () => version, onChange: () => () => {}, stop: async () => {} };
+    const study = createStudyGraphs(api.database, versioned, { wholeGraphLimit: 0, regionConcepts: 0 });
+    const spec = { kind: "MIXED" as const, count: 10, seed: 7, topic: null };
+    const regionReads = () => api.queries.filter((q) => q.includes("with recursive focus")).length;
+    const made = await study.quiz(spec);
+    expect(made.questions.length).toBeGreaterThan(0);
+    await study.forRound({ seed: 8, topic: null });
+    api.queries.length = 0;
+    expect(await study.quiz(spec)).toBe(made);
+    expect(regionReads()).toBe(0);
+    // What was kept is what the region makes afresh.
+    const afresh = createStudyGraphs(api.database, versioned, { wholeGraphLimit: 0 });
+    expect(await afresh.quiz(spec)).toEqual(made);
+    expect(regionReads()).toBe(1);
+    // A new graph version makes it again; an unknown topic is refused every time, never kept.
+    version = "quizzes-kept-2";
+    api.queries.length = 0;
+    expect(await study.quiz(spec)).not.toBe(made);
+    expect(regionReads()).toBe(1);
+    for (let i = 0; i < 2; i++) await expect(study.quiz({ ...spec, topic: "no-such-thing" })).rejects.toThrow('No concept "no-such-thing"');
+  });
+
   it("after a re-seed, opens a card as the new graph says it, not from a region kept before it", async () => {
     const card = `query { flashcard(id: "term:virtualbox") { ${CARD_FIELDS} } }`;
     // The hypervisors' window, kept: it holds VirtualBox's card.

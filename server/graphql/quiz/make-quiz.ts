@@ -3,7 +3,7 @@
  * and what a live room is opened with, so both refuse the same mistakes with the same words.
  */
 import { randomInt } from "node:crypto";
-import { generateQuiz, UnknownTopicError, type GeneratedQuiz } from "../../study/quiz/generate-quiz.ts";
+import { UnknownTopicError, type GeneratedQuiz } from "../../study/quiz/generate-quiz.ts";
 import type { QuizKind } from "../../study/quiz/quiz-question.ts";
 import { badInput, intInRange } from "../bad-input.ts";
 import type { GraphContext } from "../context.ts";
@@ -21,7 +21,7 @@ export async function makeQuiz(context: GraphContext, args: QuizArguments): Prom
   const topic = args.topic ?? null;
   try {
     const spec = { kind: args.kind, count, seed, topic };
-    const quiz = generateQuiz(await context.study.forRound(spec), spec);
+    const quiz = await context.study.quiz(spec);
     if (quiz.questions.length === 0) throw badInput(`There are no ${args.kind} questions${topic ? ` on the topic "${topic}"` : ""}; try another kind or topic.`);
     return quiz;
   } catch (error) {

@@ -1,7 +1,7 @@
 /** Quizzes: generated on request, graded on the server from the signed quiz id alone. */
 import { randomInt } from "node:crypto";
 import { quizAnswers } from "../../../schema/index.ts";
-import { generateQuiz, UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
+import { UnknownTopicError } from "../../study/quiz/generate-quiz.ts";
 import { decodeQuizId, encodeQuizId, InvalidQuizIdError } from "../../study/quiz/quiz-id.ts";
 import { testYourselfQuiz } from "../../study/quiz/test-yourself.ts";
 import { weakSpots } from "../../study/quiz/weak-spots.ts";
@@ -31,7 +31,7 @@ export const quizResolvers: Resolvers = {
       const focus = await weakSpots(context.db, context.study, key, learner.id, new Date());
       if (focus.length === 0) throw badInput("No weak spots yet: review some flashcards or take a quiz first, then come back.");
       const spec = { kind, count, seed: randomInt(0, 2 ** 31 - 1), topic: null, focus };
-      const quiz = generateQuiz(await context.study.forRound(spec), spec);
+      const quiz = await context.study.quiz(spec);
       if (quiz.questions.length === 0) throw badInput(`There are no ${kind} questions on your weak spots; try another kind.`);
       return { ...quiz, id: encodeQuizId(key, spec) };
     },
@@ -47,7 +47,7 @@ export const quizResolvers: Resolvers = {
       }
       let quiz;
       try {
-        quiz = generateQuiz(await context.study.forRound(spec), spec);
+        quiz = await context.study.quiz(spec);
       } catch (error) {
         if (error instanceof UnknownTopicError) throw badInput("That question is not part of this quiz (the graph may have changed since it was made). Start a new quiz.");
         throw error;

@@ -8,7 +8,7 @@ import { cardStates, quizAnswers } from "../../../schema/index.ts";
 import type { Db } from "../../db/connect.ts";
 import type { StudyGraphs } from "../study-graphs.ts";
 import { cardFromRow, scheduler } from "../scheduling/fsrs-scheduler.ts";
-import { generateQuiz, UnknownTopicError } from "./generate-quiz.ts";
+import { UnknownTopicError } from "./generate-quiz.ts";
 import { decodeQuizId } from "./quiz-id.ts";
 
 const MOST_CONCEPTS = 12;
@@ -52,7 +52,7 @@ export async function weakSpots(db: Db, study: StudyGraphs, quizKey: string, lea
     }
     let questions;
     try {
-      questions = generateQuiz(await study.forRound(spec), spec).questions;
+      questions = (await study.quiz(spec)).questions;
     } catch (error) {
       if (error instanceof UnknownTopicError) continue; // Its topic left the graph.
       throw error;
