@@ -55,6 +55,8 @@ export interface StudyGraphsOptions {
   wholeGraphLimit: number;
   /** How many concepts the regions kept may hold together (default REGION_CONCEPTS_KEPT). */
   regionConcepts?: number;
+  /** How many questions the quizzes kept may hold together (default QUESTIONS_KEPT). */
+  quizQuestions?: number;
 }
 
 /**
@@ -65,12 +67,13 @@ export interface StudyGraphsOptions {
 const REGION_CONCEPTS_KEPT = 20_000;
 
 /**
- * How many generated quizzes are kept, the most recently asked for last. Each answer to a quiz is graded
- * against the quiz made again from the spec its id carries (quiz-id.ts): ten answers made it ten times
- * more (20 ms each on the seeds' graph), and on a large graph read its region again once the regions kept
- * had moved on. A kept quiz of ten questions is a few tens of kilobytes; a region, megabytes.
+ * How many questions the generated quizzes kept hold together, the most recently asked for last. Each
+ * answer to a quiz is graded against the quiz made again from the spec its id carries (quiz-id.ts): ten
+ * answers made it ten times more (20 ms each on the seeds' graph), and on a large graph read its region
+ * again once the regions kept had moved on. A question kept is 3–4 KB of heap (a region's is megabytes):
+ * about 500 quizzes of ten, 20 MB.
  */
-const QUIZZES_KEPT = 500;
+const QUESTIONS_KEPT = 5_000;
 
 /** The most subjects a region for cards is made around (a card's comparison names two). */
 const CARD_SUBJECTS_PER_REGION = 50;
@@ -301,9 +304,18 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     return found;
   };
 
-  // Quizzes by graph version and spec, the most recently asked for last; one being made is shared, one
-  // that failed is not kept, nor one made from another version's graph (a re-seed meanwhile).
-  const quizzes = new Map<string, Promise<GeneratedQuiz>>();
+  // Quizzes by graph version and spec, the most recently asked for last, kept while the questions they
+  // hold together stay within the budget (the newest is kept whatever its size); one being made is
+  // shared, one that failed is not kept, nor one made from another version's graph (a re-seed meanwhile).
+  const quizzes = new Map<string, { made: Promise<GeneratedQuiz>; questions: number }>();
+  const questionBudget = options.quizQuestions ?? QUESTIONS_KEPT;
+  let questionsHeld = 0;
+  const forgetQuiz = (key: string) => {
+    const entry = quizzes.get(key);
+    if (!entry) return;
+    quizzes.delete(key);
+    questionsHeld -= entry.questions;
+  };
   const quiz = (spec: QuizSpec): Promise<GeneratedQuiz> => {
     const version = graphVersion.current();
     const key = `${version}|${JSON.stringify([spec.kind, spec.count, spec.seed, spec.topic, spec.focus ?? null, spec.single === true])}`;
@@ -311,20 +323,27 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     if (known) {
       quizzes.delete(key);
       quizzes.set(key, known);
-      return known;
+      return known.made;
     }
     const made = forRound(spec).then((graph) => {
       const generated = generateQuiz(graph, spec);
-      if (graph.version !== version && quizzes.get(key) === made) quizzes.delete(key);
+      if (quizzes.get(key) !== entry) return generated;
+      if (graph.version !== version) {
+        forgetQuiz(key);
+        return generated;
+      }
+      entry.questions = generated.questions.length;
+      questionsHeld += entry.questions;
+      for (const oldest of quizzes.keys()) {
+        if (questionsHeld <= questionBudget || oldest === key) break;
+        forgetQuiz(oldest);
+      }
       return generated;
     });
-    quizzes.set(key, made);
-    made.catch(() => quizzes.get(key) === made && quizzes.delete(key));
-    for (const oldest of quizzes.keys()) {
-      if (quizzes.size <= QUIZZES_KEPT) break;
-      quizzes.delete(oldest);
-    }
-    return made;
+    const entry = { made, questions: 0 };
+    quizzes.set(key, entry);
+    entry.made.catch(() => quizzes.get(key) === entry && forgetQuiz(key));
+    return entry.made;
   };
 
   return {

@@ -161,7 +161,7 @@ describe("a graph studied in regions", () => {
     expect(flashcard).toBeNull();
   });
 
-  it("grades a quiz's answers from the quiz as it was made: kept, not made again from its region, until the graph version changes", async () => {
+  it("grades a quiz's answers from the quiz as it was made: kept within a budget of questions, not made again from its region, until the graph version changes", async () => {
     // A budget of none keeps only the newest region, as a busy server of a large graph soon moves on.
     let version = "quizzes-kept-1";
     const versioned = { current: () => version, onChange: () => () => {}, stop: async () => {} };
@@ -184,6 +184,14 @@ describe("a graph studied in regions", () => {
     expect(await study.quiz(spec)).not.toBe(made);
     expect(regionReads()).toBe(1);
     for (let i = 0; i < 2; i++) await expect(study.quiz({ ...spec, topic: "no-such-thing" })).rejects.toThrow('No concept "no-such-thing"');
+    // Kept within their budget of questions, the most recently asked for first: here none but the newest.
+    const few = createStudyGraphs(api.database, versioned, { wholeGraphLimit: 0, quizQuestions: 0 });
+    const first = await few.quiz(spec);
+    const second = await few.quiz({ ...spec, seed: 8 });
+    expect(await few.quiz({ ...spec, seed: 8 })).toBe(second);
+    const again = await few.quiz(spec);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it("after a re-seed, opens a card as the new graph says it, not from a region kept before it", async () => {
