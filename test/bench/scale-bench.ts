@@ -192,8 +192,8 @@ process (\`WORKERS=0\`) on Node's default heap. "Ready" is from start until it h
 material ahead; resident memory is the process's own, at that moment and at its peak during the runs. Every
 request is uncached (a fresh nonce); 10 connections. Above 20,000 concepts (\`STUDY_WHOLE_GRAPH_LIMIT\`) quizzes,
 rounds, decks and cards are made from regions of the graph read on demand (server/study/study-graphs.ts): the
-"quiz (10, mixed)" row asks the same seed each time, so its region is read once and kept; "a new seed each time"
-reads a new region for nearly every request; "flashcard by id, any concept" opens a different concept's card each
+"quiz (10, mixed)" row asks the same seed each time, so its quiz is made once and kept; "a new seed each time"
+reads a new region and makes a new quiz for nearly every request; "flashcard by id, any concept" opens a different concept's card each
 time (a region of its own), "from a deck page" the cards of the deck page a learner studies (its region is kept);
 "answer" grades a choice of one of ${QUIZZES_UNDER_WAY} quizzes of new seeds started just before it, every choice of
 each, in a scattered order (each answer is graded against its quiz as it was made: server/study/study-graphs.ts).
