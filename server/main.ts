@@ -113,8 +113,11 @@ async function prepareDatabase(database: Database, config: Config): Promise<void
       }
     }
     // After any seed, which makes them itself: only a graph whose rows are missing or stale pays for this.
-    const made = await refreshStaleStudyRows(database.db);
-    if (made) console.log(`study rows made again for ${made} concepts (missing, or made before the last seed)`);
+    // On a graph of a million concepts this takes about two minutes, before the server listens.
+    const made = await refreshStaleStudyRows(database.db, () =>
+      console.log("study rows missing, made before the last seed, or of an older format: making them again (about two minutes a million concepts)"),
+    );
+    if (made) console.log(`study rows made again for ${made} concepts`);
   };
   if (database.kind === "pglite") return work();
   // The transaction only holds the lock (released at its end); the work uses other connections.

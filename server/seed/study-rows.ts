@@ -72,9 +72,11 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
  * Remakes concept_study_rows when they were not made from the graph as last seeded, or in this format: a
  * graph seeded before the table existed (migration 0016 adds it empty, and start-up re-seeds only when
  * the seeds change), or re-seeded by an older server. Without them a large graph's regions would miss
- * concepts or hold what the graph no longer says. Returns how many rows it made (0 when they were current).
+ * concepts or hold what the graph no longer says. Returns how many rows it made (0 when they were current);
+ * `onRemake` is told before it starts making them (minutes on a large graph). A server reads rows of its
+ * own format only (graph-region.ts), so servers of versions whose formats differ must not share a graph.
  */
-export async function refreshStaleStudyRows(db: Db): Promise<number> {
+export async function refreshStaleStudyRows(db: Db, onRemake: () => void = () => {}): Promise<number> {
   const stale = async (tx: Pick<Db, "execute">): Promise<boolean> => {
     const [state] = await queryRows<{ stale: boolean }>(
       tx,
@@ -87,6 +89,7 @@ export async function refreshStaleStudyRows(db: Db): Promise<number> {
     // As a seed does, and looked at again under the lock: a seed may have just made them.
     await takeSeedLock(tx);
     if (!(await stale(tx))) return 0;
+    onRemake();
     await refreshStudyRows(tx);
     const [made] = await queryRows<{ rows: number }>(tx, sql`select count(*)::int as rows from concept_study_rows`);
     return Number(made?.rows ?? 0);

@@ -35,9 +35,10 @@ export interface StudyGraphs {
   forRound(spec: RoundSpec): Promise<GraphSnapshot>;
   /**
    * The quiz of this spec, as generateQuiz makes it from forRound's graph, kept while recently asked for
-   * (see QUIZZES_KEPT); shared by whoever asks, so never to be changed. Throws UnknownTopicError as forRound does.
+   * (see QUESTIONS_KEPT) unless `keep` is false (a look back at past quizzes must not push out those being
+   * answered); shared by whoever asks, so never to be changed. Throws UnknownTopicError as forRound does.
    */
-  quiz(spec: QuizSpec): Promise<GeneratedQuiz>;
+  quiz(spec: QuizSpec, options?: { keep: boolean }): Promise<GeneratedQuiz>;
   /** What holds these cards and the names their typed answers are weighed against (a region with an empty focus when they name no concept). */
   forCards(ids: readonly string[]): Promise<GraphSnapshot>;
   /** The cards of these ids that exist, by id (any number of them: read a few dozen subjects at a time). */
@@ -170,8 +171,8 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
    * The most recently used kept region already about all these concepts, and holding what `scope` needs
    * (a "cards" region does not serve typed-answer grading): the deck window a learner studies holds the
    * cards they open and rate next. Only for cards, which read the same from any region
-   * about their subject (test/study/study-regions.test.ts); a quiz is always remade from its own region,
-   * as it was made.
+   * about their subject (test/study/study-regions.test.ts); a quiz is always made from its own region
+   * (and then kept as a quiz, see `quiz`).
    */
   const holding = (slugs: readonly string[], scope: "cards" | "concepts"): GraphSnapshot | undefined => {
     const version = graphVersion.current();
@@ -306,7 +307,9 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
 
   // Quizzes by graph version and spec, the most recently asked for last, kept while the questions they
   // hold together stay within the budget (the newest is kept whatever its size); one being made is
-  // shared, one that failed is not kept, nor one made from another version's graph (a re-seed meanwhile).
+  // shared. Not kept: one that failed, one made from another version's graph (a re-seed meanwhile), and
+  // one with no questions, which no id is given out for (else a stream of topics with nothing to ask
+  // would pile them up at no cost to the budget).
   const quizzes = new Map<string, { made: Promise<GeneratedQuiz>; questions: number }>();
   const questionBudget = options.quizQuestions ?? QUESTIONS_KEPT;
   let questionsHeld = 0;
@@ -316,10 +319,11 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     quizzes.delete(key);
     questionsHeld -= entry.questions;
   };
-  const quiz = (spec: QuizSpec): Promise<GeneratedQuiz> => {
+  const quiz = async (spec: QuizSpec, options = { keep: true }): Promise<GeneratedQuiz> => {
     const version = graphVersion.current();
     const key = `${version}|${JSON.stringify([spec.kind, spec.count, spec.seed, spec.topic, spec.focus ?? null, spec.single === true])}`;
     const known = quizzes.get(key);
+    if (!options.keep) return known ? known.made : generateQuiz(await forRound(spec), spec);
     if (known) {
       quizzes.delete(key);
       quizzes.set(key, known);
@@ -328,7 +332,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
     const made = forRound(spec).then((graph) => {
       const generated = generateQuiz(graph, spec);
       if (quizzes.get(key) !== entry) return generated;
-      if (graph.version !== version) {
+      if (graph.version !== version || generated.questions.length === 0) {
         forgetQuiz(key);
         return generated;
       }

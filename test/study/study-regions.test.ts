@@ -174,20 +174,33 @@ describe("a graph studied in regions", () => {
     api.queries.length = 0;
     expect(await study.quiz(spec)).toBe(made);
     expect(regionReads()).toBe(0);
-    // What was kept is what the region makes afresh.
+    // What was kept is what its region makes afresh: what another process, or this one once the quiz is
+    // dropped, grades an answer against.
     const afresh = createStudyGraphs(api.database, versioned, { wholeGraphLimit: 0 });
     expect(await afresh.quiz(spec)).toEqual(made);
     expect(regionReads()).toBe(1);
-    // A new graph version makes it again; an unknown topic is refused every time, never kept.
+    for (const other of [{ ...spec, seed: 1 }, { ...spec, seed: 7920 }, { ...spec, seed: 31677 }, { ...spec, seed: 5, topic: "hypervisor" }]) {
+      const kept = await study.quiz(other);
+      expect(kept.questions.length).toBeGreaterThan(0);
+      expect(await createStudyGraphs(api.database, versioned, { wholeGraphLimit: 0 }).quiz(other)).toEqual(kept);
+    }
+    // A new graph version makes it again; an unknown topic is refused each time.
     version = "quizzes-kept-2";
     api.queries.length = 0;
     expect(await study.quiz(spec)).not.toBe(made);
     expect(regionReads()).toBe(1);
     for (let i = 0; i < 2; i++) await expect(study.quiz({ ...spec, topic: "no-such-thing" })).rejects.toThrow('No concept "no-such-thing"');
+    // A quiz with no questions gets no id, so it is not kept (a stream of them would pile up at no cost).
+    const empty = await study.quiz({ ...spec, count: 0 });
+    expect(empty.questions).toHaveLength(0);
+    expect(await study.quiz({ ...spec, count: 0 })).not.toBe(empty);
     // Kept within their budget of questions, the most recently asked for first: here none but the newest.
     const few = createStudyGraphs(api.database, versioned, { wholeGraphLimit: 0, quizQuestions: 0 });
     const first = await few.quiz(spec);
     const second = await few.quiz({ ...spec, seed: 8 });
+    expect(await few.quiz({ ...spec, seed: 8 })).toBe(second);
+    // A look back at past quizzes (weak spots) does not push out the quizzes being answered.
+    expect((await few.quiz({ ...spec, seed: 9 }, { keep: false })).questions.length).toBeGreaterThan(0);
     expect(await few.quiz({ ...spec, seed: 8 })).toBe(second);
     const again = await few.quiz(spec);
     expect(again).not.toBe(first);

@@ -52,7 +52,7 @@ export async function weakSpots(db: Db, study: StudyGraphs, quizKey: string, lea
     }
     let questions;
     try {
-      questions = (await study.quiz(spec)).questions;
+      questions = (await study.quiz(spec, { keep: false })).questions;
     } catch (error) {
       if (error instanceof UnknownTopicError) continue; // Its topic left the graph.
       throw error;
