@@ -8,7 +8,9 @@
  *
  * What keeps the answers the same: a query text is answered here only after yoga has answered that
  * very text (same operation name) from its compiled statement as JSON, without errors, on the same
- * graph version, with its cost estimated from that version's own statistics (`learn`). Yoga's parse,
+ * graph version, with its cost estimated from that version's own statistics (`learn`). The web app's
+ * reads come by GET as persisted operations (a hash in `extensions`, see use-persisted-documents.ts):
+ * those are learnt by their hash, which names one document, and otherwise the same way. Yoga's parse,
  * validation, depth, alias, directive and token limits, its cost estimate and the cacheability of the
  * answer have then all been checked for that text: none of them depends on anything else the request
  * carries, since the compiled fields take no arguments. A text is learnt with the request's content
@@ -17,8 +19,9 @@
  * the slug variable (a string, which `String` and `String!` take as it is; other variables are
  * ignored, as GraphQL ignores variables an operation does not define), and the answer's size.
  * Anything else — another body, an empty operation name (yoga finds no operation by it), `extensions`
- * (a persisted operation), a body yoga would not read as JSON, a request from a browser page
- * (`Origin`: its CORS headers are yoga's to make), a statement that fails — goes to yoga as before,
+ * in a POST or anything but a persisted operation's in a GET, a `query` in a GET, a parameter given
+ * twice, a body yoga would not read as JSON, a request carrying `Origin` (a browser page's on another
+ * site, or a page's POST: its CORS headers are yoga's to make), a statement that fails — goes to yoga as before,
  * which answers it as it always has. A statement still running when the request's time is up is
  * answered as yoga answers it then (TIMEOUT), rather than handed to yoga to run again.
  */
@@ -46,11 +49,26 @@ interface Learnt {
 /** How many query texts are remembered per graph version: the app sends one; API clients a few. */
 const MOST_LEARNT = 256;
 
-/** A JSON body as yoga's POST parser reads it, when it holds nothing but these fields. */
-interface PlainBody {
-  query: string;
-  variables?: Record<string, unknown> | null;
-  operationName?: string | null;
+/** How a request was sent, besides its body: yoga reads and answers by these. */
+export interface SentAs {
+  contentType: string;
+  accept: string;
+}
+
+/** What a request carries: a POST's body, or a GET's query string (`?…`). */
+export type Carried = { method: "POST"; body: Buffer } | { method: "GET"; search: string };
+
+/** A request reduced to what decides yoga's answer (`key`: how it was sent, the operation name, the document), and its variables. */
+interface Plain {
+  key: string;
+  variables: Record<string, unknown> | null | undefined;
+}
+
+/** Variables as yoga takes them (an object, or none), no deeper than its limit; undefined when they are not. */
+function plainVariables(variables: unknown): Plain["variables"] | false {
+  if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) return false;
+  if (jsonDepth(variables, LIMITS.variablesDepth) > LIMITS.variablesDepth) return false;
+  return variables as Plain["variables"];
 }
 
 const BODY_FIELDS = new Set(["query", "variables", "operationName"]);
@@ -58,7 +76,8 @@ const BODY_FIELDS = new Set(["query", "variables", "operationName"]);
 /** The media types yoga reads a POST body as JSON for (its isPOSTJsonRequest). */
 const JSON_BODIES = new Set(["application/json", "application/graphql+json"]);
 
-function plainBody(sent: SentAs, body: Buffer): PlainBody | null {
+/** A JSON body as yoga's POST parser reads it, when it holds nothing but a query, variables and an operation name. */
+function plainBody(sent: SentAs, body: Buffer): Plain | null {
   if (body.length > LIMITS.bodyBytes || !JSON_BODIES.has(sent.contentType.split(";")[0]?.trim().toLowerCase() ?? "")) return null;
   let parsed: unknown;
   try {
@@ -69,20 +88,51 @@ function plainBody(sent: SentAs, body: Buffer): PlainBody | null {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
   const fields = parsed as Record<string, unknown>;
   if (Object.keys(fields).some((name) => !BODY_FIELDS.has(name)) || typeof fields.query !== "string") return null;
-  const { variables, operationName } = fields;
-  if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) return null;
+  const { operationName } = fields;
   if (operationName !== undefined && operationName !== null && (typeof operationName !== "string" || operationName === "")) return null;
-  if (jsonDepth(variables, LIMITS.variablesDepth) > LIMITS.variablesDepth) return null;
-  return parsed as PlainBody;
+  const variables = plainVariables(fields.variables);
+  if (variables === false) return null;
+  return { key: `POST\0${sent.contentType}\0${sent.accept}\0${operationName ?? ""}\0${fields.query}`, variables };
 }
 
-/** How a request was sent, besides its body: yoga reads and answers by these. */
-export interface SentAs {
-  contentType: string;
-  accept: string;
+const GET_PARAMETERS = new Set(["extensions", "variables", "operationName"]);
+
+/** The hash of `extensions` that is a persisted operation's and nothing else: `{"persistedQuery":{"version":1,"sha256Hash":…}}`. */
+function persistedHash(extensions: unknown): string | null {
+  if (typeof extensions !== "object" || extensions === null || Object.keys(extensions).join() !== "persistedQuery") return null;
+  const persisted: unknown = (extensions as { persistedQuery: unknown }).persistedQuery;
+  if (typeof persisted !== "object" || persisted === null || Object.keys(persisted).sort().join() !== "sha256Hash,version") return null;
+  const { version, sha256Hash } = persisted as { version: unknown; sha256Hash: unknown };
+  return version === 1 && typeof sha256Hash === "string" && sha256Hash !== "" ? sha256Hash : null;
 }
 
-const keyOf = (sent: SentAs, body: PlainBody) => `${sent.contentType}\0${sent.accept}\0${body.operationName ?? ""}\0${body.query}`;
+/**
+ * A GET's query string as yoga's GET parser reads it, when it is a persisted operation's: `extensions` with
+ * its hash and nothing else, and at most `variables` and a non-empty `operationName` beside it, each once.
+ */
+function plainSearch(sent: SentAs, search: string): Plain | null {
+  const parameters = new URLSearchParams(search);
+  const names = [...parameters.keys()];
+  if (names.some((name) => !GET_PARAMETERS.has(name)) || new Set(names).size !== names.length) return null;
+  const operationName = parameters.get("operationName");
+  if (operationName === "") return null;
+  let extensions: unknown;
+  let variables: unknown;
+  try {
+    extensions = JSON.parse(parameters.get("extensions") ?? "");
+    const sentVariables = parameters.get("variables");
+    variables = sentVariables === null ? undefined : JSON.parse(sentVariables);
+  } catch {
+    return null;
+  }
+  const hash = persistedHash(extensions);
+  const plain = plainVariables(variables);
+  if (hash === null || plain === false) return null;
+  return { key: `GET\0${sent.accept}\0${operationName ?? ""}\0${hash}`, variables: plain };
+}
+
+const plainRequest = (sent: SentAs, carried: Carried): Plain | null =>
+  carried.method === "POST" ? plainBody(sent, carried.body) : plainSearch(sent, carried.search);
 
 /** Whether a variable of this type takes a JSON string as it is: `String` or `String!`. */
 function takesString(type: TypeNode): boolean {
@@ -91,13 +141,13 @@ function takesString(type: TypeNode): boolean {
 }
 
 export interface CompiledAnswers {
-  /** After yoga answered this POST body from its compiled statement, without errors. */
-  learn(version: string, sent: SentAs, body: Buffer, compiled: CompiledConcept, headers: Record<string, string>): void;
+  /** After yoga answered this request from its compiled statement, without errors. */
+  learn(version: string, sent: SentAs, carried: Carried, compiled: CompiledConcept, headers: Record<string, string>): void;
   /**
-   * The answer to a POST body whose query was learnt on this version, sent the same way; null when yoga is
+   * The answer to a request whose query was learnt on this version, sent the same way; null when yoga is
    * to answer it; "over time" when the statement outlasted the request's time budget.
    */
-  answer(version: string, sent: SentAs, body: Buffer): Promise<{ headers: Record<string, string>; body: Buffer } | "over time" | null>;
+  answer(version: string, sent: SentAs, carried: Carried): Promise<{ headers: Record<string, string>; body: Buffer } | "over time" | null>;
 }
 
 export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS.requestMs): CompiledAnswers {
@@ -111,8 +161,8 @@ export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS
     return learnt;
   };
   return {
-    learn(version, sent, body, { operation, plan }, headers) {
-      const parsed = plainBody(sent, body);
+    learn(version, sent, carried, { operation, plan }, headers) {
+      const parsed = plainRequest(sent, carried);
       if (!parsed) return;
       let slugVariable: string | null = null;
       if ("variable" in plan.slug) {
@@ -125,12 +175,12 @@ export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS
       } else if (operation.variableDefinitions?.length) return;
       const known = forVersion(version);
       if (known.size >= MOST_LEARNT) known.clear();
-      known.set(keyOf(sent, parsed), { plan, slugVariable, headers });
+      known.set(parsed.key, { plan, slugVariable, headers });
     },
-    async answer(version, sent, body) {
+    async answer(version, sent, carried) {
       if (version !== learntOn || learnt.size === 0) return null;
-      const parsed = plainBody(sent, body);
-      const entry = parsed && learnt.get(keyOf(sent, parsed));
+      const parsed = plainRequest(sent, carried);
+      const entry = parsed && learnt.get(parsed.key);
       if (!parsed || !entry) return null;
       const { plan } = entry;
       const slug = entry.slugVariable === null ? ("literal" in plan.slug ? plan.slug.literal : null) : parsed.variables?.[entry.slugVariable];

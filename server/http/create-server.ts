@@ -22,7 +22,7 @@ import { createStudyGraphs } from "../study/study-graphs.ts";
 import { warmUpStudy, type WarmUpOutcome } from "../study/warm-up.ts";
 import { ankiCsvResponse } from "./anki-csv-route.ts";
 import { appRoute, loadAppShell } from "./app-shell.ts";
-import { createCompiledAnswers, type CompiledConcept } from "./compiled-answers.ts";
+import { createCompiledAnswers, type Carried, type CompiledConcept } from "./compiled-answers.ts";
 import { conceptPageRoute } from "./concept-page-route.ts";
 import { embedRoute } from "./embed-routes.ts";
 import { gzip, shouldCompress } from "./compress.ts";
@@ -177,10 +177,12 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
         return cachedReply(req, key, cache.get(key) ?? made, "shared");
       }
       // A concept query yoga has answered from its compiled statement before, answered without yoga
-      // (compiled-answers.ts). Only token-less POSTs from outside a browser page: the rest go to yoga.
+      // (compiled-answers.ts). Only token-less POSTs and GETs without an Origin (which a page's own
+      // GETs do not send, and a page of another site's do): the rest go to yoga.
       const sent = { contentType: req.headers["content-type"] ?? "", accept: req.headers.accept ?? "" };
-      const early = key !== null && method === "POST" && body && req.headers.origin === undefined;
-      const answered = early ? await compiledAnswers.answer(version, sent, body) : null;
+      const carried: Carried | null = method === "GET" ? { method, search: url.search } : method === "POST" && body ? { method, body } : null;
+      const early = key !== null && carried !== null && req.headers.origin === undefined ? carried : null;
+      const answered = early ? await compiledAnswers.answer(version, sent, early) : null;
       let reply: Reply;
       if (answered === "over time") {
         // The request's whole budget is spent: answered as yoga answers it then, not tried again.
@@ -221,7 +223,7 @@ export function createHttpServer(options: HttpServerOptions): GraphdeckServer {
         };
         // Learnt only from a JSON answer costed with this version's statistics (what the next requests would get).
         if (early && !answered && facts.compiled && facts.costedOnCurrentStats && isJson(reply) && !hasErrors) {
-          compiledAnswers.learn(version, sent, body, facts.compiled, headers());
+          compiledAnswers.learn(version, sent, early, facts.compiled, headers());
         }
         if (cache.offer(key, version, reply.status, reply.body, headers)) {
           options.sharedResponses?.set(key, { status: reply.status, headers: headers(), body: reply.body }, cache.ttlMs);

@@ -7,9 +7,10 @@ import { getOperationAST, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import type { RawQuery, SqlParameter } from "../../server/db/connect.ts";
 import { compileConceptQuery } from "../../server/graphql/concept/concept-sql.ts";
-import { createCompiledAnswers, type CompiledConcept } from "../../server/http/compiled-answers.ts";
+import { createCompiledAnswers, type Carried, type CompiledConcept } from "../../server/http/compiled-answers.ts";
 import { LIMITS } from "../../server/http/limits.ts";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
+import { persistedHash, persistedReadUrl } from "../../web/app/api/persisted-request.ts";
 import { useSeededServer } from "../support/seeded-server.ts";
 
 const api = useSeededServer();
@@ -37,7 +38,8 @@ function fakeDatabase(): { query: RawQuery; ran: [string, readonly SqlParameter[
   };
 }
 
-const body = (value: unknown) => Buffer.from(JSON.stringify(value));
+const raw = (bytes: Buffer): Carried => ({ method: "POST", body: bytes });
+const body = (value: unknown) => raw(Buffer.from(JSON.stringify(value)));
 
 describe("which requests are answered ahead of yoga", () => {
   const headers = { "content-type": "application/json; charset=utf-8" };
@@ -63,7 +65,7 @@ describe("which requests are answered ahead of yoga", () => {
     for (let i = 0; i <= LIMITS.variablesDepth; i++) deep = { deep };
     // Another graph version: the cost estimate's statistics are the version's.
     expect(await answers.answer("v2", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }))).toBeNull();
-    const v1: [string, Buffer, typeof JSON_SENT?][] = [
+    const v1: [string, Carried, typeof JSON_SENT?][] = [
       ["another query text", body({ query: `${PAGE} `, variables: { slug: "docker" } })],
       ["another operation name", body({ query: PAGE, variables: { slug: "docker" }, operationName: "Other" })],
       ["an empty operation name (yoga finds no operation by it)", body({ query: PAGE, variables: { slug: "docker" }, operationName: "" })],
@@ -74,7 +76,7 @@ describe("which requests are answered ahead of yoga", () => {
       ["variables nested too deeply", body({ query: PAGE, variables: { slug: "docker", deep } })],
       ["variables that are not an object", body({ query: PAGE, variables: ["docker"] })],
       ["a body over the limit", body({ query: PAGE, variables: { slug: "docker", pad: "x".repeat(LIMITS.bodyBytes) } })],
-      ["a body that is not JSON", Buffer.from("{")],
+      ["a body that is not JSON", raw(Buffer.from("{"))],
       ["another Accept", body({ query: PAGE, variables: { slug: "docker" } }), { ...JSON_SENT, accept: "application/graphql-response+json" }],
       ["another content type", body({ query: PAGE, variables: { slug: "docker" } }), { ...JSON_SENT, contentType: "text/plain" }],
     ];
@@ -103,6 +105,41 @@ describe("which requests are answered ahead of yoga", () => {
     });
     answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }), compiled(PAGE), headers);
     expect(await answers.answer("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }))).toBeNull();
+  });
+
+  it("answers the app's persisted GET, learnt by its hash, and leaves to yoga any other GET", async () => {
+    const database = fakeDatabase();
+    const answers = createCompiledAnswers(database.query);
+    const page = compiled(PAGE);
+    const hash = persistedHash(ConceptPageDocument) ?? "";
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const get = (parameters: Record<string, string>, query = ""): Carried => ({ method: "GET", search: `?${new URLSearchParams(parameters).toString()}${query}` });
+    const persisted = (persistedQuery: Record<string, unknown> = { version: 1, sha256Hash: hash }, more: Record<string, unknown> = {}) => JSON.stringify({ persistedQuery, ...more });
+    answers.learn("v1", JSON_SENT, get({ extensions: persisted(), variables: '{"slug":"docker"}' }), page, headers);
+    const answer = await answers.answer("v1", JSON_SENT, get({ extensions: persisted(), variables: '{"nonce":3,"slug":"podman"}' }));
+    if (answer === null || answer === "over time") throw new Error(`not answered: ${answer}`);
+    expect(answer.body.toString()).toBe(page.plan.render(JSON.stringify({ slug: "podman" })));
+    expect(database.ran).toEqual([[page.plan.text, ["podman"]]]);
+    let deep: unknown = "x";
+    for (let i = 0; i <= LIMITS.variablesDepth; i++) deep = { deep };
+    const yogas: [string, Carried, typeof JSON_SENT?][] = [
+      ["another hash", get({ extensions: persisted({ version: 1, sha256Hash: "0".repeat(64) }), variables: '{"slug":"docker"}' })],
+      ["a query beside the hash", get({ extensions: persisted(), variables: '{"slug":"docker"}', query: PAGE })],
+      ["a parameter twice", get({ extensions: persisted(), variables: '{"slug":"docker"}' }, `&variables=${encodeURIComponent('{"slug":"podman"}')}`)],
+      ["extensions holding more than the hash", get({ extensions: persisted(undefined, { tracing: true }), variables: '{"slug":"docker"}' })],
+      ["another version of the protocol", get({ extensions: persisted({ version: 2, sha256Hash: hash }), variables: '{"slug":"docker"}' })],
+      ["an empty operation name (yoga reads it as none)", get({ extensions: persisted(), variables: '{"slug":"docker"}', operationName: "" })],
+      ["another operation name", get({ extensions: persisted(), variables: '{"slug":"docker"}', operationName: "Other" })],
+      ["variables that are not JSON", get({ extensions: persisted(), variables: "{slug:docker}" })],
+      ["variables nested too deeply", get({ extensions: persisted(), variables: JSON.stringify({ slug: "docker", deep }) })],
+      ["a slug that is not a string", get({ extensions: persisted(), variables: '{"slug":5}' })],
+      ["no extensions", get({ variables: '{"slug":"docker"}' })],
+      ["another Accept", get({ extensions: persisted(), variables: '{"slug":"docker"}' }), { ...JSON_SENT, accept: "application/graphql-response+json" }],
+      ["the same request by POST", body({ extensions: JSON.parse(persisted()), variables: { slug: "docker" } })],
+    ];
+    database.ran.length = 0;
+    for (const [why, request, sent] of yogas) expect(await answers.answer("v1", sent ?? JSON_SENT, request), why).toBeNull();
+    expect(database.ran).toEqual([]);
   });
 
   it("learns only queries whose one variable is the slug, taken as a string", async () => {
@@ -142,6 +179,28 @@ describe("concept queries answered ahead of yoga, over HTTP", () => {
       expect(ahead.body, slug).toBe(byYoga.body);
       expect(withoutCors(ahead.headers), slug).toEqual(withoutCors(byYoga.headers));
       expect(JSON.parse(ahead.body).data.concept?.slug ?? null, slug).toBe(slug === "no-such-concept" ? null : slug);
+    }
+  }, 60_000);
+
+  it("answers the app's persisted GET of every concept as yoga does, headers and bytes", async () => {
+    const hash = persistedHash(ConceptPageDocument) ?? "";
+    const get = async (slug: string, headers: Record<string, string> = {}) => {
+      // A nonce of its own for each, so that no answer comes from the response cache.
+      const response = await fetch(`${api.server.url}${persistedReadUrl(hash, { slug, nonce: Math.random() })}`, { headers: { accept: "application/json", ...headers } });
+      const kept = [...response.headers].filter(([name]) => name !== "date");
+      return { status: response.status, headers: Object.fromEntries(kept), body: await response.text() };
+    };
+    const { body: list } = await api.server.graphql<{ concepts: { edges: { node: { slug: string } }[] } }>(`{ concepts(first: 100) { edges { node { slug } } } }`);
+    const slugs = list.data?.concepts.edges.map((e) => e.node.slug) ?? [];
+    expect((await get("docker")).status).toBe(200);
+    const withoutCors = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => !/^(access-control-|vary$)/.test(name)));
+    for (const slug of [...slugs, "no-such-concept"]) {
+      const byYoga = await get(slug, { origin: "https://cards.example.org" });
+      const ahead = await get(slug);
+      expect(ahead.status, slug).toBe(200);
+      expect(ahead.body, slug).toBe(byYoga.body);
+      expect(withoutCors(ahead.headers), slug).toEqual(withoutCors(byYoga.headers));
+      expect(ahead.headers["cache-control"], slug).toMatch(/public/);
     }
   }, 60_000);
 
