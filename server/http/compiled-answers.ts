@@ -10,7 +10,9 @@
  * very text (same operation name) from its compiled statement as JSON, without errors, on the same
  * graph version, with its cost estimated from that version's own statistics (`learn`). The web app's
  * reads come by GET as persisted operations (a hash in `extensions`, see use-persisted-documents.ts):
- * those are learnt by their hash, which names one document, and otherwise the same way. Yoga's parse,
+ * those are learnt by their hash, which names one document, and otherwise the same way. A text is learnt
+ * only when the operation yoga ran is the one the request names as read here (its document's text and
+ * operation name), so a request yoga reads otherwise teaches nothing. Yoga's parse,
  * validation, depth, alias, directive and token limits, its cost estimate and the cacheability of the
  * answer have then all been checked for that text: none of them depends on anything else the request
  * carries, since the compiled fields take no arguments. A text is learnt with the request's content
@@ -29,6 +31,7 @@ import { Kind, type OperationDefinitionNode, type TypeNode } from "graphql";
 import type { RawQuery } from "../db/connect.ts";
 import { hasNul } from "../graphql/bad-input.ts";
 import type { ConceptPlan } from "../graphql/concept/concept-sql.ts";
+import { PERSISTED_DOCUMENTS, persistedDocumentId } from "../graphql/persisted-documents.ts";
 import { jsonDepth } from "../graphql/plugins/use-request-limits.ts";
 import { LIMITS } from "./limits.ts";
 
@@ -58,9 +61,14 @@ export interface SentAs {
 /** What a request carries: a POST's body, or a GET's query string (`?…`). */
 export type Carried = { method: "POST"; body: Buffer } | { method: "GET"; search: string };
 
-/** A request reduced to what decides yoga's answer (`key`: how it was sent, the operation name, the document), and its variables. */
+/**
+ * A request reduced to what decides yoga's answer (`key`: how it was sent, the operation name, the
+ * document), the document's text as the request names it (null for a hash naming none), and its variables.
+ */
 interface Plain {
   key: string;
+  document: string | null;
+  operationName: string | null;
   variables: Record<string, unknown> | null | undefined;
 }
 
@@ -92,7 +100,7 @@ function plainBody(sent: SentAs, body: Buffer): Plain | null {
   if (operationName !== undefined && operationName !== null && (typeof operationName !== "string" || operationName === "")) return null;
   const variables = plainVariables(fields.variables);
   if (variables === false) return null;
-  return { key: `POST\0${sent.contentType}\0${sent.accept}\0${operationName ?? ""}\0${fields.query}`, variables };
+  return { key: `POST\0${sent.contentType}\0${sent.accept}\0${operationName ?? ""}\0${fields.query}`, document: fields.query, operationName: (operationName as string | null | undefined) ?? null, variables };
 }
 
 const GET_PARAMETERS = new Set(["extensions", "variables", "operationName"]);
@@ -110,7 +118,7 @@ function persistedHash(extensions: unknown): string | null {
  * A GET's query string as yoga's GET parser reads it, when it is a persisted operation's: `extensions` with
  * its hash and nothing else, and at most `variables` and a non-empty `operationName` beside it, each once.
  */
-function plainSearch(sent: SentAs, search: string): Plain | null {
+function plainSearch(sent: SentAs, search: string, documentOf: (hash: string) => string | undefined): Plain | null {
   const parameters = new URLSearchParams(search);
   const names = [...parameters.keys()];
   if (names.some((name) => !GET_PARAMETERS.has(name)) || new Set(names).size !== names.length) return null;
@@ -128,11 +136,8 @@ function plainSearch(sent: SentAs, search: string): Plain | null {
   const hash = persistedHash(extensions);
   const plain = plainVariables(variables);
   if (hash === null || plain === false) return null;
-  return { key: `GET\0${sent.accept}\0${operationName ?? ""}\0${hash}`, variables: plain };
+  return { key: `GET\0${sent.accept}\0${operationName ?? ""}\0${hash}`, document: documentOf(hash) ?? null, operationName, variables: plain };
 }
-
-const plainRequest = (sent: SentAs, carried: Carried): Plain | null =>
-  carried.method === "POST" ? plainBody(sent, carried.body) : plainSearch(sent, carried.search);
 
 /** Whether a variable of this type takes a JSON string as it is: `String` or `String!`. */
 function takesString(type: TypeNode): boolean {
@@ -150,7 +155,12 @@ export interface CompiledAnswers {
   answer(version: string, sent: SentAs, carried: Carried): Promise<{ headers: Record<string, string>; body: Buffer } | "over time" | null>;
 }
 
-export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS.requestMs): CompiledAnswers {
+/** The persisted document a hash names, as the persisted-operations plugin finds it (use-persisted-documents.ts). */
+const persistedDocument = (hash: string) => PERSISTED_DOCUMENTS.get(persistedDocumentId(hash));
+
+export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS.requestMs, documentOf = persistedDocument): CompiledAnswers {
+  const plainRequest = (sent: SentAs, carried: Carried): Plain | null =>
+    carried.method === "POST" ? plainBody(sent, carried.body) : plainSearch(sent, carried.search, documentOf);
   let learntOn = "";
   const learnt = new Map<string, Learnt>();
   const forVersion = (version: string) => {
@@ -163,7 +173,10 @@ export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS
   return {
     learn(version, sent, carried, { operation, plan }, headers) {
       const parsed = plainRequest(sent, carried);
-      if (!parsed) return;
+      // Only what yoga ran is what the request names as we read it: the same document text and operation
+      // (a request target read two ways, say, must not teach one query under another's key).
+      if (!parsed || parsed.document === null || operation.loc?.source.body !== parsed.document) return;
+      if (parsed.operationName !== null && operation.name?.value !== parsed.operationName) return;
       let slugVariable: string | null = null;
       if ("variable" in plan.slug) {
         const name = plan.slug.variable;
@@ -174,7 +187,9 @@ export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS
         slugVariable = name;
       } else if (operation.variableDefinitions?.length) return;
       const known = forVersion(version);
-      if (known.size >= MOST_LEARNT) known.clear();
+      // The least recently answered goes first, so that a text answered often (the app's) stays while
+      // requests varying their Accept header come and go.
+      if (known.size >= MOST_LEARNT) known.delete(known.keys().next().value as string);
       known.set(parsed.key, { plan, slugVariable, headers });
     },
     async answer(version, sent, carried) {
@@ -182,6 +197,8 @@ export function createCompiledAnswers(query: RawQuery, budgetMs: number = LIMITS
       const parsed = plainRequest(sent, carried);
       const entry = parsed && learnt.get(parsed.key);
       if (!parsed || !entry) return null;
+      learnt.delete(parsed.key);
+      learnt.set(parsed.key, entry);
       const { plan } = entry;
       const slug = entry.slugVariable === null ? ("literal" in plan.slug ? plan.slug.literal : null) : parsed.variables?.[entry.slugVariable];
       if (typeof slug !== "string" || hasNul(slug)) return null;

@@ -396,6 +396,9 @@ function checkRequest(req: IncomingMessage): { host: string; pathname: string } 
     throw new RefusedRequest(400, "The Host header is not a valid host.");
   }
   const target = req.url ?? "/";
+  // A fragment is never sent in HTTP; read with one, yoga's parameters (the whole URL) and the rest's (its
+  // search part) would differ.
+  if (target.includes("#")) throw new RefusedRequest(400, "The request target holds a fragment (#), which HTTP requests do not carry.");
   let url: URL;
   try {
     url = new URL(target.startsWith("/") ? target : target === "*" ? "/" : target, "http://localhost");

@@ -9,6 +9,7 @@ import type { RawQuery, SqlParameter } from "../../server/db/connect.ts";
 import { compileConceptQuery } from "../../server/graphql/concept/concept-sql.ts";
 import { createCompiledAnswers, type Carried, type CompiledConcept } from "../../server/http/compiled-answers.ts";
 import { LIMITS } from "../../server/http/limits.ts";
+import { PERSISTED_DOCUMENTS, persistedDocumentId } from "../../server/graphql/persisted-documents.ts";
 import { ConceptPageDocument } from "../../web/app/api/generated/graphql.ts";
 import { persistedHash, persistedReadUrl } from "../../web/app/api/persisted-request.ts";
 import { useSeededServer } from "../support/seeded-server.ts";
@@ -110,9 +111,10 @@ describe("which requests are answered ahead of yoga", () => {
   it("answers the app's persisted GET, learnt by its hash, and leaves to yoga any other GET", async () => {
     const database = fakeDatabase();
     const answers = createCompiledAnswers(database.query);
-    const page = compiled(PAGE);
     const hash = persistedHash(ConceptPageDocument) ?? "";
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    // What yoga runs for the hash: the persisted document, as the server keeps it.
+    const page = compiled(PERSISTED_DOCUMENTS.get(persistedDocumentId(hash)) ?? "");
     const get = (parameters: Record<string, string>, query = ""): Carried => ({ method: "GET", search: `?${new URLSearchParams(parameters).toString()}${query}` });
     const persisted = (persistedQuery: Record<string, unknown> = { version: 1, sha256Hash: hash }, more: Record<string, unknown> = {}) => JSON.stringify({ persistedQuery, ...more });
     answers.learn("v1", JSON_SENT, get({ extensions: persisted(), variables: '{"slug":"docker"}' }), page, headers);
@@ -140,6 +142,32 @@ describe("which requests are answered ahead of yoga", () => {
     database.ran.length = 0;
     for (const [why, request, sent] of yogas) expect(await answers.answer("v1", sent ?? JSON_SENT, request), why).toBeNull();
     expect(database.ran).toEqual([]);
+  });
+
+  it("learns only what yoga ran for the request as read here: the same document and operation", async () => {
+    const answers = createCompiledAnswers(fakeDatabase().query);
+    const other = `query ConceptPage($slug: String!) { concept(slug: $slug) { slug name } }`;
+    // As if yoga had read another document than the body holds (a request read two ways).
+    answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }), compiled(other), headers);
+    expect(await answers.answer("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" } }))).toBeNull();
+    const hash = persistedHash(ConceptPageDocument) ?? "";
+    const get: Carried = { method: "GET", search: `?${new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }), variables: '{"slug":"docker"}' })}` };
+    answers.learn("v1", JSON_SENT, get, compiled(other), headers);
+    expect(await answers.answer("v1", JSON_SENT, get)).toBeNull();
+    answers.learn("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" }, operationName: "ConceptPage" }), compiled(PAGE), headers);
+    expect(await answers.answer("v1", JSON_SENT, body({ query: PAGE, variables: { slug: "docker" }, operationName: "ConceptPage" }))).not.toBeNull();
+  });
+
+  it("keeps a text answered often while others come and go", async () => {
+    const answers = createCompiledAnswers(fakeDatabase().query);
+    const page = compiled(PAGE);
+    const request = body({ query: PAGE, variables: { slug: "docker" } });
+    answers.learn("v1", JSON_SENT, request, page, headers);
+    for (let i = 0; i < 600; i++) {
+      answers.learn("v1", { ...JSON_SENT, accept: `application/json;n=${i}` }, request, page, headers);
+      if (i % 100 === 0) expect(await answers.answer("v1", JSON_SENT, request), String(i)).not.toBeNull();
+    }
+    expect(await answers.answer("v1", JSON_SENT, request)).not.toBeNull();
   });
 
   it("learns only queries whose one variable is the slug, taken as a string", async () => {
@@ -203,6 +231,23 @@ describe("concept queries answered ahead of yoga, over HTTP", () => {
       expect(ahead.headers["cache-control"], slug).toMatch(/public/);
     }
   }, 60_000);
+
+  it("refuses a request target holding a fragment, which yoga and the rest would read apart", async () => {
+    const hash = persistedHash(ConceptPageDocument) ?? "";
+    const { request } = await import("node:http");
+    const target = `${persistedReadUrl(hash, { slug: "docker" })}&#&query=${encodeURIComponent(`{ concept(slug: "podman") { slug } }`)}`;
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const sent = request(`${api.server.url}/`, { path: target, headers: { accept: "application/json" } }, (response) => {
+        let text = "";
+        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      sent.on("error", reject);
+      sent.end();
+    });
+    expect(status).toBe(400);
+    expect(text).toContain("fragment (#)");
+  });
 
   it("still answers bad variables with yoga's errors, and a browser page's request with its CORS headers", async () => {
     await post({ slug: "docker" });
