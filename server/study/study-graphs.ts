@@ -18,6 +18,7 @@ import { cardById, slugsOfCardId } from "./flashcards/card-index.ts";
 import type { Flashcard } from "./flashcards/generate-flashcards.ts";
 import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
 import { graphWideFacts, loadRegion, regionKey, type RegionScope } from "./graph-region.ts";
+import { keptWithinBudget } from "./kept-within-budget.ts";
 import { loadGraphSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
 import { generateQuiz, UnknownTopicError, type GeneratedQuiz, type QuizSpec } from "./quiz/generate-quiz.ts";
 
@@ -109,60 +110,46 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   const budget = options.regionConcepts ?? REGION_CONCEPTS_KEPT;
   interface Kept {
     snapshot: Promise<GraphSnapshot>;
-    concepts: number;
     resolved?: GraphSnapshot;
     /** When it was last asked for (a count of uses): the freshest of several regions holding a card wins. */
     used: number;
     /** A "cards" region: it holds less than a full one (graph-region.ts), so it serves only cards. */
     cardsOnly: boolean;
   }
-  const regions = new Map<string, Kept>();
   // Kept regions by the concepts they are about: a card opened by id looks among those of its subject
   // rather than through every kept region (hundreds once many cards have been opened).
   const about = new Map<string, Set<Kept>>();
-  let held = 0;
-  let uses = 0;
-  const forget = (key: string) => {
-    const entry = regions.get(key);
-    if (!entry) return;
-    regions.delete(key);
-    held -= entry.concepts;
+  const regions = keptWithinBudget<Kept>(budget, (entry) => {
     for (const slug of entry.resolved?.focus ?? []) {
       const holders = about.get(slug);
       holders?.delete(entry);
       if (holders?.size === 0) about.delete(slug);
     }
-  };
+  });
+  let uses = 0;
   function region(scope: RegionScope): Promise<GraphSnapshot> {
     const version = graphVersion.current();
     const key = `${version}|${regionKey(scope)}`;
-    const known = regions.get(key);
+    const known = regions.use(key);
     if (known) {
-      regions.delete(key);
-      regions.set(key, known);
       known.used = ++uses;
       return known.snapshot;
     }
     const made = wide().then((facts) => loadRegion(database, version, scope, facts));
-    const entry: Kept = { snapshot: made, concepts: 0, used: ++uses, cardsOnly: scope.type === "cards" };
-    regions.set(key, entry);
+    const entry: Kept = { snapshot: made, used: ++uses, cardsOnly: scope.type === "cards" };
+    regions.add(key, entry);
     made.then(
       (snapshot) => {
-        if (regions.get(key) !== entry) return;
+        if (!regions.holds(key, entry)) return;
         entry.resolved = snapshot;
-        entry.concepts = snapshot.concepts.length;
-        held += entry.concepts;
         for (const slug of snapshot.focus ?? []) {
           const holders = about.get(slug);
           if (holders) holders.add(entry);
           else about.set(slug, new Set([entry]));
         }
-        for (const oldest of regions.keys()) {
-          if (held <= budget || oldest === key) break;
-          forget(oldest);
-        }
+        regions.weigh(key, snapshot.concepts.length);
       },
-      () => regions.get(key) === entry && forget(key),
+      () => regions.holds(key, entry) && regions.forget(key),
     );
     return made;
   }
@@ -310,44 +297,23 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   // shared. Not kept: one that failed, one made from another version's graph (a re-seed meanwhile), and
   // one with no questions, which no id is given out for (else a stream of topics with nothing to ask
   // would pile them up at no cost to the budget).
-  const quizzes = new Map<string, { made: Promise<GeneratedQuiz>; questions: number }>();
-  const questionBudget = options.quizQuestions ?? QUESTIONS_KEPT;
-  let questionsHeld = 0;
-  const forgetQuiz = (key: string) => {
-    const entry = quizzes.get(key);
-    if (!entry) return;
-    quizzes.delete(key);
-    questionsHeld -= entry.questions;
-  };
+  const quizzes = keptWithinBudget<Promise<GeneratedQuiz>>(options.quizQuestions ?? QUESTIONS_KEPT);
   const quiz = async (spec: QuizSpec, options = { keep: true }): Promise<GeneratedQuiz> => {
     const version = graphVersion.current();
     const key = `${version}|${JSON.stringify([spec.kind, spec.count, spec.seed, spec.topic, spec.focus ?? null, spec.single === true])}`;
-    const known = quizzes.get(key);
-    if (!options.keep) return known ? known.made : generateQuiz(await forRound(spec), spec);
-    if (known) {
-      quizzes.delete(key);
-      quizzes.set(key, known);
-      return known.made;
-    }
+    if (!options.keep) return quizzes.peek(key) ?? generateQuiz(await forRound(spec), spec);
+    const known = quizzes.use(key);
+    if (known) return known;
     const made = forRound(spec).then((graph) => {
       const generated = generateQuiz(graph, spec);
-      if (quizzes.get(key) !== entry) return generated;
-      if (graph.version !== version || generated.questions.length === 0) {
-        forgetQuiz(key);
-        return generated;
-      }
-      entry.questions = generated.questions.length;
-      questionsHeld += entry.questions;
-      for (const oldest of quizzes.keys()) {
-        if (questionsHeld <= questionBudget || oldest === key) break;
-        forgetQuiz(oldest);
-      }
+      if (!quizzes.holds(key, made)) return generated;
+      if (graph.version !== version || generated.questions.length === 0) quizzes.forget(key);
+      else quizzes.weigh(key, generated.questions.length);
       return generated;
     });
-    const entry = { made, questions: 0 };
-    quizzes.set(key, entry);
-    entry.made.catch(() => quizzes.get(key) === entry && forgetQuiz(key));
-    return entry.made;
+    quizzes.add(key, made);
+    made.catch(() => quizzes.holds(key, made) && quizzes.forget(key));
+    return made;
   };
 
   return {
