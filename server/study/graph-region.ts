@@ -6,16 +6,24 @@
  * The rules judge a question by what the graph says of its subject — every
  * relation and claim of it, every category above it — and judge a wrong choice
  * by the same of the wrong choice. So a region holds the focus, every concept
- * one relation away from it, and every category above any of those; its
- * snapshot then holds every relation among them (graph-snapshot.ts). What the
- * graph says of a focus concept is all there; of the others, enough to be
- * offered as a wrong choice, never enough to be asked about.
+ * one relation away from it, and every category above the focus; its snapshot
+ * then holds every relation among them (graph-snapshot.ts). What the graph says
+ * of a focus concept is all there; of the others, enough to be offered as a
+ * wrong choice, never enough to be asked about. The categories above the
+ * others are not read (on a random graph of a million concepts they were 1,700
+ * of a quiz region's 2,200 concepts, and most of its cost): each concept's
+ * study row records which categories lie above it, which is all that the
+ * checks keeping a wrong choice off the answer's line need of them
+ * (everythingAbove, hierarchy.ts). What proves a wrong choice false
+ * (disproofOfCategory) is shown step by step, so it reads only the region's
+ * relations: a choice it cannot prove false there is not offered.
  *
- * One scope holds less: a "cards" region stops two levels up (its neighbours'
- * categories) and holds claims and citations only of its subjects, all a
- * card reads. Nothing that walks the hierarchy further
- * (ancestorsOf, truthOf, disproofOfCategory) may be asked of it: there it
- * would read "unknown" where the graph says "false".
+ * One scope holds less: a "cards" region stops one level up (its subjects'
+ * own categories, which a card names and weighs its neighbours against) and
+ * holds claims and citations only of its subjects, all a card reads. Nothing
+ * that walks the hierarchy further (ancestorsOf, truthOf, disproofOfCategory)
+ * may be asked of it: there it would read "unknown" where the graph says
+ * "false".
  */
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -38,8 +46,9 @@ export type RegionScope =
   /** Just these concepts (a learner's weak spots, two compared concepts). */
   | { type: "concepts"; slugs: readonly string[] }
   /**
-   * These concepts' cards: what a card reads stops at the categories of its subject's neighbours (see
-   * generate-flashcards.ts), so this region follows the hierarchy two steps rather than ANCESTOR_DEPTH.
+   * These concepts' cards: what a card reads of the hierarchy stops at its subject's own categories (a
+   * neighbour counts as a sibling when filed under one of them; see generate-flashcards.ts), so this
+   * region follows the hierarchy one step rather than ANCESTOR_DEPTH.
    */
   | { type: "cards"; slugs: readonly string[] }
   /** The first concepts of a kind, or of the whole graph, in slug order: a deck's head. */
@@ -50,27 +59,29 @@ export type RegionScope =
 const FOCUS_SIZE = 100;
 /**
  * How many a quiz or round without a topic is about: the neighbourhood its seed picks. Enough for 50
- * questions; each concept more brings its neighbours and their categories (a region of a new seed is
- * read for the request that asks for it).
+ * questions; each concept more brings its neighbours and its categories (a region of a new seed is
+ * read for the request that asks for it). On the random graph of a million concepts, 40 left 13 to 16
+ * quizzes of 40 short of ten questions, 60 two (wrong values come from the concepts around).
  */
-const SEED_FOCUS_SIZE = 40;
+const SEED_FOCUS_SIZE = 60;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
 export const ANCESTOR_DEPTH = 5;
-/** How far a cards region follows them: the subject's neighbours are one step away, their categories two. */
-const CARD_ANCESTOR_DEPTH = 2;
+/** How far a cards region follows them: to its subjects' own categories. */
+const CARD_ANCESTOR_DEPTH = 1;
 /** How far down a topic is followed. */
 const TOPIC_DEPTH = 8;
 /** The most concepts a region holds, nearest first: a concept with thousands of relations is cut here. */
 const REGION_MOST = 3000;
 
 /**
- * How far up the hierarchy a scope's region goes, and how far from the focus it reads what concepts
- * state (their claims, and the citations of them and of the concepts): all the way, except in a cards
- * region, where a card reads only its subjects' (a comparison card's id names both sides, so both are
- * subjects), and of the others their names and relations.
+ * How far up the hierarchy above the focus a scope's region goes, and how far from the focus it reads
+ * what concepts state (their claims, and the citations of them and of the concepts): all the way,
+ * except in a cards region, where a card reads only its subjects' (a comparison card's id names both
+ * sides, so both are subjects), and of the others their names and relations. A cards region does not
+ * read what the rows record above its concepts either: no card asks.
  */
-function depthsOf(scope: RegionScope): { ancestors: number; stated: number } {
-  return scope.type === "cards" ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0 } : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH };
+function depthsOf(scope: RegionScope): { ancestors: number; stated: number; recordsAbove: boolean } {
+  return scope.type === "cards" ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, recordsAbove: false } : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, recordsAbove: true };
 }
 
 export function regionKey(scope: RegionScope): string {
@@ -137,12 +148,12 @@ function focusQuery(scope: RegionScope): SQL {
  * about (the focus: none when the scope names nothing, no such topic, kind or concept), and around
  * them the other ends of their relations (outdated ones too: the snapshot keeps those apart so nothing
  * denies them), the concepts sharing a focus concept's summary (which cards and questions must tell
- * apart from it), and the categories above all of them, nearest first; then each one's study row
- * (concept_study_rows, prepared by every seed: its row, claims, outgoing relations and their
- * citations), and how many names of the whole graph hold the first word of each focus concept's name.
- * On a million concepts a region is about 2,000 concepts scattered over the tables: one lookup each,
- * with the categories above read from the rows of the concepts below, rather than a walk up the
- * hierarchy and five lookups each (which took 124 ms).
+ * apart from it), and the categories above the focus (see depthsOf), nearest first; then each one's
+ * study row (concept_study_rows, prepared by every seed: its row, claims, outgoing relations and their
+ * citations, and the categories above it), and how many names of the whole graph hold the first word
+ * of each focus concept's name. On a million concepts a quiz's region is about 900 concepts scattered
+ * over the tables: one lookup each, with the categories above read from the rows of the concepts
+ * below, rather than a walk up the hierarchy and five lookups each.
  */
 function regionStatement(scope: RegionScope): SQL {
   const depths = depthsOf(scope);
@@ -160,10 +171,10 @@ function regionStatement(scope: RegionScope): SQL {
     up(id, depth) as (
       select id, depth from nearest
       union all
-      select a.id, n.depth + a.depth from nearest n
-      join concept_study_rows s on s.concept_id = n.id
+      select a.id, a.depth from focus f
+      join concept_study_rows s on s.concept_id = f.id
       cross join lateral unnest(s.ancestor_ids, s.ancestor_depths) as a(id, depth)
-      where n.depth + a.depth <= ${sql.raw(String(depths.ancestors))}
+      where a.depth <= ${sql.raw(String(depths.ancestors))}
     ),
     region as materialized (
       select id, min(depth) as depth, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}
@@ -173,7 +184,8 @@ function regionStatement(scope: RegionScope): SQL {
       -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
       (select coalesce(json_agg(json_build_array(s.concept, s.relations,
          case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
-         case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end) order by s.slug), '[]')
+         case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end,
+         ${depths.recordsAbove ? sql`s.ancestor_ids` : sql`null`}) order by s.slug), '[]')
        from region r join concept_study_rows s on s.concept_id = r.id) as rows,
       -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
       (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
@@ -213,8 +225,11 @@ type ClaimTuple = [
   position: number,
   cited: Cited[],
 ];
-/** Its concept, its outgoing relations, and the citations of the concept and its claims (null beyond what the scope states, see depthsOf). */
-type StudyRow = [concept: ConceptTuple, relations: RelationTuple[], cited: Cited[] | null, claims: ClaimTuple[] | null];
+/**
+ * Its concept, its outgoing relations, the citations of the concept and its claims (null beyond what the
+ * scope states, see depthsOf), and the ids of the categories above it (null in a cards region).
+ */
+type StudyRow = [concept: ConceptTuple, relations: RelationTuple[], cited: Cited[] | null, claims: ClaimTuple[] | null, above: number[] | null];
 
 /**
  * The graph's rows of a region from its concepts' study rows, in a snapshot's order: every relation
@@ -257,8 +272,11 @@ export async function loadRegion(database: Pick<Database, "query">, version: str
   const statement = dialect.sqlToQuery(regionStatement(scope));
   const [row] = await database.query(statement.sql, statement.params as SqlParameter[]);
   const read = row as { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> };
+  const above = new Map<number, readonly number[]>();
+  for (const [concept, , , , ids] of read.rows) if (ids) above.set(concept[0], ids);
   return buildSnapshot(version, regionRows(read.rows), wide.vocabulary, {
     focusIds: new Set(read.focus),
+    above,
     cut: read.rows.length >= REGION_MOST,
     wide,
     nameWordCounts: new Map(Object.entries(read.first_words).map(([word, count]) => [word, Number(count)])),

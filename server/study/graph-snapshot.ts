@@ -89,11 +89,19 @@ export interface GraphSnapshot {
   nameWordCounts: ReadonlyMap<string, number> | null;
   /**
    * Null for the whole graph. For a region: the concepts it is about, whose every relation and claim
-   * it holds, with every category above them (a "cards" region: two levels of them, see graph-region.ts);
+   * it holds, with every category above them (a "cards" region: one level of them, see graph-region.ts);
    * only these are asked about, dealt as cards or played.
    * The region's other concepts (their neighbours and categories) serve as wrong choices and context.
    */
   focus: ReadonlySet<string> | null;
+  /**
+   * Null for the whole graph, which walks its hierarchy. For a region: the categories within
+   * ANCESTOR_DEPTH steps above each of its concepts as the concept's study row records them from the
+   * whole graph, by slug where the region holds the category and by `#<id>` where it does not (a region
+   * holds the categories above its focus, not those above every neighbour). See everythingAbove
+   * (hierarchy.ts).
+   */
+  recordedAbove: ReadonlyMap<string, ReadonlySet<string>> | null;
   /**
    * Whether the region stopped at its most concepts (graph-region.ts), nearest first: what lies beyond
    * (a far subject's neighbours, when one subject has thousands) is missing. False for the whole graph.
@@ -198,6 +206,8 @@ export interface SnapshotRows {
 /** What makes a snapshot a region (see graph-region.ts). */
 export interface RegionOfGraph {
   focusIds: ReadonlySet<number>;
+  /** Each concept's categories within ANCESTOR_DEPTH steps, by id, as its study row records them (see GraphSnapshot.recordedAbove). */
+  above: ReadonlyMap<number, readonly number[]>;
   cut: boolean;
   wide: GraphWideFacts;
   nameWordCounts: ReadonlyMap<string, number>;
@@ -248,6 +258,9 @@ export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: V
     wide: region?.wide ?? null,
     nameWordCounts: region?.nameWordCounts ?? null,
     focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
+    recordedAbove: region
+      ? new Map(conceptList.map((c) => [c.slug, new Set((region.above.get(c.id) ?? []).map((id) => slugOf.get(id) ?? `#${id}`))]))
+      : null,
     cut: region?.cut ?? false,
     outdatedRelations: [],
     outdatedClaims: [],

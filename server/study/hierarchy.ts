@@ -61,6 +61,33 @@ export function ancestorsOf(graph: GraphSnapshot, slug: string): ReadonlySet<str
   return seen;
 }
 
+const everythingMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string>>>();
+
+/**
+ * Every category the graph files a concept under, for the checks that must not miss one: whether it
+ * lies under a category, whether two concepts lie on one line or share a tree. Of the whole graph,
+ * ancestorsOf. Of a region, also what the concept's study row records above it (GraphSnapshot.recordedAbove):
+ * a region holds the categories above its focus only, so of a neighbour offered as a wrong choice the
+ * walk alone would miss that it lies under the answer. A category the region does not hold appears as
+ * `#<id>`, never a slug: fit for comparing, not for naming. What proves a concept is not under a
+ * category walks the region's own relations (disproofOfCategory, facts.ts), since it is shown step by step.
+ */
+export function everythingAbove(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
+  const recorded = graph.recordedAbove?.get(slug);
+  if (!recorded) return ancestorsOf(graph, slug);
+  let memo = everythingMemo.get(graph);
+  if (!memo) {
+    memo = new Map();
+    everythingMemo.set(graph, memo);
+  }
+  let known = memo.get(slug);
+  if (!known) {
+    known = new Set([...ancestorsOf(graph, slug), ...recorded]);
+    memo.set(slug, known);
+  }
+  return known;
+}
+
 /** A topic: the concept and everything under it through broader relations. */
 export function topicMembers(graph: GraphSnapshot, slug: string): Set<string> {
   const members = new Set([slug]);

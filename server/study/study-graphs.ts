@@ -244,7 +244,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
 
   /**
    * What holds these subjects' cards: a kept region about them, or one of their own — of the "cards" scope
-   * (two levels of categories, all a card reads; shared with the subjects of cards opened at the same
+   * (their own categories, all a card reads of the hierarchy; shared with the subjects of cards opened at the same
    * moment) to deal cards, or a full one to grade a typed answer, which also weighs every name the
    * region holds (a near miss that is another concept's name is wrong).
    */

@@ -97,7 +97,7 @@ describe("a graph studied in regions", () => {
     expect(next.studyNext.card?.id).not.toBe(card.id);
   });
 
-  it("opens each card by id the same from a region of its subject alone, which follows the hierarchy only two levels", async () => {
+  it("opens each card by id the same from a region of its subject alone, which follows the hierarchy one level", async () => {
     // No region is kept about the card's subject here (a budget of none keeps only the newest), so every
     // card comes from a "cards" region of its own, as a card opened from a link on a large graph does.
     const fixed = { current: () => "regions-test", onChange: () => () => {}, stop: async () => {} };
@@ -108,7 +108,7 @@ describe("a graph studied in regions", () => {
       const graph = await windows.forDeck(deck.id);
       const dealt = new Map(allCards(graph).map((card) => [card.id, card]));
       // Both ways: each card the window deals, and whether each subject has a definition and a kind card
-      // at all (a rule reading a neighbour's categories can rule one out, and must in both regions alike).
+      // at all (a rule weighing a neighbour against the subject's categories can rule one out, and must in both regions alike).
       const ids = new Set([...dealt.keys(), ...[...(graph.focus ?? [])].flatMap((slug) => [`definition:${slug}`, `kind:${slug}`])]);
       for (const id of ids) {
         expect((await alone.cardsById([id])).get(id), id).toEqual(dealt.get(id));

@@ -12,7 +12,7 @@
  * summaries resemble each other, the rest from anywhere, so rounds vary.
  */
 import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
-import { ancestorsOf, categoriesOf, isCategory, siblingCategories, studiedConcepts } from "../hierarchy.ts";
+import { ancestorsOf, categoriesOf, everythingAbove, isCategory, siblingCategories, studiedConcepts } from "../hierarchy.ts";
 import { conceptsOfKind, disproofOfCategory, truthOf } from "../quiz/facts.ts";
 import { lowerLabel, sentence, withArticle } from "../phrasing.ts";
 import { seededRandom, type Random } from "../seeded-random.ts";
@@ -103,14 +103,14 @@ function provablyApart(graph: GraphSnapshot, one: string, other: string): boolea
 
 function categoryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlySet<string> | null, random: Random): Omit<MatchingRound, keyof MatchingSpec> {
   const index = categoryIndex(graph, topic);
-  const related = (a: string, b: string) => a === b || ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
+  const related = (a: string, b: string) => a === b || everythingAbove(graph, a).has(b) || everythingAbove(graph, b).has(a);
   const fits = (chosen: string[], candidate: string) =>
     index.members.has(candidate) && chosen.every((c) => !related(c, candidate) && provablyApart(graph, c, candidate));
 
   // A term goes on the board only when it lies under exactly one of the board's categories and
   // the graph proves it is under none of the others (a missing relation proves nothing).
   const placeOf = (chosen: string[], term: string) => {
-    const above = chosen.filter((c) => ancestorsOf(graph, term).has(c));
+    const above = chosen.filter((c) => everythingAbove(graph, term).has(c));
     if (above.length !== 1) return undefined;
     const [home] = above as [string];
     return chosen.every((c) => c === home || truthOf(graph, term, { category: c }) === false) ? home : undefined;

@@ -11,7 +11,7 @@
  * Statements the seeds mark outdated are neither true nor false here.
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
-import { ancestorsOf } from "../hierarchy.ts";
+import { ancestorsOf, everythingAbove } from "../hierarchy.ts";
 import type { Fact } from "./quiz-question.ts";
 import { push } from "../../lists-by-key.ts";
 
@@ -56,22 +56,43 @@ function disjointIndex(graph: GraphSnapshot): DisjointIndex {
   return index;
 }
 
-/** The concept and every category above it. */
-function selfAndAbove(graph: GraphSnapshot, slug: string): string[] {
-  return [slug, ...ancestorsOf(graph, slug)];
+const setApartMemo = new WeakMap<GraphSnapshot, Map<string, readonly string[]>>();
+
+/**
+ * The concept and the categories above it, in that order, that a disjoint relation sets apart from
+ * something: few are, and only they can prove a concept is not under a category. Remembered per
+ * snapshot: a question weighs dozens of wrong choices against one subject.
+ */
+function setApartAtOrAbove(graph: GraphSnapshot, slug: string): readonly string[] {
+  let memo = setApartMemo.get(graph);
+  if (!memo) {
+    memo = new Map();
+    setApartMemo.set(graph, memo);
+  }
+  let known = memo.get(slug);
+  if (!known) {
+    const { apart } = disjointIndex(graph);
+    known = [slug, ...ancestorsOf(graph, slug)].filter((own) => apart.has(own));
+    memo.set(slug, known);
+  }
+  return known;
+}
+
+/** Whether any category can be proven not to be above the concept: else no wrong category can be offered for it. */
+export function canBeProvenOutside(graph: GraphSnapshot, slug: string): boolean {
+  return setApartAtOrAbove(graph, slug).length > 0;
 }
 
 /**
  * The disjoint relation that proves `slug` is not under `category`, if any:
  * something at or above the concept is set apart from something at or above
- * the category.
+ * the category (the first such, the category's side nearest first).
  */
 export function disproofOfCategory(graph: GraphSnapshot, slug: string, category: string): SnapshotRelation | null {
-  const { apart } = disjointIndex(graph);
-  // Few concepts are set apart from anything: only those of them can prove it (same order, same answer).
-  const mine = selfAndAbove(graph, slug).filter((own) => apart.has(own));
+  const mine = setApartAtOrAbove(graph, slug);
   if (mine.length === 0) return null;
-  for (const other of selfAndAbove(graph, category)) {
+  const { apart } = disjointIndex(graph);
+  for (const other of setApartAtOrAbove(graph, category)) {
     for (const own of mine) {
       const relation = apart.get(own)?.get(other);
       if (relation) return relation;
@@ -89,7 +110,7 @@ function hasValue(graph: GraphSnapshot, slug: string, aspect: string, value: str
 export function truthOf(graph: GraphSnapshot, slug: string, fact: Fact): Truth {
   const index = disjointIndex(graph);
   if ("category" in fact) {
-    if (ancestorsOf(graph, slug).has(fact.category)) return true;
+    if (everythingAbove(graph, slug).has(fact.category)) return true;
     if (index.outdatedCategories.has(`${slug}|${fact.category}`)) return null;
     return disproofOfCategory(graph, slug, fact.category) ? false : null;
   }

@@ -6,10 +6,10 @@
  * category is offered as wrong merely because no relation links the two.
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
-import { ancestorsOf, categoriesReachedBy, categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { categoriesOf, categoriesOfKind, categoriesReachedBy, everythingAbove, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { categoryThemes, disproofOfCategory } from "../facts.ts";
+import { canBeProvenOutside, categoryThemes, disproofOfCategory } from "../facts.ts";
 import { pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
@@ -26,8 +26,9 @@ export function askableCategories(graph: GraphSnapshot, concept: SnapshotConcept
   });
 }
 
+/** Concepts with a category to ask about, and wrong ones the graph can prove: nothing else makes a question. */
 export function classificationCandidates(graph: GraphSnapshot): ClassificationCandidate[] {
-  return graph.studied.filter((c) => askableCategories(graph, c).length > 0).map((c) => ({ slug: c.slug }));
+  return graph.studied.filter((c) => askableCategories(graph, c).length > 0 && canBeProvenOutside(graph, c.slug)).map((c) => ({ slug: c.slug }));
 }
 
 /**
@@ -88,7 +89,7 @@ export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, cate
 
 /** Whether one of two categories lies above the other: offered together, both could be ruled out unseen. */
 export function onOneLine(graph: GraphSnapshot, a: string, b: string): boolean {
-  return a === b || ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
+  return a === b || everythingAbove(graph, a).has(b) || everythingAbove(graph, b).has(a);
 }
 
 /** The classifying relations leading up from a concept to a category above it (shortest chain). */

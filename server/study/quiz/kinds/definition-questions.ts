@@ -10,7 +10,7 @@
  * one the text names, never one it mentions in its own summary.
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { ancestorsOf, categoriesOf, isCategory } from "../../hierarchy.ts";
+import { categoriesOf, everythingAbove, isCategory } from "../../hierarchy.ts";
 import { capitalise, conceptPhrase, fillPattern, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
@@ -120,7 +120,7 @@ function contrastedWith(graph: GraphSnapshot, slug: string): string[] {
 
 /** Concepts the summary could also fairly describe: those above or below the answer. */
 function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
-  return ancestorsOf(graph, a).has(b) || ancestorsOf(graph, b).has(a);
+  return everythingAbove(graph, a).has(b) || everythingAbove(graph, b).has(a);
 }
 
 /** The first sentences of a paragraph (a description can run long). */
@@ -189,9 +189,9 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   // belong there too: QEMU, filed only as a hypervisor, might be a hosted one like VirtualBox.
   const answerCategories = [...categories, ...(isCategory(graph, slug) ? [slug] : [])];
   const undetermined = (ref: string) => {
-    const above = ancestorsOf(graph, ref);
+    const above = everythingAbove(graph, ref);
     return answerCategories.some(
-      (c) => truthOf(graph, ref, { category: c }) === null && (above.has(c) || [...ancestorsOf(graph, c)].some((a) => above.has(a))),
+      (c) => truthOf(graph, ref, { category: c }) === null && (above.has(c) || [...everythingAbove(graph, c)].some((a) => above.has(a))),
     );
   };
   // What the answer is linked to by a relation that does not set the two apart overlaps with it

@@ -1,0 +1,104 @@
+/**
+ * A region of a large graph holds its focus, the concepts one relation away, and the categories above
+ * the focus only (server/study/graph-region.ts); what lies above the others comes from their study rows.
+ * The rules that keep a wrong choice off the answer's line read both: a region that forgot what lies
+ * above a neighbour would offer Xen as "not a hypervisor". Judged against the seeds themselves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../server/seed/ensure-seeded.ts";
+import { loadSeeds } from "../../server/seed/load-seeds.ts";
+import { graphWideFacts, loadRegion, type RegionScope } from "../../server/study/graph-region.ts";
+import type { GraphSnapshot } from "../../server/study/graph-snapshot.ts";
+import { allCategories, ancestorsOf, everythingAbove } from "../../server/study/hierarchy.ts";
+import { truthOf } from "../../server/study/quiz/facts.ts";
+import { seedFacts } from "../support/seed-graph.ts";
+import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+let database: TestDatabase;
+const facts = seedFacts();
+const seeds = loadSeeds({ seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
+let idOf = new Map<string, number>();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed(database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
+  const rows = await database.query("select id, slug from concepts", []);
+  idOf = new Map(rows.map((r) => [String(r.slug), Number(r.id)]));
+}, 120_000);
+afterAll(async () => database?.drop());
+
+const SCOPES: RegionScope[] = [
+  { type: "concepts", slugs: ["docker"] },
+  { type: "concepts", slugs: ["xen"] },
+  { type: "concepts", slugs: ["hypervisor", "container-image"] },
+  { type: "seed", seed: 1 },
+  { type: "seed", seed: 31677 },
+  { type: "topic", slug: "hypervisor" },
+];
+
+async function region(scope: RegionScope): Promise<GraphSnapshot> {
+  return loadRegion(database, "v", scope, await graphWideFacts(database.db));
+}
+
+/** Whether a concept is one relation away from one of these (its own categories are), or shares a summary with one. */
+function isNear(slugs: string[], slug: string): boolean {
+  return slugs.some(
+    (s) => seeds.relations.some((r) => (r.from === s && r.to === slug) || (r.to === s && r.from === slug)) || facts.summaryOf(s) === facts.summaryOf(slug),
+  );
+}
+
+/** A region's name for a category: its slug where the region holds it, else `#<id>`. */
+function asRegionSays(graph: GraphSnapshot, slug: string): string {
+  return graph.concept.has(slug) ? slug : `#${idOf.get(slug)}`;
+}
+
+describe("a region's hierarchy", () => {
+  it("holds the focus, what is one relation away, and the categories above the focus, not those above the rest", async () => {
+    for (const slugs of [["docker"], ["xen"], ["hypervisor", "container-image"]]) {
+      const graph = await region({ type: "concepts", slugs });
+      const expected = new Set(slugs);
+      for (const slug of slugs) {
+        for (const r of seeds.relations) {
+          if (r.from === slug) expected.add(r.to);
+          if (r.to === slug) expected.add(r.from);
+        }
+        const summary = facts.summaryOf(slug);
+        for (const c of seeds.concepts) if (c.summary === summary) expected.add(c.slug);
+        for (const category of facts.categoriesAbove(slug)) expected.add(category);
+      }
+      expect(new Set(graph.concepts.map((c) => c.slug)), slugs.join(",")).toEqual(expected);
+      // A cards region: the subjects' own categories only, which is all a card reads of the hierarchy.
+      const cards = await region({ type: "cards", slugs });
+      const expectedCards = new Set([...slugs, ...[...expected].filter((slug) => isNear(slugs, slug))]);
+      expect(new Set(cards.concepts.map((c) => c.slug)), `cards ${slugs.join(",")}`).toEqual(expectedCards);
+    }
+  });
+
+  it("knows every category above each of its concepts, held or not, and says 'under' exactly where the seeds do", async () => {
+    let beyondRegion = 0;
+    let missedByWalk = 0;
+    for (const scope of SCOPES) {
+      const graph = await region(scope);
+      expect(graph.concepts.length, JSON.stringify(scope)).toBeGreaterThan(0);
+      for (const concept of graph.concepts) {
+        const above = facts.categoriesAbove(concept.slug);
+        expect(new Set(everythingAbove(graph, concept.slug)), concept.slug).toEqual(new Set([...above].map((c) => asRegionSays(graph, c))));
+        beyondRegion += [...above].filter((c) => !graph.concept.has(c)).length;
+        for (const category of seeds.concepts.map((c) => c.slug).filter((c) => graph.concept.has(c))) {
+          const truth = truthOf(graph, concept.slug, { category });
+          const label = `${concept.slug} under ${category} in ${JSON.stringify(scope)}`;
+          expect(truth === true, label).toBe(above.has(category));
+          // Falsehood needs a proof the region can show step by step: it may not find one, never a wrong one.
+          if (truth === false) expect(facts.provablyNotUnder(concept.slug, category), label).toBe(true);
+          if (above.has(category) && !ancestorsOf(graph, concept.slug).has(category)) missedByWalk++;
+        }
+      }
+      // Only categories of the region are offered, and each is one.
+      for (const category of allCategories(graph)) expect(graph.concept.has(category)).toBe(true);
+    }
+    // The seeds' graph reaches both cases: categories the regions do not hold, and ones their walk alone would miss.
+    expect(beyondRegion).toBeGreaterThan(0);
+    expect(missedByWalk).toBeGreaterThan(0);
+  });
+});
