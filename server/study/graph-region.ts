@@ -185,7 +185,7 @@ function regionStatement(scope: RegionScope): SQL {
       (select coalesce(json_agg(json_build_array(s.concept, s.relations,
          case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
          case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end,
-         ${depths.recordsAbove ? sql`s.ancestor_ids` : sql`null`}) order by s.slug), '[]')
+         ${depths.recordsAbove ? sql`json_build_array(s.ancestor_ids, s.ancestor_depths)` : sql`null`}) order by s.slug), '[]')
        from region r join concept_study_rows s on s.concept_id = r.id) as rows,
       -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
       (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
@@ -227,9 +227,9 @@ type ClaimTuple = [
 ];
 /**
  * Its concept, its outgoing relations, the citations of the concept and its claims (null beyond what the
- * scope states, see depthsOf), and the ids of the categories above it (null in a cards region).
+ * scope states, see depthsOf), and the categories above it, by id with each one's nearest distance (null in a cards region).
  */
-type StudyRow = [concept: ConceptTuple, relations: RelationTuple[], cited: Cited[] | null, claims: ClaimTuple[] | null, above: number[] | null];
+type StudyRow = [concept: ConceptTuple, relations: RelationTuple[], cited: Cited[] | null, claims: ClaimTuple[] | null, above: [ids: number[], depths: number[]] | null];
 
 /**
  * The graph's rows of a region from its concepts' study rows, in a snapshot's order: every relation
@@ -272,8 +272,8 @@ export async function loadRegion(database: Pick<Database, "query">, version: str
   const statement = dialect.sqlToQuery(regionStatement(scope));
   const [row] = await database.query(statement.sql, statement.params as SqlParameter[]);
   const read = row as { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> };
-  const above = new Map<number, readonly number[]>();
-  for (const [concept, , , , ids] of read.rows) if (ids) above.set(concept[0], ids);
+  const above = new Map<number, { ids: readonly number[]; depths: readonly number[] }>();
+  for (const [concept, , , , recorded] of read.rows) if (recorded) above.set(concept[0], { ids: recorded[0], depths: recorded[1] });
   return buildSnapshot(version, regionRows(read.rows), wide.vocabulary, {
     focusIds: new Set(read.focus),
     above,

@@ -99,9 +99,9 @@ export interface GraphSnapshot {
    * ANCESTOR_DEPTH steps above each of its concepts as the concept's study row records them from the
    * whole graph, by slug where the region holds the category and by `#<id>` where it does not (a region
    * holds the categories above its focus, not those above every neighbour). See everythingAbove
-   * (hierarchy.ts).
+   * (hierarchy.ts); `parents` are those one step up.
    */
-  recordedAbove: ReadonlyMap<string, ReadonlySet<string>> | null;
+  recordedAbove: ReadonlyMap<string, { all: ReadonlySet<string>; parents: ReadonlySet<string> }> | null;
   /**
    * Whether the region stopped at its most concepts (graph-region.ts), nearest first: what lies beyond
    * (a far subject's neighbours, when one subject has thousands) is missing. False for the whole graph.
@@ -206,8 +206,8 @@ export interface SnapshotRows {
 /** What makes a snapshot a region (see graph-region.ts). */
 export interface RegionOfGraph {
   focusIds: ReadonlySet<number>;
-  /** Each concept's categories within ANCESTOR_DEPTH steps, by id, as its study row records them (see GraphSnapshot.recordedAbove). */
-  above: ReadonlyMap<number, readonly number[]>;
+  /** Each concept's categories within ANCESTOR_DEPTH steps, by id with each one's nearest distance, as its study row records them (see GraphSnapshot.recordedAbove). */
+  above: ReadonlyMap<number, { ids: readonly number[]; depths: readonly number[] }>;
   cut: boolean;
   wide: GraphWideFacts;
   nameWordCounts: ReadonlyMap<string, number>;
@@ -235,6 +235,21 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
 }
 
 /** A snapshot of these rows: the whole graph's (region null), or a region's (graph-region.ts reads them). */
+/** What a study row records above a concept, by slug where the region holds the category and by `#<id>` where it does not. */
+function recordedAbove(
+  recorded: { ids: readonly number[]; depths: readonly number[] } | undefined,
+  slugOf: ReadonlyMap<number, string>,
+): { all: ReadonlySet<string>; parents: ReadonlySet<string> } {
+  const all = new Set<string>();
+  const parents = new Set<string>();
+  recorded?.ids.forEach((id, i) => {
+    const token = slugOf.get(id) ?? `#${id}`;
+    all.add(token);
+    if (recorded.depths[i] === 1) parents.add(token);
+  });
+  return { all, parents };
+}
+
 export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: Vocabulary, region: RegionOfGraph | null): GraphSnapshot {
   const { kinds: kindRows, aspects: aspectRows, types: typeRows } = vocabulary;
   const conceptList: SnapshotConcept[] = rows.concepts.map((c) => ({
@@ -258,9 +273,7 @@ export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: V
     wide: region?.wide ?? null,
     nameWordCounts: region?.nameWordCounts ?? null,
     focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
-    recordedAbove: region
-      ? new Map(conceptList.map((c) => [c.slug, new Set((region.above.get(c.id) ?? []).map((id) => slugOf.get(id) ?? `#${id}`))]))
-      : null,
+    recordedAbove: region ? new Map(conceptList.map((c) => [c.slug, recordedAbove(region.above.get(c.id), slugOf)])) : null,
     cut: region?.cut ?? false,
     outdatedRelations: [],
     outdatedClaims: [],

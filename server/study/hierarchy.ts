@@ -73,7 +73,7 @@ const everythingMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string
  * category walks the region's own relations (disproofOfCategory, facts.ts), since it is shown step by step.
  */
 export function everythingAbove(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
-  const recorded = graph.recordedAbove?.get(slug);
+  const recorded = graph.recordedAbove?.get(slug)?.all;
   if (!recorded) return ancestorsOf(graph, slug);
   let memo = everythingMemo.get(graph);
   if (!memo) {
@@ -86,6 +86,16 @@ export function everythingAbove(graph: GraphSnapshot, slug: string): ReadonlySet
     memo.set(slug, known);
   }
   return known;
+}
+
+/**
+ * The categories a concept is directly filed under, for the checks that must not miss one (whether two
+ * categories are siblings): categoriesOf, and in a region also those its study row records one step up
+ * (`#<id>` for one the region does not hold, as in everythingAbove).
+ */
+export function everyCategoryOf(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
+  const recorded = graph.recordedAbove?.get(slug)?.parents;
+  return recorded && recorded.size > 0 ? new Set([...categoriesOf(graph, slug), ...recorded]) : new Set(categoriesOf(graph, slug));
 }
 
 /** A topic: the concept and everything under it through broader relations. */
@@ -116,11 +126,16 @@ export function studiedConcepts(graph: GraphSnapshot, topic: string | null): Rea
 const categoryLists = new WeakMap<GraphSnapshot, string[]>();
 const categorySets = new WeakMap<GraphSnapshot, Set<string>>();
 
-/** Whether a concept is used as a category (set built once per snapshot). */
+/**
+ * Whether a concept is used as a category (set built once per snapshot): something the snapshot holds is
+ * filed under it, or in a region, something's study row records it above (a neighbour whose members the
+ * region does not hold is a category all the same).
+ */
 export function isCategory(graph: GraphSnapshot, slug: string): boolean {
   let set = categorySets.get(graph);
   if (!set) {
     set = new Set(allCategories(graph));
+    for (const recorded of graph.recordedAbove?.values() ?? []) for (const above of recorded.all) set.add(above);
     categorySets.set(graph, set);
   }
   return set.has(slug);

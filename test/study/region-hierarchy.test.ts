@@ -9,7 +9,7 @@ import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
 import { graphWideFacts, loadRegion, type RegionScope } from "../../server/study/graph-region.ts";
 import type { GraphSnapshot } from "../../server/study/graph-snapshot.ts";
-import { allCategories, ancestorsOf, everythingAbove } from "../../server/study/hierarchy.ts";
+import { allCategories, ancestorsOf, categoriesOf, everyCategoryOf, everythingAbove, isCategory } from "../../server/study/hierarchy.ts";
 import { truthOf } from "../../server/study/quiz/facts.ts";
 import { seedFacts } from "../support/seed-graph.ts";
 import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
@@ -19,6 +19,7 @@ let database: TestDatabase;
 const facts = seedFacts();
 const seeds = loadSeeds({ seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
 let idOf = new Map<string, number>();
+const classifying = new Set(seeds.vocabulary.relation_types.filter((t) => t.classifies).map((t) => t.slug));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -35,6 +36,8 @@ const SCOPES: RegionScope[] = [
   { type: "seed", seed: 1 },
   { type: "seed", seed: 31677 },
   { type: "topic", slug: "hypervisor" },
+  // Every concept's own region too: a neighbour filed above only from outside it is a case the seeds reach there.
+  ...seeds.concepts.map((c): RegionScope => ({ type: "concepts", slugs: [c.slug] })),
 ];
 
 async function region(scope: RegionScope): Promise<GraphSnapshot> {
@@ -75,9 +78,10 @@ describe("a region's hierarchy", () => {
     }
   });
 
-  it("knows every category above each of its concepts, held or not, and says 'under' exactly where the seeds do", async () => {
+  it("knows every category above each of its concepts, held or not, says 'under' exactly where the seeds do, and which are categories", async () => {
     let beyondRegion = 0;
     let missedByWalk = 0;
+    let parentsBeyondRegion = 0;
     for (const scope of SCOPES) {
       const graph = await region(scope);
       expect(graph.concepts.length, JSON.stringify(scope)).toBeGreaterThan(0);
@@ -96,9 +100,20 @@ describe("a region's hierarchy", () => {
       }
       // Only categories of the region are offered, and each is one.
       for (const category of allCategories(graph)) expect(graph.concept.has(category)).toBe(true);
+      for (const concept of graph.concepts) {
+        // What a concept is directly filed under, whether the region holds it or not: siblings are told by it.
+        const parents = seeds.relations.filter((r) => r.from === concept.slug && classifying.has(r.type) && !r.outdated).map((r) => r.to);
+        expect(new Set(everyCategoryOf(graph, concept.slug)), concept.slug).toEqual(new Set(parents.map((c) => asRegionSays(graph, c))));
+        // A category is one in the seeds, whether or not the region holds what is filed under it.
+        const filedUnder = seeds.relations.some((r) => r.to === concept.slug && classifying.has(r.type) && !r.outdated);
+        if (isCategory(graph, concept.slug)) expect(filedUnder, `${concept.slug} is a category`).toBe(true);
+        if (parents.some((c) => !categoriesOf(graph, concept.slug).includes(c))) parentsBeyondRegion++;
+      }
     }
-    // The seeds' graph reaches both cases: categories the regions do not hold, and ones their walk alone would miss.
+    // The seeds' graph reaches these cases: categories the regions do not hold, ones their walk alone would
+    // miss, and parents of a concept the region does not hold.
     expect(beyondRegion).toBeGreaterThan(0);
     expect(missedByWalk).toBeGreaterThan(0);
+    expect(parentsBeyondRegion).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@
  * category is offered as wrong merely because no relation links the two.
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
-import { categoriesOf, categoriesOfKind, categoriesReachedBy, everythingAbove, isCategory, siblingCategories } from "../../hierarchy.ts";
+import { categoriesOf, categoriesOfKind, categoriesReachedBy, everyCategoryOf, everythingAbove, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { canBeProvenOutside, categoryThemes, disproofOfCategory } from "../facts.ts";
@@ -134,7 +134,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   // No choice above or below another (offering "a hypervisor" beside "a type 1 hypervisor" rules both out unseen).
   // Nor two sibling distractors the answer is not a sibling of ("type 1 or type 2 hypervisor" beside
   // "container runtime" leaves the answer the odd one out).
-  const parentsOf = (ref: string) => new Set(categoriesOf(graph, ref));
+  const parentsOf = (ref: string) => everyCategoryOf(graph, ref);
   const answerParents = parentsOf(correct);
   const siblingsApart = (x: string, y: string) => [...parentsOf(x)].some((p) => parentsOf(y).has(p) && !answerParents.has(p));
   const fitsWith = (ref: string, picked: readonly string[]) =>
