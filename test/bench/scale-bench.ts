@@ -69,6 +69,46 @@ async function ensureGraph(adminUrl: string, concepts: number): Promise<string> 
 }
 
 /**
+ * What a region, a search and a concept page read of a graph: its study rows, the indexes that walk
+ * relations, the concepts and their summaries' index, and the name dictionaries.
+ */
+const READ_AHEAD = [
+  "concept_study_rows",
+  "concept_study_rows_pkey",
+  "relations_source",
+  "relations_target",
+  "concepts",
+  "concepts_pkey",
+  "concepts_summary_hash",
+  "name_words",
+  "name_words_pkey",
+  "name_words_trgm",
+  "concept_words_word_concept_id_pk",
+];
+
+/**
+ * Reads those into the operating system's cache before the server starts, as a server that has run a
+ * while finds them. On this machine a million concepts' database (3.7 GB) does not all stay cached: a
+ * run right after building or serving another graph measured its disk (a new seed's quiz waited
+ * seconds for pages, 20 of them timed out). Needs pg_prewarm (PostgreSQL's contrib); without it the
+ * run says so and goes on cold.
+ */
+async function readAhead(url: string): Promise<void> {
+  const graph = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await graph`create extension if not exists pg_prewarm`;
+    const [read] = await graph`
+      select coalesce(sum(pg_prewarm(to_regclass(name), 'read')), 0)::bigint as blocks
+      from unnest(${READ_AHEAD}::text[]) as name where to_regclass(name) is not null`;
+    console.log(`read ${Math.round((Number(read?.blocks ?? 0) * 8) / 1024)} MB of the graph's tables into the cache ahead`);
+  } catch (error) {
+    console.log(`could not read the graph's tables ahead (${error instanceof Error ? error.message : String(error)}): this run starts cold`);
+  } finally {
+    await graph.end();
+  }
+}
+
+/**
  * `asked` numbers the operation's requests: it goes on from the warm-up into the measured run, so that a
  * run of "any concept" or "a new seed" does not ask again for what its warm-up read (and kept).
  */
@@ -97,6 +137,7 @@ async function load(url: string, query: string, variables: (n: number) => Record
 
 export async function scaleRun(adminUrl: string, concepts: number, seconds: number): Promise<ScaleRow> {
   const databaseUrl = await ensureGraph(adminUrl, concepts);
+  await readAhead(databaseUrl);
   // Exactly what `npm start` runs, without npm's own process in between.
   const started = performance.now();
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
@@ -197,8 +238,10 @@ reads a new region and makes a new quiz for nearly every request; "flashcard by 
 time (a region of its own), "from a deck page" the cards of the deck page a learner studies (its region is kept);
 "answer" grades a choice of one of ${QUIZZES_UNDER_WAY} quizzes of new seeds started just before it, every choice of
 each, in a scattered order (each answer is graded against its quiz as it was made: server/study/study-graphs.ts).
-Before the rows, 15 s of concept pages let the server settle after start; each row has 3 s of warm-up of its own,
-whose concepts and seeds its measured run does not ask again.
+Before the server starts, the tables and indexes regions and searches read are read into the operating system's
+cache (pg_prewarm), as a server that has run a while finds them: on this machine a million concepts' database does
+not all stay cached, and a cold run measured the disk. Before the rows, 15 s of concept pages let the server settle
+after start; each row has 3 s of warm-up of its own, whose concepts and seeds its measured run does not ask again.
 
 ${head}
 
