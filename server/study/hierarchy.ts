@@ -5,6 +5,7 @@
  */
 import type { GraphSnapshot } from "./graph-snapshot.ts";
 import { push } from "../lists-by-key.ts";
+import { rememberedPerSnapshot } from "./per-snapshot.ts";
 
 const categoryIndex = new WeakMap<GraphSnapshot, Map<string, readonly string[]>>();
 const NO_CATEGORIES: readonly string[] = [];
@@ -30,21 +31,12 @@ export function categoriesOf(graph: GraphSnapshot, slug: string): readonly strin
   return index.get(slug) ?? NO_CATEGORIES;
 }
 
-const ancestorMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string>>>();
-
 /**
  * Every category above a concept, following classifying relations upwards (not
  * the concept itself). Remembered per snapshot: quizzes and matching rounds ask
  * for the same concepts' ancestors again and again.
  */
-export function ancestorsOf(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
-  let memo = ancestorMemo.get(graph);
-  if (!memo) {
-    memo = new Map();
-    ancestorMemo.set(graph, memo);
-  }
-  const known = memo.get(slug);
-  if (known) return known;
+export const ancestorsOf: (graph: GraphSnapshot, slug: string) => ReadonlySet<string> = rememberedPerSnapshot((graph, slug) => {
   const seen = new Set<string>();
   const stack = [slug];
   while (stack.length) {
@@ -57,11 +49,8 @@ export function ancestorsOf(graph: GraphSnapshot, slug: string): ReadonlySet<str
     }
   }
   seen.delete(slug);
-  memo.set(slug, seen);
   return seen;
-}
-
-const everythingMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string>>>();
+});
 
 /**
  * Every category the graph files a concept under, for the checks that must not miss one: whether it
@@ -72,21 +61,10 @@ const everythingMemo = new WeakMap<GraphSnapshot, Map<string, ReadonlySet<string
  * `#<id>`, never a slug: fit for comparing, not for naming. What proves a concept is not under a
  * category walks the region's own relations (disproofOfCategory, facts.ts), since it is shown step by step.
  */
-export function everythingAbove(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
+export const everythingAbove: (graph: GraphSnapshot, slug: string) => ReadonlySet<string> = rememberedPerSnapshot((graph, slug) => {
   const recorded = graph.recordedAbove?.get(slug)?.all;
-  if (!recorded) return ancestorsOf(graph, slug);
-  let memo = everythingMemo.get(graph);
-  if (!memo) {
-    memo = new Map();
-    everythingMemo.set(graph, memo);
-  }
-  let known = memo.get(slug);
-  if (!known) {
-    known = new Set([...ancestorsOf(graph, slug), ...recorded]);
-    memo.set(slug, known);
-  }
-  return known;
-}
+  return recorded ? new Set([...ancestorsOf(graph, slug), ...recorded]) : ancestorsOf(graph, slug);
+});
 
 /**
  * The categories a concept is directly filed under, for the checks that must not miss one (whether two
@@ -168,22 +146,10 @@ export function allCategories(graph: GraphSnapshot): string[] {
   return list;
 }
 
-const reachedBy = new WeakMap<GraphSnapshot, Map<string, string[]>>();
-
 /** The categories something stands in this relation to (once per snapshot and type: every classification question asks). */
-export function categoriesReachedBy(graph: GraphSnapshot, type: string): readonly string[] {
-  let byType = reachedBy.get(graph);
-  if (!byType) {
-    byType = new Map();
-    reachedBy.set(graph, byType);
-  }
-  let list = byType.get(type);
-  if (!list) {
-    list = allCategories(graph).filter((c) => (graph.incoming.get(c) ?? []).some((r) => r.type === type));
-    byType.set(type, list);
-  }
-  return list;
-}
+export const categoriesReachedBy: (graph: GraphSnapshot, type: string) => readonly string[] = rememberedPerSnapshot((graph, type) =>
+  allCategories(graph).filter((c) => (graph.incoming.get(c) ?? []).some((r) => r.type === type)),
+);
 
 /** Categories beside a category: those classified under the same broader category. */
 export function siblingCategories(graph: GraphSnapshot, category: string): string[] {

@@ -14,6 +14,7 @@ import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, S
 import { ancestorsOf, everythingAbove } from "../hierarchy.ts";
 import type { Fact } from "./quiz-question.ts";
 import { push } from "../../lists-by-key.ts";
+import { rememberedPerSnapshot } from "../per-snapshot.ts";
 
 const normal = (value: string) => value.trim().toLowerCase();
 
@@ -56,27 +57,15 @@ function disjointIndex(graph: GraphSnapshot): DisjointIndex {
   return index;
 }
 
-const setApartMemo = new WeakMap<GraphSnapshot, Map<string, readonly string[]>>();
-
 /**
  * The concept and the categories above it, in that order, that a disjoint relation sets apart from
  * something: few are, and only they can prove a concept is not under a category. Remembered per
  * snapshot: a question weighs dozens of wrong choices against one subject.
  */
-function setApartAtOrAbove(graph: GraphSnapshot, slug: string): readonly string[] {
-  let memo = setApartMemo.get(graph);
-  if (!memo) {
-    memo = new Map();
-    setApartMemo.set(graph, memo);
-  }
-  let known = memo.get(slug);
-  if (!known) {
-    const { apart } = disjointIndex(graph);
-    known = [slug, ...ancestorsOf(graph, slug)].filter((own) => apart.has(own));
-    memo.set(slug, known);
-  }
-  return known;
-}
+const setApartAtOrAbove: (graph: GraphSnapshot, slug: string) => readonly string[] = rememberedPerSnapshot((graph, slug) => {
+  const { apart } = disjointIndex(graph);
+  return [slug, ...ancestorsOf(graph, slug)].filter((own) => apart.has(own));
+});
 
 /** Whether any category can be proven not to be above the concept: else no wrong category can be offered for it. */
 export function canBeProvenOutside(graph: GraphSnapshot, slug: string): boolean {
