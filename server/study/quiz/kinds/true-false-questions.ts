@@ -80,18 +80,14 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     // would be true, and learners would learn the pattern instead of the fact. A question asked on
     // its own (an embedded card's) may still state a lone true fact.
     {
-      const picked = pickDistractors(
-        random,
-        // Only categories close to the true one: "Podman is a type 1 hypervisor" fools nobody.
-        [
-          { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
-          { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
-        ],
-        1,
-        (ref) => ref !== concept.slug && truthOf(graph, concept.slug, { category: ref }) === false,
-        (ref) => ref,
-        [truth.category],
-      );
+      // Only categories close to the true one: "Podman is a type 1 hypervisor" fools nobody.
+      const tiers = [
+        { refs: siblingCategories(graph, truth.category).filter((c) => isCategory(graph, c)), closeness: 1 },
+        { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
+      ];
+      const isWrong = (ref: string) => ref !== concept.slug && truthOf(graph, concept.slug, { category: ref }) === false;
+      // Drawn only when one is proven wrong at all (as classification questions do).
+      const picked = tiers.some((tier) => tier.refs.some(isWrong)) ? pickDistractors(random, tiers, 1, isWrong, (ref) => ref, [truth.category]) : null;
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
       if (!wrong && !options.single) return null;
       if (wrong && makeFalse) {
