@@ -78,10 +78,12 @@ const REGION_MOST = 3000;
  * what concepts state (their claims, and the citations of them and of the concepts): all the way,
  * except in a cards region, where a card reads only its subjects' (a comparison card's id names both
  * sides, so both are subjects), and of the others their names and relations. A cards region does not
- * read what the rows record above its concepts either: no card asks.
+ * read what the rows record above its concepts, nor what is set apart from them, either: no card asks.
  */
-function depthsOf(scope: RegionScope): { ancestors: number; stated: number; recordsAbove: boolean } {
-  return scope.type === "cards" ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, recordsAbove: false } : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, recordsAbove: true };
+function depthsOf(scope: RegionScope): { ancestors: number; stated: number; recordsAbove: boolean; partners: boolean } {
+  return scope.type === "cards"
+    ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, recordsAbove: false, partners: false }
+    : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, recordsAbove: true, partners: true };
 }
 
 export function regionKey(scope: RegionScope): string {
@@ -102,6 +104,7 @@ export function regionKey(scope: RegionScope): string {
 
 const current = sql`outdated is null`;
 const narrowing = sql`(select slug from relation_types where broader or classifies)`;
+const disjointTypes = sql`(select slug from relation_types where disjoint)`;
 /** The relations the hierarchy follows up: current ones of a classifying type (a relation's own columns, unqualified). */
 export const filesUnderCategory = sql`outdated is null and type in (select slug from relation_types where classifies)`;
 
@@ -168,13 +171,29 @@ function regionStatement(scope: RegionScope): SQL {
       ) c
     ),
     nearest as (select id, min(depth) as depth from near group by id),
-    up(id, depth) as (
-      select id, depth from nearest
-      union all
+    above as (
       select a.id, a.depth from focus f
       join concept_study_rows s on s.concept_id = f.id
       cross join lateral unnest(s.ancestor_ids, s.ancestor_depths) as a(id, depth)
       where a.depth <= ${sql.raw(String(depths.ancestors))}
+    ),
+    line as (select id, 0 as depth from focus union all select id, depth from above where depth = 1),
+    -- What a disjoint relation sets apart from the focus or its own categories: the categories a
+    -- question can most often prove wrong of a focus concept (hardware virtualization, against a
+    -- container's operating-system-level virtualization), which may lie one relation from no focus
+    -- concept. Not from the categories further up: on a million concepts that doubled what a region
+    -- reads; a wrong category proven only up there is offered when the region holds it anyway.
+    apart as (
+      select r.target_id as id, l.depth + 1 as depth from line l, lateral (
+        select target_id from relations where source_id = l.id and type in ${disjointTypes} and outdated is null offset 0) r
+      union all
+      select r.source_id, l.depth + 1 from line l, lateral (
+        select source_id from relations where target_id = l.id and type in ${disjointTypes} and outdated is null offset 0) r
+    ),
+    up(id, depth) as (
+      select id, depth from nearest
+      union all select id, depth from above
+      ${depths.partners ? sql`union all select id, depth from apart` : sql``}
     ),
     region as materialized (
       select id, min(depth) as depth, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}

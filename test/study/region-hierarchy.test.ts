@@ -20,6 +20,7 @@ const facts = seedFacts();
 const seeds = loadSeeds({ seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
 let idOf = new Map<string, number>();
 const classifying = new Set(seeds.vocabulary.relation_types.filter((t) => t.classifies).map((t) => t.slug));
+const disjoint = new Set(seeds.vocabulary.relation_types.filter((t) => t.disjoint).map((t) => t.slug));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -57,7 +58,7 @@ function asRegionSays(graph: GraphSnapshot, slug: string): string {
 }
 
 describe("a region's hierarchy", () => {
-  it("holds the focus, what is one relation away, and the categories above the focus, not those above the rest", async () => {
+  it("holds the focus, what is one relation away, the categories above the focus and what is set apart from them, not those above the rest", async () => {
     for (const slugs of [["docker"], ["xen"], ["hypervisor", "container-image"]]) {
       const graph = await region({ type: "concepts", slugs });
       const expected = new Set(slugs);
@@ -69,6 +70,13 @@ describe("a region's hierarchy", () => {
         const summary = facts.summaryOf(slug);
         for (const c of seeds.concepts) if (c.summary === summary) expected.add(c.slug);
         for (const category of facts.categoriesAbove(slug)) expected.add(category);
+        // What a disjoint relation sets apart from it or its own categories: what proves a category wrong.
+        const line = [slug, ...seeds.relations.filter((r) => r.from === slug && classifying.has(r.type) && !r.outdated).map((r) => r.to)];
+        for (const r of seeds.relations) {
+          if (!disjoint.has(r.type) || r.outdated) continue;
+          if (line.includes(r.from)) expected.add(r.to);
+          if (line.includes(r.to)) expected.add(r.from);
+        }
       }
       expect(new Set(graph.concepts.map((c) => c.slug)), slugs.join(",")).toEqual(expected);
       // A cards region: the subjects' own categories only, which is all a card reads of the hierarchy.
