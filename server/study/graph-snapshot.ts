@@ -234,15 +234,14 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
   return buildSnapshot(version, rows, vocabulary, null);
 }
 
-/** A snapshot of these rows: the whole graph's (region null), or a region's (graph-region.ts reads them). */
 /** What a study row records above a concept, by slug where the region holds the category and by `#<id>` where it does not. */
 function recordedAbove(
-  recorded: { ids: readonly number[]; depths: readonly number[] } | undefined,
+  recorded: { ids: readonly number[]; depths: readonly number[] },
   slugOf: ReadonlyMap<number, string>,
 ): { all: ReadonlySet<string>; parents: ReadonlySet<string> } {
   const all = new Set<string>();
   const parents = new Set<string>();
-  recorded?.ids.forEach((id, i) => {
+  recorded.ids.forEach((id, i) => {
     const token = slugOf.get(id) ?? `#${id}`;
     all.add(token);
     if (recorded.depths[i] === 1) parents.add(token);
@@ -250,6 +249,7 @@ function recordedAbove(
   return { all, parents };
 }
 
+/** A snapshot of these rows: the whole graph's (region null), or a region's (graph-region.ts reads them). */
 export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: Vocabulary, region: RegionOfGraph | null): GraphSnapshot {
   const { kinds: kindRows, aspects: aspectRows, types: typeRows } = vocabulary;
   const conceptList: SnapshotConcept[] = rows.concepts.map((c) => ({
@@ -273,7 +273,13 @@ export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: V
     wide: region?.wide ?? null,
     nameWordCounts: region?.nameWordCounts ?? null,
     focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
-    recordedAbove: region ? new Map(conceptList.map((c) => [c.slug, recordedAbove(region.above.get(c.id), slugOf)])) : null,
+    // Only concepts whose rows were read with what lies above them (none in a cards region).
+    recordedAbove: region
+      ? new Map(conceptList.flatMap((c) => {
+          const recorded = region.above.get(c.id);
+          return recorded ? [[c.slug, recordedAbove(recorded, slugOf)] as const] : [];
+        }))
+      : null,
     cut: region?.cut ?? false,
     outdatedRelations: [],
     outdatedClaims: [],

@@ -71,10 +71,9 @@ export const everythingAbove: (graph: GraphSnapshot, slug: string) => ReadonlySe
  * categories are siblings): categoriesOf, and in a region also those its study row records one step up
  * (`#<id>` for one the region does not hold, as in everythingAbove).
  */
-export function everyCategoryOf(graph: GraphSnapshot, slug: string): ReadonlySet<string> {
-  const recorded = graph.recordedAbove?.get(slug)?.parents;
-  return recorded && recorded.size > 0 ? new Set([...categoriesOf(graph, slug), ...recorded]) : new Set(categoriesOf(graph, slug));
-}
+export const everyCategoryOf: (graph: GraphSnapshot, slug: string) => ReadonlySet<string> = rememberedPerSnapshot(
+  (graph, slug) => new Set([...categoriesOf(graph, slug), ...(graph.recordedAbove?.get(slug)?.parents ?? [])]),
+);
 
 /** A topic: the concept and everything under it through broader relations. */
 export function topicMembers(graph: GraphSnapshot, slug: string): Set<string> {

@@ -21,6 +21,14 @@ function sample(random: Random, refs: readonly string[]): string[] {
   return [...picked];
 }
 
+/**
+ * Whether any candidate of the tiers is wrong at all: when none is, no draw can pick one, and looking
+ * first costs a fraction of the draws (each a sample, a text and a fit) when proofs are remembered.
+ */
+export function anyWrong(tiers: readonly Tier[], isWrong: (ref: string) => boolean): boolean {
+  return tiers.some((tier) => tier.refs.some(isWrong));
+}
+
 export function pickDistractors(
   random: Random,
   tiers: Tier[],

@@ -10,7 +10,7 @@ import { categoriesOf, categoriesOfKind, categoriesReachedBy, everyCategoryOf, e
 import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { canBeProvenOutside, categoryThemes, disproofOfCategory } from "../facts.ts";
-import { pickDistractors } from "../pick-distractors.ts";
+import { anyWrong, pickDistractors } from "../pick-distractors.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 
 export type ClassificationCandidate = { slug: string };
@@ -130,9 +130,8 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     { refs: categoriesReachedBy(graph, relation.type), closeness: 0.2 },
   ];
   const isWrong = (ref: string) => ref !== concept.slug && disproofOfCategory(graph, concept.slug, ref) !== null;
-  // No category of the tiers proven wrong: no question, found before drawing any (the draws, each
-  // choice's text and its fit cost many times the proof, which is remembered per concept).
-  if (!tiers.some((tier) => tier.refs.some(isWrong))) return null;
+  // No category of the tiers proven wrong: no question, found before drawing any.
+  if (!anyWrong(tiers, isWrong)) return null;
   const textOf = (ref: string) => (graph.concept.get(ref) ? conceptChoice(graph.concept.get(ref) as SnapshotConcept) : ref);
   // No choice above or below another (offering "a hypervisor" beside "a type 1 hypervisor" rules both out unseen).
   // Nor two sibling distractors the answer is not a sibling of ("type 1 or type 2 hypervisor" beside

@@ -15,7 +15,7 @@ import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from ".
 import { aspectPattern, conceptPhrase, fillPattern, genericPhrase, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence, wordsNotIn } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
-import { pickDistractors } from "../pick-distractors.ts";
+import { anyWrong, pickDistractors } from "../pick-distractors.ts";
 import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
@@ -86,8 +86,8 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
         { refs: categoriesOfKind(graph, category.kind), closeness: 0.6 },
       ];
       const isWrong = (ref: string) => ref !== concept.slug && truthOf(graph, concept.slug, { category: ref }) === false;
-      // Drawn only when one is proven wrong at all (as classification questions do).
-      const picked = tiers.some((tier) => tier.refs.some(isWrong)) ? pickDistractors(random, tiers, 1, isWrong, (ref) => ref, [truth.category]) : null;
+      // Drawn only when one is proven wrong at all.
+      const picked = anyWrong(tiers, isWrong) ? pickDistractors(random, tiers, 1, isWrong, (ref) => ref, [truth.category]) : null;
       const wrong = picked?.refs[0] ? graph.concept.get(picked.refs[0]) : undefined;
       if (!wrong && !options.single) return null;
       if (wrong && makeFalse) {
