@@ -88,6 +88,15 @@ describe("seeds", () => {
     expect(instancesOf("type-2-hypervisor").sort()).toEqual(["virtualbox", "vmware-workstation"]);
   });
 
+  it("put a claim's note beyond the sources in parentheses, since cards and answers join its statement to other text", () => {
+    // Joined to the other side's statement, an open-ended "Beyond the sources: …" reaches over the sentences
+    // after it, sourced ones included (a reviewer could not tell where it stopped).
+    for (const claim of graph.claims) {
+      const notes = claim.statement.match(/.?beyond the sources[^)]*\)?/gi) ?? [];
+      for (const note of notes) expect(note, claim.key).toMatch(/^\(.*\)$/s);
+    }
+  });
+
   it("give each claim a stable key made of its concept and id", () => {
     const keys = graph.claims.map((c) => c.key);
     expect(new Set(keys).size).toBe(keys.length);

@@ -127,13 +127,39 @@ describe("flashcards", () => {
         expect(comparing.has(card.id.split(":")[2] ?? ""), card.id).toBe(false);
         expect(carded.has(card.id.split(":")[2] ?? ""), card.id).toBe(true);
       }
-      // "A cloud platform is a cloud platform."
+      // "A cloud platform is a cloud platform", "A type 2 hypervisor is a hypervisor."
       expect(card.explanation, card.id).not.toMatch(/\b(an? [\w -]+) is \1\b/i);
+      const concept = facts.seeds.concepts.find((c) => c.slug === card.concept.slug);
+      const kind = facts.seeds.vocabulary.kinds.find((k) => k.slug === concept?.kind)?.label.toLowerCase() ?? "?";
+      if ((concept?.noun ?? concept?.name ?? "").toLowerCase().endsWith(kind)) expect(card.explanation.toLowerCase(), card.id).not.toContain(` is a ${kind}`);
       if (card.type === "COMPARISON") {
         const [, a, b, aspect] = card.id.split(":");
         const values = (slug: string) =>
           facts.seeds.claims.filter((c) => c.concept === slug && c.aspect === aspect && c.value && !c.outdated).map((c) => c.value?.toLowerCase()).sort().join("|");
         expect(values(a ?? ""), card.id).not.toBe(values(b ?? ""));
+      }
+    }
+  });
+
+  it("explain in plain English: no article before an uncountable kind, no other name twice or as a mere plural", async () => {
+    const all = await cards("all");
+    // A kind whose plural is its label ("System software") is uncountable: "a kernel is system software".
+    const uncountableKinds = facts.seeds.vocabulary.kinds.filter((k) => k.plural === k.label);
+    const uncountable = uncountableKinds.map((k) => k.label.toLowerCase());
+    const ofUncountableKind = new Set(facts.seeds.concepts.filter((c) => uncountableKinds.some((k) => k.slug === c.kind)).map((c) => c.slug));
+    const saidOfKind = all.filter((c) => c.type === "TERM" && ofUncountableKind.has(c.concept.slug) && uncountable.some((label) => c.explanation.toLowerCase().includes(` is ${label}.`)));
+    expect(saidOfKind.length).toBeGreaterThan(0);
+    for (const card of all) {
+      for (const label of uncountable) expect(card.explanation, card.id).not.toMatch(new RegExp(`\\ban? ${label}\\b`, "i"));
+      const also = /Also called (.+)\.$/.exec(card.explanation)?.[1]?.toLowerCase();
+      if (!also) continue;
+      const concept = facts.seeds.concepts.find((c) => c.slug === card.concept.slug);
+      const items = (name: string) => also.split(new RegExp(`(?:^|, | and )${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=, | and |$)`)).length - 1;
+      // "k8s and K8s" lists one name twice; "Linux containers" is only the plural of "Linux container".
+      for (const alias of concept?.aliases ?? []) expect(items(alias), `${card.id}: ${alias}`).toBeLessThanOrEqual(1);
+      for (const name of [concept?.name, concept?.noun].filter((n): n is string => !!n)) {
+        expect(items(name), card.id).toBe(0);
+        expect(items(`${name}s`), card.id).toBe(0);
       }
     }
   });

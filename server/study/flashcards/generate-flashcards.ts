@@ -39,9 +39,40 @@ function list(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-/** "Docker is …" → "docker is …" only for a leading article: "A container …" → "a container …". */
-function lowerFirst(text: string): string {
-  return /^(A|An|The) /.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * The other names a card's "Also called" lists: its aliases, each once whatever its case ("k8s", "K8s"),
+ * less the name itself and its plural ("Linux containers" is no other name for a Linux container).
+ */
+function otherNamesOf(concept: SnapshotConcept): string[] {
+  const said = new Set([concept.name, concept.noun ?? concept.name].flatMap((n) => [n, concept.nounPlural ?? `${n}s`]).map((n) => n.toLowerCase()));
+  return concept.aliases.filter((alias) => {
+    const lower = alias.toLowerCase();
+    if (said.has(lower)) return false;
+    said.add(lower);
+    return true;
+  });
+}
+
+/** A kind as a sentence's complement: "a container runtime"; an uncountable one (its plural is its label) takes no article: "system software". */
+function kindPhrase(kind: { label: string; plural: string }): string {
+  const label = lowerLabel(kind.label);
+  return kind.plural === kind.label ? label : withArticle(label);
+}
+
+/** Whether a name is, or ends in, these words ("Type 2 hypervisor" ends in "Hypervisor"), case aside. */
+function endsWithWords(name: string, words: string): boolean {
+  const [lowerName, lowerWords] = [name.toLowerCase(), words.toLowerCase()];
+  return lowerName === lowerWords || lowerName.endsWith(` ${lowerWords}`);
+}
+
+/**
+ * The description's first sentence, after a space, as a definition card's explanation adds it to the
+ * kind: what the concept is beyond the text the learner just matched to its name. Nothing when that
+ * sentence adds fewer than two words the front does not say.
+ */
+function moreThan(description: string, front: string): string {
+  const first = firstSentence(description);
+  return wordsNotIn(first, front).length >= 2 ? ` ${first}` : "";
 }
 
 
@@ -285,16 +316,16 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const kind = graph.kinds.get(concept.kind) ?? { label: concept.kind, plural: concept.kind };
     const cited = graph.citationsOfConcept.get(concept.id) ?? [];
     const names = namesOf(concept);
-    const aka = concept.aliases.filter((a) => a.toLowerCase() !== concept.name.toLowerCase());
+    const aka = otherNamesOf(concept);
     // How the concept reads in a sentence: "Docker", "Snaps" (plural), "a container runtime".
     const phrase = conceptPhrase(concept);
     // A proper name keeps its case at the start of a sentence ("rkt", "docker pull").
     const subject = concept.noun ? capitalise(phrase.text) : phrase.text;
     const verb = (label: string) => agree(label, phrase.plural);
-    // "A cloud platform is a cloud platform" says nothing: a concept that names its own kind is
-    // explained by the first sentence of its description instead.
-    const namesKind = (concept.noun ?? concept.name).toLowerCase() === kind.label.toLowerCase();
-    const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${withArticle(lowerLabel(kind.label))}.`;
+    // "A cloud platform is a cloud platform", "a type 2 hypervisor is a hypervisor" say nothing: a concept
+    // whose name is or ends in its kind's label is explained by the first sentence of its description instead.
+    const namesKind = endsWithWords(concept.noun ?? concept.name, kind.label);
+    const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
     const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : "";
     yield {
       id: `term:${concept.slug}`,
@@ -336,7 +367,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         subject: concept.slug,
         front: masked,
         back: concept.name,
-        explanation: `This describes ${concept.name}: ${lowerFirst(isKind)}${alsoCalled}`,
+        explanation: `${isKind}${namesKind ? "" : moreThan(concept.description, masked)}${alsoCalled}`,
         citations: cited,
         answers: names,
       };
