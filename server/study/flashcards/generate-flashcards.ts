@@ -40,14 +40,15 @@ function list(names: string[]): string {
 }
 
 /**
- * The other names a card's "Also called" lists: its aliases, each once whatever its case ("k8s", "K8s"),
- * less the name itself and its plural ("Linux containers" is no other name for a Linux container).
+ * The other names a card's "Also called" lists: its aliases, each once whatever its case ("k8s", "K8s")
+ * or number ("cgroups", "cgroup"), less the name itself and its plural ("Linux containers" is no other
+ * name for a Linux container).
  */
 function otherNamesOf(concept: SnapshotConcept): string[] {
   const said = new Set([concept.name, concept.noun ?? concept.name].flatMap((n) => [n, concept.nounPlural ?? `${n}s`]).map((n) => n.toLowerCase()));
   return concept.aliases.filter((alias) => {
     const lower = alias.toLowerCase();
-    if (said.has(lower)) return false;
+    if (said.has(lower) || said.has(`${lower}s`) || (lower.endsWith("s") && said.has(lower.slice(0, -1)))) return false;
     said.add(lower);
     return true;
   });
