@@ -63,7 +63,12 @@ const FOCUS_SIZE = 100;
  * read for the request that asks for it). On the random graph of a million concepts, 40 left 13 to 16
  * quizzes of 40 short of ten questions, 60 two (wrong values come from the concepts around).
  */
-const SEED_FOCUS_SIZE = 60;
+export const SEED_FOCUS_SIZE = 60;
+/**
+ * How many relations away from its start a seed's focus may reach: two always, and up to this many while
+ * fewer than SEED_FOCUS_SIZE concepts are found (each step beyond costs nothing when the ones before filled it).
+ */
+export const SEED_FOCUS_DEPTH = 5;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
 export const ANCESTOR_DEPTH = 5;
 /** How far a cards region follows them: to its subjects' own categories. */
@@ -110,23 +115,34 @@ export const filesUnderCategory = sql`outdated is null and type in (select slug 
 
 function focusQuery(scope: RegionScope): SQL {
   switch (scope.type) {
-    case "seed":
-      // The concept at or after an id the seed picks, then its neighbours and theirs, nearest first.
+    case "seed": {
+      // The first concept with a relation at or after an id the seed picks, then its neighbours and theirs, nearest first; and
+      // further out, a step at a time while those are too few (a start with one relation, in a corner of
+      // the graph, gave some quizzes of a random million-concept graph no question at all).
+      const steps = [sql`step0 as (select id, 0 as depth from start)`];
+      for (let depth = 1; depth <= SEED_FOCUS_DEPTH; depth++) {
+        const [from, to] = [sql.raw(`step${depth - 1}`), sql.raw(String(depth))];
+        const tooFew = depth <= 2 ? sql`` : sql`and (select count(distinct id) from ${from}) < ${sql.raw(String(SEED_FOCUS_SIZE))}`;
+        steps.push(sql`${sql.raw(`step${depth}`)} as (
+          select id, depth from ${from}
+          union all select r.target_id, ${to} from relations r join ${from} f on r.source_id = f.id where f.depth = ${to} - 1 and r.${current} ${tooFew}
+          union all select r.source_id, ${to} from relations r join ${from} f on r.target_id = f.id where f.depth = ${to} - 1 and r.${current} ${tooFew}
+        )`);
+      }
+      // A concept without a relation is no start: its focus would be itself alone.
+      const related = sql`(exists (select 1 from relations r where r.source_id = c.id and r.${current})
+        or exists (select 1 from relations r where r.target_id = c.id and r.${current}))`;
       return sql`
         with start as (
-          select id from concepts
-          where id >= (select min(id) + ${scope.seed} % (max(id) - min(id) + 1) from concepts)
-          order by id limit 1
-        ), near as (
-          select id, 0 as depth from start
-          union all select r.target_id, 1 from relations r join start s on r.source_id = s.id where r.${current}
-          union all select r.source_id, 1 from relations r join start s on r.target_id = s.id where r.${current}
-        ), far as (
-          select id, depth from near
-          union all select r.target_id, 2 from relations r join near n on r.source_id = n.id where n.depth = 1 and r.${current}
-          union all select r.source_id, 2 from relations r join near n on r.target_id = n.id where n.depth = 1 and r.${current}
-        )
-        select id from far group by id order by min(depth), id limit ${sql.raw(String(SEED_FOCUS_SIZE))}`;
+          (select id from concepts c
+           where id >= (select min(id) + ${scope.seed} % (max(id) - min(id) + 1) from concepts) and ${related}
+           order by id limit 1)
+          -- Past the last related concept, from the first.
+          union all (select id from concepts c where ${related} order by id limit 1)
+          limit 1
+        ), ${sql.join(steps, sql`, `)}
+        select id from ${sql.raw(`step${SEED_FOCUS_DEPTH}`)} group by id order by min(depth), id limit ${sql.raw(String(SEED_FOCUS_SIZE))}`;
+    }
     case "topic":
       return sql`
         with recursive members(id, depth) as (

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
-import { graphWideFacts, loadRegion, type RegionScope } from "../../server/study/graph-region.ts";
+import { graphWideFacts, loadRegion, SEED_FOCUS_DEPTH, SEED_FOCUS_SIZE, type RegionScope } from "../../server/study/graph-region.ts";
 import type { GraphSnapshot } from "../../server/study/graph-snapshot.ts";
 import { allCategories, ancestorsOf, categoriesOf, everyCategoryOf, everythingAbove, isCategory } from "../../server/study/hierarchy.ts";
 import { truthOf } from "../../server/study/quiz/facts.ts";
@@ -124,4 +124,35 @@ describe("a region's hierarchy", () => {
     expect(missedByWalk).toBeGreaterThan(0);
     expect(parentsBeyondRegion).toBeGreaterThan(0);
   });
+});
+
+describe("a seed's focus", () => {
+  it("starts at the first concept with a relation from the seed's pick, and reaches past two steps while those hold too few", async () => {
+    const neighbours = new Map<string, Set<string>>();
+    for (const r of seeds.relations.filter((r) => !r.outdated)) {
+      for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
+    }
+    const byId = [...idOf.entries()].sort((a, b) => a[1] - b[1]);
+    const minId = byId[0]?.[1] ?? 0;
+    let widened = 0;
+    for (const [picked, id] of byId) {
+      // The start: the picked concept if it has a relation, else the next one that has (from the first, past the last).
+      const start = (byId.find(([slug, other]) => other >= id && neighbours.has(slug)) ?? byId.find(([slug]) => neighbours.has(slug)))?.[0] as string;
+      // Two steps out always; one step more at a time, up to SEED_FOCUS_DEPTH, while fewer than SEED_FOCUS_SIZE.
+      const depth = new Map([[start, 0]]);
+      for (let step = 1; step <= SEED_FOCUS_DEPTH && (step <= 2 || depth.size < SEED_FOCUS_SIZE); step++) {
+        for (const [slug, at] of [...depth]) {
+          if (at !== step - 1) continue;
+          for (const next of neighbours.get(slug) ?? []) if (!depth.has(next)) depth.set(next, step);
+        }
+        if (step > 2) widened++;
+      }
+      const expected = [...depth].sort((a, b) => a[1] - b[1] || (idOf.get(a[0]) ?? 0) - (idOf.get(b[0]) ?? 0)).slice(0, SEED_FOCUS_SIZE).map(([slug]) => slug);
+      const graph = await region({ type: "seed", seed: id - minId });
+      expect([...(graph.focus ?? [])].sort(), picked).toEqual(expected.sort());
+    }
+    // The seeds reach both cases: starts whose two steps hold too few, and picks without a relation.
+    expect(widened).toBeGreaterThan(0);
+    expect(byId.some(([slug]) => !neighbours.has(slug))).toBe(true);
+  }, 120_000);
 });
