@@ -89,12 +89,15 @@ export function sayValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect:
 
 /**
  * The same without its subject, as a choice reads: "Starts in seconds". Only
- * for patterns that begin with the subject; null otherwise.
+ * for patterns that begin with the subject; null otherwise. Always with the
+ * singular verb, a pattern said of a whole technology too ("Packs more
+ * workloads onto one host", not "Pack"): choices read side by side as what
+ * one thing does, and one plural among them stood out as the odd one.
  */
 export function sayPredicate(graph: GraphSnapshot, aspect: string, value: string): string | null {
   const found = aspectPattern(graph, aspect);
   if (!found?.pattern.startsWith("{subject} ")) return null;
-  return fillPattern(found.pattern.slice("{subject} ".length), { subject: { text: "", plural: found.generic }, value });
+  return fillPattern(found.pattern.slice("{subject} ".length), { subject: { text: "", plural: false }, value });
 }
 
 /** "Which usually starts in seconds" / "Which have a mature ecosystem": the value asked as a question (no mark). */

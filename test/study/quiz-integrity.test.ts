@@ -426,6 +426,23 @@ describe("quiz content", () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it("words every pros-and-cons choice as what one thing does: the singular verb, a whole technology's values too", () => {
+    // "Pack more workloads onto one host" beside "Lets one host run…" stood out as the answer.
+    const plurals = facts.seeds.vocabulary.aspects.flatMap((a) => {
+      const verb = /^\{subjects?\} \{([^|{}]+)\|([^|{}]+)\}/.exec(a.sentence);
+      return verb && verb[1] !== verb[2] ? [(verb[2] as string).toLowerCase()] : [];
+    });
+    expect(plurals).toContain("pack");
+    let checked = 0;
+    for (const quiz of quizzes("PROS_CONS", 40)) {
+      for (const q of quiz.questions) {
+        for (const choice of q.choices) expect(plurals, `${q.prompt}: ${choice.text}`).not.toContain(choice.text.split(" ")[0]?.toLowerCase());
+        checked += q.choices.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+  });
+
   it("offers no wrong choice an earlier question of the quiz has just answered", () => {
     for (const kind of ["DEFINITION", "PROS_CONS", "MIXED"] as const) {
       for (const quiz of quizzes(kind, 20)) {
