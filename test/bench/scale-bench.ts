@@ -197,7 +197,10 @@ export async function scaleRun(adminUrl: string, concepts: number, seconds: numb
       const next = () => asked++;
       await load(url, operation.query, operation.variables, 3, next, operation.fromMany); // warm up: JIT, query plans, pages
       const result = await load(url, operation.query, operation.variables, seconds, next, operation.fromMany);
-      console.log(`${String(concepts).padStart(8)} ${operation.name.padEnd(28)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
+      // The resident peak so far: which row raised it.
+      console.log(
+        `${String(concepts).padStart(8)} ${operation.name.padEnd(28)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  peak ${Math.round(peak)} MB${result.failures ? `  ${result.failures} failed` : ""}`,
+      );
       rows.push({ name: operation.name, ...result });
     }
     return { concepts, readyMs, rssReady, rssPeak: Math.round(peak), operations: rows };
