@@ -154,7 +154,7 @@ describe("flashcards", () => {
       const also = /Also called (.+)\.$/.exec(card.explanation)?.[1]?.toLowerCase();
       if (!also) continue;
       const concept = facts.seeds.concepts.find((c) => c.slug === card.concept.slug);
-      const items = (name: string) => also.split(new RegExp(`(?:^|, | and )${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=, | and |$)`)).length - 1;
+      const items = (name: string) => also.split(new RegExp(`(?:^|, | or )${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=, | or |$)`)).length - 1;
       // "k8s and K8s", "cgroups and cgroup" list one name twice; "Linux containers" is only the plural of "Linux container".
       for (const alias of concept?.aliases ?? []) expect(items(alias) + items(`${alias}s`), `${card.id}: ${alias}`).toBeLessThanOrEqual(1);
       for (const name of [concept?.name, concept?.noun].filter((n): n is string => !!n)) {
@@ -217,6 +217,12 @@ describe("flashcards", () => {
     for (const item of items) {
       expect(item.front.split("[…]")).toHaveLength(2);
       expect(many).toContain(item.id.split(":").at(-1));
+      // Said together, common nouns are kinds of thing: "isolated with control groups and Linux namespaces",
+      // not "a control group and a Linux namespace" (a container has several namespaces).
+      for (const slug of many) {
+        const noun = facts.seeds.concepts.find((c) => c.slug === slug)?.noun;
+        if (noun) expect(`${item.front} ${item.explanation}`.toLowerCase(), item.id).not.toContain(`a ${noun.toLowerCase()}`);
+      }
     }
     // Outdated statements are never an answer.
     for (const r of facts.seeds.relations.filter((r) => r.outdated)) {

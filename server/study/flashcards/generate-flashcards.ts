@@ -7,7 +7,7 @@
  */
 import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -34,9 +34,9 @@ export interface Flashcard {
   answers: string[];
 }
 
-function list(names: string[]): string {
+function list(names: string[], conjunction: "and" | "or" = "and"): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
 }
 
 /**
@@ -327,7 +327,8 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     // whose name is or ends in its kind's label is explained by the first sentence of its description instead.
     const namesKind = endsWithWords(concept.noun ?? concept.name, kind.label);
     const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
-    const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3))}.` : "";
+    // Other names are alternatives ("or"), and some hold an "and" of their own ("continuous integration and …").
+    const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3), "or")}.` : "";
     yield {
       id: `term:${concept.slug}`,
       type: "term",
@@ -406,9 +407,12 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       if (!graph.carded.has(type)) continue;
       const label = verb(graph.relationLabels.get(type) ?? type);
       const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
-      const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => conceptPhrase(end.target).text)) });
+      // Several targets said together are kinds of thing, not one of each: "isolated with control groups and
+      // Linux namespaces", not "a control group and a Linux namespace" (a container has several namespaces).
+      const said = (target: SnapshotConcept) => (ends.length > 1 ? genericPhrase(target) : conceptPhrase(target)).text;
+      const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => said(end.target))) });
       for (const { target, relation } of ends) {
-        const others = ends.map((end) => (end.target === target ? MASK : conceptPhrase(end.target).text));
+        const others = ends.map((end) => (end.target === target ? MASK : said(end.target)));
         const front = ends.length === 1 ? `${subject} ${label} …` : `${subject} ${label} ${list(others)}`;
         const answers = namesOf(target);
         // Nor between two proper names that share a word ("Docker Desktop is made by … Docker, Inc."): the
