@@ -428,7 +428,8 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           front,
           back: target.name,
           explanation: `${all}. ${target.name}: ${target.summary}`,
-          citations: graph.citationsOfRelation.get(relation.id) ?? [],
+          // The explanation states every target's relation: each one's passages, the asked one's first.
+          citations: [relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
           answers,
         };
       }
