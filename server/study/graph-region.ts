@@ -16,7 +16,10 @@
  * checks keeping a wrong choice off the answer's line need of them
  * (everythingAbove, hierarchy.ts). What proves a wrong choice false
  * (disproofOfCategory) is shown step by step, so it reads only the region's
- * relations: a choice it cannot prove false there is not offered.
+ * relations: a choice it cannot prove false there is not offered. A region a
+ * quiz may be made from also holds a few concepts of each focus concept's kind
+ * that state a value on an aspect it states one on: the false versions of its
+ * values, which a whole graph offers from anywhere in it.
  *
  * One scope holds less: a "cards" region stops one level up (its subjects'
  * own categories, which a card names and weighs its neighbours against) and
@@ -58,12 +61,19 @@ export type RegionScope =
 /** How many concepts a region is about: a deck's window onto a large graph, a topic's nearest members. */
 const FOCUS_SIZE = 100;
 /**
- * How many a quiz or round without a topic is about: the neighbourhood its seed picks. Enough for 50
- * questions; each concept more brings its neighbours and its categories (a region of a new seed is
- * read for the request that asks for it). On the random graph of a million concepts, 40 left 13 to 16
- * quizzes of 40 short of ten questions, 60 two (wrong values come from the concepts around).
+ * How many a quiz or round without a topic is about: the neighbourhood its seed picks (a region of a new
+ * seed is read for the request that asks for it, and each concept more brings its neighbours). On the
+ * random graph of a million concepts, where each concept states one value, 36 found ten questions for
+ * each of 100 seeds, 32 fell short once; a fifty-question quiz found 14 there, as 60 had before the
+ * value holders (its twenty themes, one question each, run out first).
  */
-export const SEED_FOCUS_SIZE = 60;
+export const SEED_FOCUS_SIZE = 36;
+/**
+ * How many concepts of its kind holding a value on the same aspect a region reads for each value of a
+ * focus concept, nearest by id on either side (see `holders` in regionStatement): two find a false
+ * version for nearly every value, and each one more adds a concept per value.
+ */
+const HOLDERS_EACH_SIDE = 2;
 /**
  * How many relations away from its start a seed's focus may reach: two always, and up to this many while
  * fewer than SEED_FOCUS_SIZE concepts are found (each step beyond costs nothing when the ones before filled it).
@@ -84,11 +94,12 @@ const REGION_MOST = 3000;
  * except in a cards region, where a card reads only its subjects' (a comparison card's id names both
  * sides, so both are subjects), and of the others their names and relations. A cards region does not
  * read what the rows record above its concepts, nor what is set apart from them, either: no card asks.
+ * The holders of other values serve quizzes only: a deck's region (a kind, or all) and a cards region skip them.
  */
-function depthsOf(scope: RegionScope): { ancestors: number; stated: number; recordsAbove: boolean; partners: boolean } {
+function depthsOf(scope: RegionScope): { ancestors: number; stated: number; recordsAbove: boolean; partners: boolean; holders: boolean } {
   return scope.type === "cards"
-    ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, recordsAbove: false, partners: false }
-    : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, recordsAbove: true, partners: true };
+    ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, recordsAbove: false, partners: false, holders: false }
+    : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, recordsAbove: true, partners: true, holders: scope.type !== "kind" && scope.type !== "all" };
 }
 
 export function regionKey(scope: RegionScope): string {
@@ -167,10 +178,10 @@ function focusQuery(scope: RegionScope): SQL {
  * about (the focus: none when the scope names nothing, no such topic, kind or concept), and around
  * them the other ends of their relations (outdated ones too: the snapshot keeps those apart so nothing
  * denies them), the concepts sharing a focus concept's summary (which cards and questions must tell
- * apart from it), and the categories above the focus (see depthsOf), nearest first; then each one's
+ * apart from it), the categories above the focus and the holders of other values (see depthsOf), nearest first; then each one's
  * study row (concept_study_rows, prepared by every seed: its row, claims, outgoing relations and their
  * citations, and the categories above it), and how many names of the whole graph hold the first word
- * of each focus concept's name. On a million concepts a quiz's region is about 900 concepts scattered
+ * of each focus concept's name. On a million concepts a quiz's region is about 700 concepts scattered
  * over the tables: one lookup each, with the categories above read from the rows of the concepts
  * below, rather than a walk up the hierarchy and five lookups each.
  */
@@ -206,8 +217,23 @@ function regionStatement(scope: RegionScope): SQL {
       select r.source_id, l.depth + 1 from line l, lateral (
         select source_id from relations where target_id = l.id and type in ${disjointTypes} and outdated is null offset 0) r
     ),
+    -- Concepts of a focus concept's kind holding a value on an aspect it holds one on: the false
+    -- versions a statement of its value is asked with (true-false-questions.ts). One relation away,
+    -- a random graph of a million concepts held one for about every third value, and a quiz had to be
+    -- about 60 concepts to find ten questions; a few nearest by id on either side, from an index.
+    holders as (
+      select h.id, 1 as depth from focus f
+      join concepts fc on fc.id = f.id
+      join claims l on l.concept_id = f.id and l.aspect is not null and l.value is not null and l.outdated is null,
+      lateral (
+        (select concept_id as id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id > f.id order by v.concept_id limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
+        union all
+        (select concept_id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id < f.id order by v.concept_id desc limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
+      ) h
+    ),
     up(id, depth) as (
       select id, depth from nearest
+      ${depths.holders ? sql`union all select id, depth from holders` : sql``}
       union all select id, depth from above
       ${depths.partners ? sql`union all select id, depth from apart` : sql``}
     ),

@@ -80,6 +80,8 @@ const READ_AHEAD = [
   "concepts",
   "concepts_pkey",
   "concepts_summary_hash",
+  "claims_concept",
+  "value_holders_kind_aspect_concept_id_pk",
   "name_words",
   "name_words_pkey",
   "name_words_trgm",

@@ -60,6 +60,22 @@ describe("study rows", () => {
     expect(deepest).toBeGreaterThanOrEqual(3);
   });
 
+  it("list, by kind and aspect, every concept stating a current value on the aspect, as the seeds say", async () => {
+    const rows = await queryRows<{ kind: string; aspect: string; slug: string }>(
+      database.db,
+      sql`select v.kind, v.aspect, c.slug from value_holders v join concepts c on c.id = v.concept_id`,
+    );
+    const kindOf = new Map(seeds.concepts.map((c) => [c.slug, c.kind]));
+    const expected = new Set(
+      seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && !c.outdated).map((c) => `${kindOf.get(c.concept)}|${c.aspect}|${c.concept}`),
+    );
+    expect(new Set(rows.map((r) => `${r.kind}|${r.aspect}|${r.slug}`))).toEqual(expected);
+    expect(rows).toHaveLength(expected.size);
+    // An outdated value holds nothing: the seeds have one, on an aspect its concept states no current value on.
+    const outdated = seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && c.outdated);
+    expect(outdated.some((o) => !expected.has(`${kindOf.get(o.concept)}|${o.aspect}|${o.concept}`))).toBe(true);
+  });
+
   it("are made again at start-up when missing or made before the last seed, and left alone when current", async () => {
     const wide = await graphWideFacts(database.db);
     const docker = () => loadRegion(database, "v", { type: "cards", slugs: ["docker"] }, wide);
@@ -68,12 +84,17 @@ describe("study rows", () => {
     expect(before.claimsOf.get("docker")?.length).toBeGreaterThan(0);
     expect(await refreshStaleStudyRows(database.db)).toBe(0);
 
-    // A graph seeded before the table existed: no rows, and regions hold nothing.
+    // A graph seeded before the tables existed: no rows, and regions hold nothing.
+    const holders = async () => (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from value_holders`))[0]?.n;
+    const heldBefore = await holders();
+    expect(heldBefore).toBeGreaterThan(0);
     await database.db.execute(sql`delete from concept_study_rows`);
+    await database.db.execute(sql`delete from value_holders`);
     await database.db.execute(sql`delete from seed_state where id = 'study-rows'`);
     expect((await docker()).concepts).toHaveLength(0);
     expect(await refreshStaleStudyRows(database.db)).toBe(seeds.concepts.length);
     expect(shape(await docker())).toEqual(shape(before));
+    expect(await holders()).toBe(heldBefore);
 
     // Re-seeded by a server that did not make rows: a summary changed, the rows still say the old one.
     await database.db.execute(sql`update concepts set summary = 'A summary changed by a seed.' where slug = 'docker'`);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
-import { graphWideFacts, loadRegion, SEED_FOCUS_DEPTH, SEED_FOCUS_SIZE, type RegionScope } from "../../server/study/graph-region.ts";
+import { graphWideFacts, loadRegion, regionKey, SEED_FOCUS_DEPTH, SEED_FOCUS_SIZE, type RegionScope } from "../../server/study/graph-region.ts";
 import type { GraphSnapshot } from "../../server/study/graph-snapshot.ts";
 import { allCategories, ancestorsOf, categoriesOf, everyCategoryOf, everythingAbove, isCategory } from "../../server/study/hierarchy.ts";
 import { truthOf } from "../../server/study/quiz/facts.ts";
@@ -154,5 +154,44 @@ describe("a seed's focus", () => {
     // The seeds reach both cases: starts whose two steps hold too few, and picks without a relation.
     expect(widened).toBeGreaterThan(0);
     expect(byId.some(([slug]) => !neighbours.has(slug))).toBe(true);
+  }, 120_000);
+});
+
+describe("a quiz region's other values", () => {
+  const kindOf = new Map(seeds.concepts.map((c) => [c.slug, c.kind]));
+  const values = seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && !c.outdated);
+  /** The concepts of a kind stating a current value on an aspect, by id. */
+  const holdersOf = (kind: string | undefined, aspect: string) =>
+    [...new Set(values.filter((c) => c.aspect === aspect && kindOf.get(c.concept) === kind).map((c) => c.concept))].sort((a, b) => (idOf.get(a) ?? 0) - (idOf.get(b) ?? 0));
+  // A seed's pick of every concept, each concept on its own (a learner's weak spot, say), and a topic.
+  const scopes = (): RegionScope[] => {
+    const ids = [...idOf.values()].sort((a, b) => a - b);
+    return [
+      ...ids.map((id): RegionScope => ({ type: "seed", seed: id - (ids[0] ?? 0) })),
+      ...seeds.concepts.map((c): RegionScope => ({ type: "concepts", slugs: [c.slug] })),
+      { type: "topic", slug: "hypervisor" },
+    ];
+  };
+
+  it("hold, for each value a focus concept states, the two nearest by id on either side of its kind stating one on the aspect", async () => {
+    let checked = 0;
+    for (const scope of scopes()) {
+      const graph = await region(scope);
+      const focus = [...(graph.focus ?? [])];
+      for (const subject of focus) {
+        const id = idOf.get(subject) ?? 0;
+        for (const aspect of new Set(values.filter((c) => c.concept === subject).map((c) => c.aspect as string))) {
+          const others = holdersOf(kindOf.get(subject), aspect).filter((slug) => slug !== subject);
+          const expected = [...others.filter((slug) => (idOf.get(slug) ?? 0) > id).slice(0, 2), ...others.filter((slug) => (idOf.get(slug) ?? 0) < id).slice(-2)];
+          for (const slug of expected) {
+            expect(graph.concept.has(slug), `${regionKey(scope)}: ${subject} ${aspect} → ${slug}`).toBe(true);
+            checked++;
+          }
+        }
+      }
+    }
+    // On the seeds every such holder is also one relation away (the two sides of a comparison):
+    // value-holders.test.ts adds one no relation brings in.
+    expect(checked).toBeGreaterThan(50);
   }, 120_000);
 });

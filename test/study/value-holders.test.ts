@@ -1,0 +1,81 @@
+/**
+ * A true/false statement of a value is asked only with a believable false version: another value of its
+ * aspect, held by a concept of the subject's own sort (true-false-questions.ts). A whole graph offers one
+ * from anywhere in it; a region of a large graph reads a few such concepts from value_holders
+ * (graph-region.ts), since one relation away there is rarely one. The seeds' concepts that state values
+ * are all one relation from their counterparts, so this test adds one that is not.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../server/seed/ensure-seeded.ts";
+import { loadSeeds } from "../../server/seed/load-seeds.ts";
+import { graphWideFacts, loadRegion, type RegionScope } from "../../server/study/graph-region.ts";
+import { generateQuiz } from "../../server/study/quiz/generate-quiz.ts";
+import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+const SUBJECT = "sandbox-test";
+let database: TestDatabase;
+let seedsDir = "";
+
+beforeAll(async () => {
+  seedsDir = copyOfSeeds();
+  // A technology stating the host's kernel, filed under virtualization and related to nothing else: the
+  // virtual machine, whose kernel is its own, is no neighbour of it.
+  writeFileSync(
+    join(seedsDir, "concepts/zz-sandbox-test.yaml"),
+    `- slug: ${SUBJECT}
+  name: Test sandbox
+  kind: technology
+  summary: A made-up isolated environment that exists only in tests.
+  description: Exists only in tests, where it shows a quiz finding a false version of its value far from it.
+  cite: ["000: What is a VM? ¶3"]
+  relations:
+    - { type: is-a, to: virtualization, cite: "000: What is a VM? ¶3" }
+  claims:
+    - id: kernel
+      aspect: kernel
+      value: the host's kernel
+      polarity: neutral
+      statement: A test sandbox runs on the kernel of the machine under it.
+      cite: ["000: What is a VM? ¶3"]
+`,
+  );
+  database = await createTestDatabase();
+  await seed(database.db, { seedsDir, sourcesDir: SOURCES_DIR });
+}, 120_000);
+afterAll(async () => database?.drop());
+
+const region = async (scope: RegionScope) => loadRegion(database, "v", scope, await graphWideFacts(database.db));
+
+describe("a quiz region of a large graph", () => {
+  it("holds the concepts of its subject's kind that state other values of its aspects, though no relation leads to them", async () => {
+    const seeds = loadSeeds({ seedsDir, sourcesDir: SOURCES_DIR });
+    const related = (a: string, b: string) => seeds.relations.some((r) => (r.from === a && r.to === b) || (r.from === b && r.to === a));
+    expect(related(SUBJECT, "virtual-machine")).toBe(false);
+    const graph = await region({ type: "concepts", slugs: [SUBJECT] });
+    expect(graph.concept.has("virtual-machine")).toBe(true);
+    expect(graph.claimsOf.get("virtual-machine")?.some((c) => c.aspect === "kernel")).toBe(true);
+    // A card reads no false versions: its region skips them.
+    expect((await region({ type: "cards", slugs: [SUBJECT] })).concept.has("virtual-machine")).toBe(false);
+  });
+
+  it("lets a weak spot's quiz say a false value of it, and tell whose value that is", async () => {
+    const graph = await region({ type: "concepts", slugs: [SUBJECT] });
+    const asked = [];
+    for (let seed = 1; seed <= 8; seed++) {
+      const quiz = generateQuiz(graph, { kind: "TRUE_FALSE", count: 10, seed, topic: null, focus: [SUBJECT] });
+      asked.push(...quiz.questions.filter((q) => q.ask.type === "true-false" && "aspect" in q.ask.fact && q.ask.fact.aspect === "kernel"));
+    }
+    const falseOnes = asked.filter((q) => q.choices.find((c) => c.id === q.correctChoiceId)?.text === "False");
+    const trueOnes = asked.filter((q) => q.choices.find((c) => c.id === q.correctChoiceId)?.text === "True");
+    expect(falseOnes.length).toBeGreaterThan(0);
+    expect(trueOnes.length).toBeGreaterThan(0);
+    for (const q of falseOnes) {
+      expect(q.prompt).toMatch(/a kernel of its own/);
+      expect(q.explanation).toMatch(/virtual machine/i);
+    }
+    for (const q of trueOnes) expect(q.prompt).toMatch(/the host's kernel/);
+  });
+});
