@@ -61,24 +61,31 @@ export type RegionScope =
 /** How many concepts a region is about: a deck's window onto a large graph, a topic's nearest members. */
 const FOCUS_SIZE = 100;
 /**
- * How many a quiz or round without a topic is about: the neighbourhood its seed picks (a region of a new
- * seed is read for the request that asks for it, and each concept more brings its neighbours). On the
- * random graph of a million concepts, where each concept states one value, 36 found ten questions for
- * each of 100 seeds, 32 fell short once; a fifty-question quiz found 14 there, as 60 had before the
- * value holders (its twenty themes, one question each, run out first).
+ * How many concepts a seed's walk gathers around its start, nearest first, before its focus is chosen among
+ * them: two relations away always, and a step further at a time while fewer are found (see SEED_WALK_DEPTH).
  */
-export const SEED_FOCUS_SIZE = 36;
+export const SEED_REACH = 60;
+/**
+ * How many relations away from its start a seed's walk may go: two always, and up to this many while fewer
+ * than SEED_REACH concepts are found (each step beyond costs nothing when the ones before filled it).
+ */
+export const SEED_WALK_DEPTH = 5;
+/**
+ * How many of the concepts nearest its start a seed's focus holds, whatever they state. Besides them it
+ * holds, for each theme, the nearest concept stating a value of it: a quiz asks one question of a theme
+ * (themeFact, quiz/facts.ts), so a focus of the nearest concepts alone ran out of themes before it ran out
+ * of concepts. On the random graph of a million concepts (one value each, twenty themes) the 36 nearest
+ * left none of 100 quizzes short of ten, and 24 left 12; these 8 and one per theme, about 21 concepts and a
+ * region of about 380, left none short, and a fifty-question quiz found 17 questions where 60 nearest found 14.
+ */
+export const SEED_NEAREST = 8;
 /**
  * How many concepts of its kind holding a value on the same aspect a region reads for each value of a
- * focus concept, nearest by id on either side (see `holders` in regionStatement): two find a false
- * version for nearly every value, and each one more adds a concept per value.
+ * focus concept, nearest by id on either side (see `holders` in regionStatement). On the random graph of a
+ * million concepts one on either side left no quiz of 100 short of ten, as two did, in a region 10%
+ * smaller (380 concepts against 426), which served 72 new seeds' quizzes a second against 68-69.
  */
-const HOLDERS_EACH_SIDE = 2;
-/**
- * How many relations away from its start a seed's focus may reach: two always, and up to this many while
- * fewer than SEED_FOCUS_SIZE concepts are found (each step beyond costs nothing when the ones before filled it).
- */
-export const SEED_FOCUS_DEPTH = 5;
+export const HOLDERS_EACH_SIDE = 1;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
 export const ANCESTOR_DEPTH = 5;
 /** How far a cards region follows them: to its subjects' own categories. */
@@ -127,13 +134,14 @@ export const filesUnderCategory = sql`outdated is null and type in (select slug 
 function focusQuery(scope: RegionScope): SQL {
   switch (scope.type) {
     case "seed": {
-      // The first concept with a relation at or after an id the seed picks, then its neighbours and theirs, nearest first; and
-      // further out, a step at a time while those are too few (a start with one relation, in a corner of
-      // the graph, gave some quizzes of a random million-concept graph no question at all).
+      // The first concept with a relation at or after an id the seed picks, then its neighbours and theirs,
+      // nearest first; and further out, a step at a time while those are too few (a start with one
+      // relation, in a corner of the graph, gave some quizzes of a random million-concept graph no question
+      // at all). Of those, the focus: the nearest, and for each theme the nearest stating a value of it.
       const steps = [sql`step0 as (select id, 0 as depth from start)`];
-      for (let depth = 1; depth <= SEED_FOCUS_DEPTH; depth++) {
+      for (let depth = 1; depth <= SEED_WALK_DEPTH; depth++) {
         const [from, to] = [sql.raw(`step${depth - 1}`), sql.raw(String(depth))];
-        const tooFew = depth <= 2 ? sql`` : sql`and (select count(distinct id) from ${from}) < ${sql.raw(String(SEED_FOCUS_SIZE))}`;
+        const tooFew = depth <= 2 ? sql`` : sql`and (select count(distinct id) from ${from}) < ${sql.raw(String(SEED_REACH))}`;
         steps.push(sql`${sql.raw(`step${depth}`)} as (
           select id, depth from ${from}
           union all select r.target_id, ${to} from relations r join ${from} f on r.source_id = f.id where f.depth = ${to} - 1 and r.${current} ${tooFew}
@@ -151,8 +159,18 @@ function focusQuery(scope: RegionScope): SQL {
           -- Past the last related concept, from the first.
           union all (select id from concepts c where ${related} order by id limit 1)
           limit 1
-        ), ${sql.join(steps, sql`, `)}
-        select id from ${sql.raw(`step${SEED_FOCUS_DEPTH}`)} group by id order by min(depth), id limit ${sql.raw(String(SEED_FOCUS_SIZE))}`;
+        ), ${sql.join(steps, sql`, `)},
+        reached as (select id, min(depth) as depth from ${sql.raw(`step${SEED_WALK_DEPTH}`)} group by id),
+        nearest as (select id, depth from reached order by depth, id limit ${sql.raw(String(SEED_NEAREST))}),
+        themed as (
+          select distinct on (coalesce(a.theme, a.slug)) r.id, r.depth
+          from reached r
+          join claims l on l.concept_id = r.id and l.aspect is not null and l.value is not null and l.outdated is null
+          join aspects a on a.slug = l.aspect
+          order by coalesce(a.theme, a.slug), r.depth, r.id
+        )
+        select id from (select id, depth from nearest union all select id, depth from themed) chosen
+        group by id order by min(depth), id limit ${sql.raw(String(FOCUS_SIZE))}`;
     }
     case "topic":
       return sql`
@@ -181,7 +199,7 @@ function focusQuery(scope: RegionScope): SQL {
  * apart from it), the categories above the focus and the holders of other values (see depthsOf), nearest first; then each one's
  * study row (concept_study_rows, prepared by every seed: its row, claims, outgoing relations and their
  * citations, and the categories above it), and how many names of the whole graph hold the first word
- * of each focus concept's name. On a million concepts a quiz's region is about 700 concepts scattered
+ * of each focus concept's name. On a million concepts a quiz's region is about 380 concepts scattered
  * over the tables: one lookup each, with the categories above read from the rows of the concepts
  * below, rather than a walk up the hierarchy and five lookups each.
  */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
-import { graphWideFacts, loadRegion, regionKey, SEED_FOCUS_DEPTH, SEED_FOCUS_SIZE, type RegionScope } from "../../server/study/graph-region.ts";
+import { graphWideFacts, HOLDERS_EACH_SIDE, loadRegion, regionKey, SEED_NEAREST, SEED_REACH, SEED_WALK_DEPTH, type RegionScope } from "../../server/study/graph-region.ts";
 import type { GraphSnapshot } from "../../server/study/graph-snapshot.ts";
 import { allCategories, ancestorsOf, categoriesOf, everyCategoryOf, everythingAbove, isCategory } from "../../server/study/hierarchy.ts";
 import { truthOf } from "../../server/study/quiz/facts.ts";
@@ -127,31 +127,45 @@ describe("a region's hierarchy", () => {
 });
 
 describe("a seed's focus", () => {
-  it("starts at the first concept with a relation from the seed's pick, and reaches past two steps while those hold too few", async () => {
+  it("starts at the first concept with a relation from the seed's pick, walks past two steps while those hold too few, and holds the nearest and the nearest stating each theme", async () => {
     const neighbours = new Map<string, Set<string>>();
     for (const r of seeds.relations.filter((r) => !r.outdated)) {
       for (const [a, b] of [[r.from, r.to], [r.to, r.from]] as const) neighbours.set(a, (neighbours.get(a) ?? new Set()).add(b));
     }
+    const themeOf = new Map(seeds.vocabulary.aspects.map((a) => [a.slug, a.theme ?? a.slug]));
+    const themesOf = (slug: string) =>
+      new Set(seeds.claims.filter((c) => c.concept === slug && c.aspect !== undefined && c.value !== undefined && !c.outdated).map((c) => themeOf.get(c.aspect as string)));
     const byId = [...idOf.entries()].sort((a, b) => a[1] - b[1]);
     const minId = byId[0]?.[1] ?? 0;
     let widened = 0;
+    let themedBeyondNearest = 0;
     for (const [picked, id] of byId) {
       // The start: the picked concept if it has a relation, else the next one that has (from the first, past the last).
       const start = (byId.find(([slug, other]) => other >= id && neighbours.has(slug)) ?? byId.find(([slug]) => neighbours.has(slug)))?.[0] as string;
-      // Two steps out always; one step more at a time, up to SEED_FOCUS_DEPTH, while fewer than SEED_FOCUS_SIZE.
+      // Two steps out always; one step more at a time, up to SEED_WALK_DEPTH, while fewer than SEED_REACH.
       const depth = new Map([[start, 0]]);
-      for (let step = 1; step <= SEED_FOCUS_DEPTH && (step <= 2 || depth.size < SEED_FOCUS_SIZE); step++) {
+      for (let step = 1; step <= SEED_WALK_DEPTH && (step <= 2 || depth.size < SEED_REACH); step++) {
         for (const [slug, at] of [...depth]) {
           if (at !== step - 1) continue;
           for (const next of neighbours.get(slug) ?? []) if (!depth.has(next)) depth.set(next, step);
         }
         if (step > 2) widened++;
       }
-      const expected = [...depth].sort((a, b) => a[1] - b[1] || (idOf.get(a[0]) ?? 0) - (idOf.get(b[0]) ?? 0)).slice(0, SEED_FOCUS_SIZE).map(([slug]) => slug);
+      const walked = [...depth].sort((a, b) => a[1] - b[1] || (idOf.get(a[0]) ?? 0) - (idOf.get(b[0]) ?? 0)).map(([slug]) => slug);
+      const nearest = walked.slice(0, SEED_NEAREST);
+      const expected = new Set(nearest);
+      const themes = new Set(walked.flatMap((slug) => [...themesOf(slug)]));
+      for (const theme of themes) {
+        const first = walked.find((slug) => themesOf(slug).has(theme)) as string;
+        if (!expected.has(first)) themedBeyondNearest++;
+        expected.add(first);
+      }
       const graph = await region({ type: "seed", seed: id - minId });
-      expect([...(graph.focus ?? [])].sort(), picked).toEqual(expected.sort());
+      expect([...(graph.focus ?? [])].sort(), picked).toEqual([...expected].sort());
     }
-    // The seeds reach both cases: starts whose two steps hold too few, and picks without a relation.
+    // The seeds reach every case: starts whose two steps hold too few, picks without a relation, and
+    // themes first stated beyond the nearest concepts.
+    expect(themedBeyondNearest).toBeGreaterThan(0);
     expect(widened).toBeGreaterThan(0);
     expect(byId.some(([slug]) => !neighbours.has(slug))).toBe(true);
   }, 120_000);
@@ -173,7 +187,7 @@ describe("a quiz region's other values", () => {
     ];
   };
 
-  it("hold, for each value a focus concept states, the two nearest by id on either side of its kind stating one on the aspect", async () => {
+  it("hold, for each value a focus concept states, the nearest by id on either side of its kind stating one on the aspect", async () => {
     let checked = 0;
     for (const scope of scopes()) {
       const graph = await region(scope);
@@ -182,7 +196,10 @@ describe("a quiz region's other values", () => {
         const id = idOf.get(subject) ?? 0;
         for (const aspect of new Set(values.filter((c) => c.concept === subject).map((c) => c.aspect as string))) {
           const others = holdersOf(kindOf.get(subject), aspect).filter((slug) => slug !== subject);
-          const expected = [...others.filter((slug) => (idOf.get(slug) ?? 0) > id).slice(0, 2), ...others.filter((slug) => (idOf.get(slug) ?? 0) < id).slice(-2)];
+          const expected = [
+            ...others.filter((slug) => (idOf.get(slug) ?? 0) > id).slice(0, HOLDERS_EACH_SIDE),
+            ...others.filter((slug) => (idOf.get(slug) ?? 0) < id).slice(-HOLDERS_EACH_SIDE),
+          ];
           for (const slug of expected) {
             expect(graph.concept.has(slug), `${regionKey(scope)}: ${subject} ${aspect} → ${slug}`).toBe(true);
             checked++;
