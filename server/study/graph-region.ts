@@ -75,15 +75,17 @@ export const SEED_WALK_DEPTH = 5;
  * holds, for each theme, the nearest concept stating a value of it: a quiz asks one question of a theme
  * (themeFact, quiz/facts.ts), so a focus of the nearest concepts alone ran out of themes before it ran out
  * of concepts. On the random graph of a million concepts (one value each, twenty themes) the 36 nearest
- * left none of 100 quizzes short of ten, and 24 left 12; these 8 and one per theme, about 21 concepts and a
- * region of about 380, left none short, and a fifty-question quiz found 17 questions where 60 nearest found 14.
+ * left none of 100 quizzes short of ten, and 24 left 12; 16 nearest and one per theme, about 26 concepts
+ * and a region of about 460, left none short, and a fifty-question quiz found 18 questions where the 60
+ * nearest found 14. Fewer nearest serve quizzes of values as well, not those of other kinds: on the seeds
+ * served in regions, 8 left 8 of 40 definition quizzes without a question, 16 none (as 60 nearest did).
  */
-export const SEED_NEAREST = 8;
+export const SEED_NEAREST = 16;
 /**
  * How many concepts of its kind holding a value on the same aspect a region reads for each value of a
  * focus concept, nearest by id on either side (see `holders` in regionStatement). On the random graph of a
  * million concepts one on either side left no quiz of 100 short of ten, as two did, in a region 10%
- * smaller (380 concepts against 426), which served 72 new seeds' quizzes a second against 68-69.
+ * smaller (380 concepts against 426, with 8 nearest), which served 72 new seeds' quizzes a second against 68-69.
  */
 export const HOLDERS_EACH_SIDE = 1;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
@@ -199,7 +201,7 @@ function focusQuery(scope: RegionScope): SQL {
  * apart from it), the categories above the focus and the holders of other values (see depthsOf), nearest first; then each one's
  * study row (concept_study_rows, prepared by every seed: its row, claims, outgoing relations and their
  * citations, and the categories above it), and how many names of the whole graph hold the first word
- * of each focus concept's name. On a million concepts a quiz's region is about 380 concepts scattered
+ * of each focus concept's name. On a million concepts a quiz's region is about 460 concepts scattered
  * over the tables: one lookup each, with the categories above read from the rows of the concepts
  * below, rather than a walk up the hierarchy and five lookups each.
  */
