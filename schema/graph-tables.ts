@@ -295,13 +295,13 @@ export const conceptStudyRows = pgTable("concept_study_rows", {
 });
 
 /**
- * Who holds a value on an aspect, by kind: a current claim with a value makes a row (rebuilt with the
- * study rows by every seed). A true/false statement of a value is asked only with a believable false
- * version, another value of its aspect held by a concept of the subject's own sort
- * (true-false-questions.ts); on a large graph a region finds a few such holders near the subject's id
- * here, by index, rather than among the concepts that happen to lie one relation away. No foreign key:
- * the rows are remade whole after every change to the graph, and a key would make each concept a seed
- * deletes look through them all first.
+ * Who holds which value on an aspect, by kind: a current claim with a value makes a row (rebuilt with the
+ * study rows by every seed), its value trimmed and lower-cased as the quiz rules compare values. A
+ * true/false statement of a value is asked only with a believable false version, another value of its
+ * aspect held by a concept of the subject's own sort (true-false-questions.ts); on a large graph a region
+ * finds a few such holders near the subject's id here, by index, rather than among the concepts that
+ * happen to lie one relation away. No foreign key: the rows are remade whole after every change to the
+ * graph, and a key would make each concept a seed deletes look through them all first.
  */
 export const valueHolders = pgTable(
   "value_holders",
@@ -309,6 +309,7 @@ export const valueHolders = pgTable(
     kind: text("kind").notNull(),
     aspect: text("aspect").notNull(),
     conceptId: integer("concept_id").notNull(),
+    value: text("value").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.aspect, t.conceptId] })],
+  (t) => [primaryKey({ columns: [t.kind, t.aspect, t.conceptId, t.value] })],
 );

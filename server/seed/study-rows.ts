@@ -1,7 +1,7 @@
 /**
  * Refills concept_study_rows (schema/graph-tables.ts): for each concept, the categories above it and, as
  * JSON, everything a study region reads of it (server/study/graph-region.ts turns these rows back into
- * the graph's rows); and value_holders, which concepts of each kind hold a value on each aspect. Any change to the graph's tables (concepts, relations, claims, citations, and what
+ * the graph's rows); and value_holders, which concepts of each kind hold which value on each aspect. Any change to the graph's tables (concepts, relations, claims, citations, and what
  * cascades into them: relation types, sources) must be followed by this, in the same transaction, as
  * every seed does; the rows record which seeded graph they were made from, so that a start-up finds rows
  * made before a seed that did not refresh them (an older server's) and makes them again.
@@ -13,7 +13,7 @@ import { ANCESTOR_DEPTH, filesUnderCategory } from "../study/graph-region.ts";
 import { takeSeedLock } from "./seed-lock.ts";
 
 /** Bump when what a row holds changes, so that start-up remakes rows of the old shape. */
-const STUDY_ROWS_FORMAT = `3, ${ANCESTOR_DEPTH} steps up, value holders`;
+const STUDY_ROWS_FORMAT = `4, ${ANCESTOR_DEPTH} steps up, value holders with their values`;
 /** What seed_state records for the rows: the graph's seed hash they were made from, and their format. */
 const madeFrom = sql`coalesce((select hash from seed_state where id = 'graph'), 'unseeded') || ' / ' || ${STUDY_ROWS_FORMAT}`;
 
@@ -65,8 +65,8 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
     left join outgoing o on o.source_id = c.id`);
   await tx.execute(sql`delete from value_holders`);
   await tx.execute(sql`
-    insert into value_holders (kind, aspect, concept_id)
-    select distinct c.kind, l.aspect, c.id from claims l join concepts c on c.id = l.concept_id
+    insert into value_holders (kind, aspect, concept_id, value)
+    select distinct c.kind, l.aspect, c.id, lower(trim(l.value)) from claims l join concepts c on c.id = l.concept_id
     where l.aspect is not null and l.value is not null and l.outdated is null`);
   await tx.execute(sql`
     insert into seed_state (id, hash) values ('study-rows', ${madeFrom})

@@ -43,7 +43,7 @@ import {
 
 export type RegionScope =
   /** A quiz or round with no topic: the neighbourhood of a concept the seed picks. */
-  | { type: "seed"; seed: number }
+  | { type: "seed"; seed: number; nearest: number }
   /** A topic: the concept and what lies under it (broader relations followed backwards), nearest first. */
   | { type: "topic"; slug: string }
   /** Just these concepts (a learner's weak spots, two compared concepts). */
@@ -61,10 +61,16 @@ export type RegionScope =
 /** How many concepts a region is about: a deck's window onto a large graph, a topic's nearest members. */
 const FOCUS_SIZE = 100;
 /**
- * How many concepts a seed's walk gathers around its start, nearest first, before its focus is chosen among
- * them: two relations away always, and a step further at a time while fewer are found (see SEED_WALK_DEPTH).
+ * How many concepts a seed's walk must have found to stop at two relations from its start; with fewer, it
+ * goes a step further at a time (see SEED_WALK_DEPTH). Its focus is chosen among what it found.
  */
 export const SEED_REACH = 60;
+/**
+ * Among how many of the concepts a seed's walk found, nearest first, the focus looks for each theme's
+ * nearest holder of a value: two steps from a concept with thousands of relations are thousands of concepts,
+ * each a look-up of its claims (on the random million-concept graph two steps hold about a hundred).
+ */
+const SEED_THEME_POOL = 500;
 /**
  * How many relations away from its start a seed's walk may go: two always, and up to this many while fewer
  * than SEED_REACH concepts are found (each step beyond costs nothing when the ones before filled it).
@@ -82,10 +88,18 @@ export const SEED_WALK_DEPTH = 5;
  */
 export const SEED_NEAREST = 16;
 /**
+ * How many a matching round's seed keeps (its themes' nearest holders besides): a round of categories sorts
+ * terms under categories the graph proves apart, which values do not help find. On the seeds served in
+ * regions, 16 left 2 of 60 such rounds without enough terms and 4.1 terms a round; 36, none and 6.1
+ * (the 60 nearest, before: none and 5.8).
+ */
+export const ROUND_SEED_NEAREST = 36;
+/**
  * How many concepts of its kind holding a value on the same aspect a region reads for each value of a
- * focus concept, nearest by id on either side (see `holders` in regionStatement). On the random graph of a
- * million concepts one on either side left no quiz of 100 short of ten, as two did, in a region 10%
- * smaller (380 concepts against 426, with 8 nearest), which served 72 new seeds' quizzes a second against 68-69.
+ * focus concept, the nearest by id on either side holding another value (see `holders` in regionStatement).
+ * On the random graph of a million concepts (with 8 nearest in the focus) one on either side left no quiz of
+ * 100 short of ten, as two did, in a region 10% smaller (380 concepts against 426), which served 72 new
+ * seeds' quizzes a second against 68-69.
  */
 export const HOLDERS_EACH_SIDE = 1;
 /** How far up the hierarchy a region follows categories (the seeds' deepest chain is 4). */
@@ -114,7 +128,7 @@ function depthsOf(scope: RegionScope): { ancestors: number; stated: number; reco
 export function regionKey(scope: RegionScope): string {
   switch (scope.type) {
     case "seed":
-      return `seed:${scope.seed}`;
+      return `seed:${scope.seed}:${scope.nearest}`;
     case "topic":
       return `topic:${scope.slug}`;
     case "concepts":
@@ -163,15 +177,16 @@ function focusQuery(scope: RegionScope): SQL {
           limit 1
         ), ${sql.join(steps, sql`, `)},
         reached as (select id, min(depth) as depth from ${sql.raw(`step${SEED_WALK_DEPTH}`)} group by id),
-        nearest as (select id, depth from reached order by depth, id limit ${sql.raw(String(SEED_NEAREST))}),
+        closest as (select id, depth from reached order by depth, id limit ${sql.raw(String(Math.trunc(scope.nearest)))}),
+        pool as (select id, depth from reached order by depth, id limit ${sql.raw(String(SEED_THEME_POOL))}),
         themed as (
           select distinct on (coalesce(a.theme, a.slug)) r.id, r.depth
-          from reached r
+          from pool r
           join claims l on l.concept_id = r.id and l.aspect is not null and l.value is not null and l.outdated is null
           join aspects a on a.slug = l.aspect
           order by coalesce(a.theme, a.slug), r.depth, r.id
         )
-        select id from (select id, depth from nearest union all select id, depth from themed) chosen
+        select id from (select id, depth from closest union all select id, depth from themed) chosen
         group by id order by min(depth), id limit ${sql.raw(String(FOCUS_SIZE))}`;
     }
     case "topic":
@@ -237,28 +252,32 @@ function regionStatement(scope: RegionScope): SQL {
       select r.source_id, l.depth + 1 from line l, lateral (
         select source_id from relations where target_id = l.id and type in ${disjointTypes} and outdated is null offset 0) r
     ),
-    -- Concepts of a focus concept's kind holding a value on an aspect it holds one on: the false
+    -- Concepts of a focus concept's kind holding another value on an aspect it holds one on: the false
     -- versions a statement of its value is asked with (true-false-questions.ts). One relation away,
     -- a random graph of a million concepts held one for about every third value, and a quiz had to be
-    -- about 60 concepts to find ten questions; a few nearest by id on either side, from an index.
+    -- about 60 concepts to find ten questions; the nearest by id on either side, from an index. Last to
+    -- go when a region is cut at its most concepts: what the rules need of the focus comes first.
     holders as (
       select h.id, 1 as depth from focus f
       join concepts fc on fc.id = f.id
       join claims l on l.concept_id = f.id and l.aspect is not null and l.value is not null and l.outdated is null,
       lateral (
-        (select concept_id as id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id > f.id order by v.concept_id limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
+        (select concept_id as id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id > f.id
+           and v.value <> lower(trim(l.value)) order by v.concept_id limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
         union all
-        (select concept_id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id < f.id order by v.concept_id desc limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
+        (select concept_id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id < f.id
+           and v.value <> lower(trim(l.value)) order by v.concept_id desc limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
       ) h
     ),
-    up(id, depth) as (
-      select id, depth from nearest
-      ${depths.holders ? sql`union all select id, depth from holders` : sql``}
-      union all select id, depth from above
-      ${depths.partners ? sql`union all select id, depth from apart` : sql``}
+    up(id, depth, extra) as (
+      select id, depth, false from nearest
+      ${depths.holders ? sql`union all select id, depth, true from holders` : sql``}
+      union all select id, depth, false from above
+      ${depths.partners ? sql`union all select id, depth, false from apart` : sql``}
     ),
     region as materialized (
-      select id, min(depth) as depth, min(depth) = 0 as focus from up group by id order by min(depth), id limit ${sql.raw(String(REGION_MOST))}
+      select id, min(depth) as depth, min(depth) = 0 as focus from up group by id
+      order by min(depth), bool_and(extra), id limit ${sql.raw(String(REGION_MOST))}
     )
     select
       (select coalesce(json_agg(id order by id), '[]') from region where focus) as focus,

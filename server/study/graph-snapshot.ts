@@ -91,7 +91,8 @@ export interface GraphSnapshot {
    * Null for the whole graph. For a region: the concepts it is about, whose every relation and claim
    * it holds, with every category above them (a "cards" region: one level of them, see graph-region.ts);
    * only these are asked about, dealt as cards or played.
-   * The region's other concepts (their neighbours and categories) serve as wrong choices and context.
+   * The region's other concepts (their neighbours and categories, and in a quiz's region concepts of a
+   * focus concept's kind holding other values of its aspects) serve as wrong choices and context.
    */
   focus: ReadonlySet<string> | null;
   /**

@@ -17,7 +17,7 @@ import { perGraphVersion, type GraphVersion } from "../graph-version.ts";
 import { cardById, slugsOfCardId } from "./flashcards/card-index.ts";
 import type { Flashcard } from "./flashcards/generate-flashcards.ts";
 import { listDecks, parseDeckId, unknownDeck, windowDeck, type Deck } from "./flashcards/decks.ts";
-import { graphWideFacts, loadRegion, regionKey, type RegionScope } from "./graph-region.ts";
+import { graphWideFacts, loadRegion, regionKey, ROUND_SEED_NEAREST, SEED_NEAREST, type RegionScope } from "./graph-region.ts";
 import { keptWithinBudget } from "./kept-within-budget.ts";
 import { loadGraphSnapshot, type GraphSnapshot } from "./graph-snapshot.ts";
 import { generateQuiz, UnknownTopicError, type GeneratedQuiz, type QuizSpec } from "./quiz/generate-quiz.ts";
@@ -27,6 +27,8 @@ export interface RoundSpec {
   topic: string | null;
   /** A weak-spots quiz's concepts. */
   focus?: readonly string[] | undefined;
+  /** A matching round rather than a quiz: its seed's focus keeps more of the concepts nearest its start (ROUND_SEED_NEAREST). */
+  matching?: boolean;
 }
 
 export interface StudyGraphs {
@@ -286,7 +288,7 @@ export function createStudyGraphs(database: Pick<Database, "db" | "query">, grap
   const forRound = async (spec: RoundSpec): Promise<GraphSnapshot> => {
     if (!(await inRegions())) return wholeGraph();
     if (spec.focus?.length) return forConcepts(spec.focus);
-    if (spec.topic === null) return region({ type: "seed", seed: spec.seed });
+    if (spec.topic === null) return region({ type: "seed", seed: spec.seed, nearest: spec.matching ? ROUND_SEED_NEAREST : SEED_NEAREST });
     const found = await region({ type: "topic", slug: spec.topic });
     if (!found.focus?.size) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
     return found;

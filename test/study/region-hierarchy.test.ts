@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../server/seed/ensure-seeded.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
-import { graphWideFacts, HOLDERS_EACH_SIDE, loadRegion, regionKey, SEED_NEAREST, SEED_REACH, SEED_WALK_DEPTH, type RegionScope } from "../../server/study/graph-region.ts";
+import { graphWideFacts, HOLDERS_EACH_SIDE, loadRegion, regionKey, ROUND_SEED_NEAREST, SEED_NEAREST, SEED_REACH, SEED_WALK_DEPTH, type RegionScope } from "../../server/study/graph-region.ts";
 import type { GraphSnapshot } from "../../server/study/graph-snapshot.ts";
 import { allCategories, ancestorsOf, categoriesOf, everyCategoryOf, everythingAbove, isCategory } from "../../server/study/hierarchy.ts";
 import { truthOf } from "../../server/study/quiz/facts.ts";
@@ -34,8 +34,8 @@ const SCOPES: RegionScope[] = [
   { type: "concepts", slugs: ["docker"] },
   { type: "concepts", slugs: ["xen"] },
   { type: "concepts", slugs: ["hypervisor", "container-image"] },
-  { type: "seed", seed: 1 },
-  { type: "seed", seed: 31677 },
+  { type: "seed", seed: 1, nearest: SEED_NEAREST },
+  { type: "seed", seed: 31677, nearest: ROUND_SEED_NEAREST },
   { type: "topic", slug: "hypervisor" },
   // Every concept's own region too: a neighbour filed above only from outside it is a case the seeds reach there.
   ...seeds.concepts.map((c): RegionScope => ({ type: "concepts", slugs: [c.slug] })),
@@ -50,6 +50,30 @@ function isNear(slugs: string[], slug: string): boolean {
   return slugs.some(
     (s) => seeds.relations.some((r) => (r.from === s && r.to === slug) || (r.to === s && r.from === slug)) || facts.summaryOf(s) === facts.summaryOf(slug),
   );
+}
+
+/**
+ * The value holders a quiz region reads for a focus concept (graph-region.ts): for each current value it
+ * states, the nearest concept by id on either side of its kind holding another value on the aspect.
+ */
+function expectedHolders(subject: string): string[] {
+  const kindOf = new Map(seeds.concepts.map((c) => [c.slug, c.kind]));
+  const values = seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && !c.outdated);
+  const norm = (value: string | undefined) => (value ?? "").trim().toLowerCase();
+  const id = idOf.get(subject) ?? 0;
+  const found: string[] = [];
+  for (const claim of values.filter((c) => c.concept === subject)) {
+    const others = [
+      ...new Set(
+        values
+          .filter((c) => c.aspect === claim.aspect && c.concept !== subject && kindOf.get(c.concept) === kindOf.get(subject) && norm(c.value) !== norm(claim.value))
+          .map((c) => c.concept),
+      ),
+    ].sort((a, b) => (idOf.get(a) ?? 0) - (idOf.get(b) ?? 0));
+    found.push(...others.filter((slug) => (idOf.get(slug) ?? 0) > id).slice(0, HOLDERS_EACH_SIDE));
+    found.push(...others.filter((slug) => (idOf.get(slug) ?? 0) < id).slice(-HOLDERS_EACH_SIDE));
+  }
+  return found;
 }
 
 /** A region's name for a category: its slug where the region holds it, else `#<id>`. */
@@ -70,6 +94,8 @@ describe("a region's hierarchy", () => {
         const summary = facts.summaryOf(slug);
         for (const c of seeds.concepts) if (c.summary === summary) expected.add(c.slug);
         for (const category of facts.categoriesAbove(slug)) expected.add(category);
+        // The concepts of its kind holding other values of its aspects: the false versions of its values.
+        for (const holder of expectedHolders(slug)) expected.add(holder);
         // What a disjoint relation sets apart from it or its own categories: what proves a category wrong.
         const line = [slug, ...seeds.relations.filter((r) => r.from === slug && classifying.has(r.type) && !r.outdated).map((r) => r.to)];
         for (const r of seeds.relations) {
@@ -81,6 +107,7 @@ describe("a region's hierarchy", () => {
       expect(new Set(graph.concepts.map((c) => c.slug)), slugs.join(",")).toEqual(expected);
       // A cards region: the subjects' own categories only, which is all a card reads of the hierarchy.
       const cards = await region({ type: "cards", slugs });
+      // …and no value holders: a card states no false value.
       const expectedCards = new Set([...slugs, ...[...expected].filter((slug) => isNear(slugs, slug))]);
       expect(new Set(cards.concepts.map((c) => c.slug)), `cards ${slugs.join(",")}`).toEqual(expectedCards);
     }
@@ -152,16 +179,18 @@ describe("a seed's focus", () => {
         if (step > 2) widened++;
       }
       const walked = [...depth].sort((a, b) => a[1] - b[1] || (idOf.get(a[0]) ?? 0) - (idOf.get(b[0]) ?? 0)).map(([slug]) => slug);
-      const nearest = walked.slice(0, SEED_NEAREST);
-      const expected = new Set(nearest);
-      const themes = new Set(walked.flatMap((slug) => [...themesOf(slug)]));
-      for (const theme of themes) {
-        const first = walked.find((slug) => themesOf(slug).has(theme)) as string;
-        if (!expected.has(first)) themedBeyondNearest++;
-        expected.add(first);
+      // A quiz's seed and a matching round's keep different numbers of the nearest.
+      for (const keep of [SEED_NEAREST, ROUND_SEED_NEAREST]) {
+        const expected = new Set(walked.slice(0, keep));
+        const themes = new Set(walked.flatMap((slug) => [...themesOf(slug)]));
+        for (const theme of themes) {
+          const first = walked.find((slug) => themesOf(slug).has(theme)) as string;
+          if (!expected.has(first)) themedBeyondNearest++;
+          expected.add(first);
+        }
+        const graph = await region({ type: "seed", seed: id - minId, nearest: keep });
+        expect([...(graph.focus ?? [])].sort(), `${picked}, ${keep} nearest`).toEqual([...expected].sort());
       }
-      const graph = await region({ type: "seed", seed: id - minId });
-      expect([...(graph.focus ?? [])].sort(), picked).toEqual([...expected].sort());
     }
     // The seeds reach every case: starts whose two steps hold too few, picks without a relation, and
     // themes first stated beyond the nearest concepts.
@@ -172,43 +201,30 @@ describe("a seed's focus", () => {
 });
 
 describe("a quiz region's other values", () => {
-  const kindOf = new Map(seeds.concepts.map((c) => [c.slug, c.kind]));
-  const values = seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && !c.outdated);
-  /** The concepts of a kind stating a current value on an aspect, by id. */
-  const holdersOf = (kind: string | undefined, aspect: string) =>
-    [...new Set(values.filter((c) => c.aspect === aspect && kindOf.get(c.concept) === kind).map((c) => c.concept))].sort((a, b) => (idOf.get(a) ?? 0) - (idOf.get(b) ?? 0));
   // A seed's pick of every concept, each concept on its own (a learner's weak spot, say), and a topic.
   const scopes = (): RegionScope[] => {
     const ids = [...idOf.values()].sort((a, b) => a - b);
     return [
-      ...ids.map((id): RegionScope => ({ type: "seed", seed: id - (ids[0] ?? 0) })),
+      ...ids.map((id): RegionScope => ({ type: "seed", seed: id - (ids[0] ?? 0), nearest: SEED_NEAREST })),
       ...seeds.concepts.map((c): RegionScope => ({ type: "concepts", slugs: [c.slug] })),
       { type: "topic", slug: "hypervisor" },
     ];
   };
 
-  it("hold, for each value a focus concept states, the nearest by id on either side of its kind stating one on the aspect", async () => {
+  it("hold, for each value a focus concept states, the nearest by id on either side of its kind holding another value on the aspect", async () => {
     let checked = 0;
     for (const scope of scopes()) {
       const graph = await region(scope);
       const focus = [...(graph.focus ?? [])];
       for (const subject of focus) {
-        const id = idOf.get(subject) ?? 0;
-        for (const aspect of new Set(values.filter((c) => c.concept === subject).map((c) => c.aspect as string))) {
-          const others = holdersOf(kindOf.get(subject), aspect).filter((slug) => slug !== subject);
-          const expected = [
-            ...others.filter((slug) => (idOf.get(slug) ?? 0) > id).slice(0, HOLDERS_EACH_SIDE),
-            ...others.filter((slug) => (idOf.get(slug) ?? 0) < id).slice(-HOLDERS_EACH_SIDE),
-          ];
-          for (const slug of expected) {
-            expect(graph.concept.has(slug), `${regionKey(scope)}: ${subject} ${aspect} → ${slug}`).toBe(true);
-            checked++;
-          }
+        for (const slug of expectedHolders(subject)) {
+          expect(graph.concept.has(slug), `${regionKey(scope)}: ${subject} → ${slug}`).toBe(true);
+          checked++;
         }
       }
     }
-    // On the seeds every such holder is also one relation away (the two sides of a comparison):
-    // value-holders.test.ts adds one no relation brings in.
+    // The seeds' holders are the other sides of comparisons, one relation away as well: value-holders.test.ts
+    // adds concepts no relation links to theirs.
     expect(checked).toBeGreaterThan(50);
   }, 120_000);
 });

@@ -56,6 +56,25 @@ describe("a graph studied in regions", () => {
     }
   });
 
+  it("deals a round of categories for every new seed, and a quiz of every kind", async () => {
+    // A seed's quiz asks about the concepts nearest its start and one stating each theme; a round of
+    // categories needs more of the nearest (terms under categories the graph proves apart).
+    const ROUND = `query ($seed: Int) { matching(kind: CATEGORY, size: 8, seed: $seed) { terms { id } } }`;
+    const failed: string[] = [];
+    for (let seed = 4242; seed < 4302; seed++) {
+      const { body } = await api.server.graphql<{ matching: { terms: unknown[] } }>(ROUND, { seed });
+      if (body.errors) failed.push(`${seed}: ${body.errors[0]?.message}`);
+      else expect(body.data?.matching.terms.length).toBeGreaterThanOrEqual(3);
+    }
+    expect(failed).toEqual([]);
+    for (const kind of ["DEFINITION", "CLASSIFICATION", "COMPARISON", "PROS_CONS", "TRUE_FALSE", "MIXED"]) {
+      for (let seed = 4242; seed < 4262; seed++) {
+        const { quiz } = await query<{ quiz: Quiz }>(QUIZ, { kind, count: 10, seed });
+        expect(quiz.questions.length, `${kind} ${seed}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it("keeps a topic's quiz and matching round inside the topic, and names an unknown topic", async () => {
     const under = (slug: string) => slug === "hypervisor" || facts.categoriesAbove(slug).has("hypervisor");
     const { quiz } = await query<{ quiz: Quiz }>(QUIZ, { kind: "MIXED", count: 10, seed: 5, topic: "hypervisor" });

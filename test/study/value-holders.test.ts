@@ -17,6 +17,7 @@ import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const SUBJECT = "sandbox-test";
+const TWIN = "enclave-test";
 /** The seeds' technologies stating the other kernels, as the explanations name them. */
 const OTHERS = [
   { slug: "container", name: /container/i, value: "the host's kernel" },
@@ -27,12 +28,11 @@ let seedsDir = "";
 
 beforeAll(async () => {
   seedsDir = copyOfSeeds();
-  // A technology stating a kernel of its own kind, filed under virtualization and related to nothing else:
-  // the container and the virtual machine, which state the other kernels, are no neighbours of it.
-  writeFileSync(
-    join(seedsDir, "concepts/zz-sandbox-test.yaml"),
-    `- slug: ${SUBJECT}
-  name: Test sandbox
+  // Two technologies that use no kernel at all, filed under virtualization and related to nothing else:
+  // the container and the virtual machine, which state the two other kernels, are no neighbours of them.
+  // The twin comes last, so its nearest kind-mate with a kernel is the sandbox, which states the same.
+  const entry = (slug: string, name: string) => `- slug: ${slug}
+  name: ${name}
   kind: technology
   summary: A made-up isolated environment that exists only in tests.
   description: Exists only in tests, where it shows a quiz finding a false version of its value far from it.
@@ -42,12 +42,18 @@ beforeAll(async () => {
   claims:
     - id: kernel
       aspect: kernel
-      value: a trimmed kernel built into its image
+      value: no kernel at all
       polarity: neutral
-      statement: A test sandbox boots a trimmed kernel that is built into its image.
+      statement: It runs inside another program and uses no kernel at all.
       cite: ["000: What is a VM? ¶3"]
-`,
-  );
+    - id: isolation
+      aspect: isolation
+      value: more strongly
+      polarity: pro
+      statement: It keeps workloads apart more strongly than most.
+      cite: ["000: What is a VM? ¶3"]
+`;
+  writeFileSync(join(seedsDir, "concepts/zz-sandbox-test.yaml"), entry(SUBJECT, "Test sandbox") + entry(TWIN, "Test enclave"));
   database = await createTestDatabase();
   await seed(database.db, { seedsDir, sourcesDir: SOURCES_DIR });
 }, 120_000);
@@ -59,12 +65,15 @@ describe("a quiz region of a large graph", () => {
   it("holds the concepts of its subject's kind that state other values of its aspects, though no relation leads to them", async () => {
     const seeds = loadSeeds({ seedsDir, sourcesDir: SOURCES_DIR });
     const related = (a: string, b: string) => seeds.relations.some((r) => (r.from === a && r.to === b) || (r.from === b && r.to === a));
-    const graph = await region({ type: "concepts", slugs: [SUBJECT] });
-    const held = OTHERS.filter((other) => graph.concept.has(other.slug));
-    expect(held.length).toBeGreaterThan(0);
-    for (const other of held) {
-      expect(related(SUBJECT, other.slug)).toBe(false);
-      expect(graph.claimsOf.get(other.slug)?.some((c) => c.aspect === "kernel" && c.value === other.value)).toBe(true);
+    for (const subject of [SUBJECT, TWIN]) {
+      const graph = await region({ type: "concepts", slugs: [subject] });
+      const held = OTHERS.filter((other) => graph.concept.has(other.slug));
+      // The twin's nearest kind-mate states the same value and is passed over for one that states another.
+      expect(held.length, subject).toBeGreaterThan(0);
+      for (const other of held) {
+        expect(related(subject, other.slug)).toBe(false);
+        expect(graph.claimsOf.get(other.slug)?.some((c) => c.aspect === "kernel" && c.value === other.value)).toBe(true);
+      }
     }
     // A card reads no false versions: its region skips them.
     const cards = await region({ type: "cards", slugs: [SUBJECT] });
@@ -72,23 +81,39 @@ describe("a quiz region of a large graph", () => {
   });
 
   it("lets a weak spot's quiz say a false value of it, and tell whose value that is", async () => {
+    for (const subject of [SUBJECT, TWIN]) {
+      const graph = await region({ type: "concepts", slugs: [subject] });
+      const asked: QuizQuestion[] = [];
+      for (let seed = 1; seed <= 8; seed++) {
+        const quiz = generateQuiz(graph, { kind: "TRUE_FALSE", count: 10, seed, topic: null, focus: [subject] });
+        asked.push(...quiz.questions.filter((q) => q.ask.type === "true-false" && "aspect" in q.ask.fact && q.ask.fact.aspect === "kernel"));
+      }
+      const answer = (q: QuizQuestion) => q.choices.find((c) => c.id === q.correctChoiceId)?.text;
+      const falseOnes = asked.filter((q) => answer(q) === "False");
+      const trueOnes = asked.filter((q) => answer(q) === "True");
+      expect(falseOnes.length, subject).toBeGreaterThan(0);
+      expect(trueOnes.length, subject).toBeGreaterThan(0);
+      for (const q of falseOnes) {
+        // The false value is another technology's kernel, which "no kernel at all" rules out; the explanation says whose.
+        const other = OTHERS.find((o) => q.prompt.includes(o.value));
+        expect(other, q.prompt).toBeDefined();
+        expect(q.explanation).toMatch(other?.name ?? "");
+      }
+      for (const q of trueOnes) expect(q.prompt).toMatch(/no kernel at all/);
+    }
+  });
+
+  it("compares a value only with what the graph contrasts its subject with", async () => {
+    // "Isolates workloads more strongly" is comparative: said against the holder of the other value. The
+    // container holds "less strongly", but the graph never compares it with the sandbox.
     const graph = await region({ type: "concepts", slugs: [SUBJECT] });
-    const asked: QuizQuestion[] = [];
-    for (let seed = 1; seed <= 8; seed++) {
+    expect(graph.claimsOf.get("container")?.some((c) => c.aspect === "isolation")).toBe(true);
+    const prompts: string[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
       const quiz = generateQuiz(graph, { kind: "TRUE_FALSE", count: 10, seed, topic: null, focus: [SUBJECT] });
-      asked.push(...quiz.questions.filter((q) => q.ask.type === "true-false" && "aspect" in q.ask.fact && q.ask.fact.aspect === "kernel"));
+      prompts.push(...quiz.questions.map((q) => q.prompt));
     }
-    const answer = (q: QuizQuestion) => q.choices.find((c) => c.id === q.correctChoiceId)?.text;
-    const falseOnes = asked.filter((q) => answer(q) === "False");
-    const trueOnes = asked.filter((q) => answer(q) === "True");
-    expect(falseOnes.length).toBeGreaterThan(0);
-    expect(trueOnes.length).toBeGreaterThan(0);
-    for (const q of falseOnes) {
-      // The false value is another technology's, and the explanation says whose.
-      const other = OTHERS.find((o) => q.prompt.includes(o.value));
-      expect(other, q.prompt).toBeDefined();
-      expect(q.explanation).toMatch(other?.name ?? "");
-    }
-    for (const q of trueOnes) expect(q.prompt).toMatch(/a trimmed kernel built into its image/);
+    expect(prompts.length).toBeGreaterThan(0);
+    for (const prompt of prompts) expect(prompt).not.toMatch(/compared with/i);
   });
 });

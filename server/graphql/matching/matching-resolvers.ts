@@ -12,7 +12,7 @@ export const matchingResolvers: Resolvers = {
       const seed = args.seed ?? randomInt(0, 2 ** 31 - 1);
       try {
         const spec = { kind: args.kind, size, seed, topic: args.topic ?? null };
-        return generateMatching(await context.study.forRound(spec), spec);
+        return generateMatching(await context.study.forRound({ ...spec, matching: true }), spec);
       } catch (error) {
         if (error instanceof MatchingError || error instanceof UnknownTopicError) throw badInput(error.message);
         throw error;

@@ -54,7 +54,10 @@ function falseValue(graph: GraphSnapshot, subject: SnapshotConcept, aspect: stri
     return !!other && (other.kind === subject.kind || categoriesOf(graph, slug).some((c) => categories.has(c)));
   };
   const claims = claimsOnAspect(graph, aspect).filter((c) => c.concept !== subject.slug);
-  const ordered = [...random.shuffle(claims.filter((c) => partners.has(c.concept))), ...random.shuffle(claims.filter((c) => !partners.has(c.concept) && alike(c.concept))).slice(0, 32)];
+  // A comparative value is said against its holder ("compared with X, …"): only a concept the graph
+  // contrasts with the subject, never one merely of its sort, which the graph does not compare it with.
+  const alikeOthers = graph.comparative.has(aspect) ? [] : random.shuffle(claims.filter((c) => !partners.has(c.concept) && alike(c.concept))).slice(0, 32);
+  const ordered = [...random.shuffle(claims.filter((c) => partners.has(c.concept))), ...alikeOthers];
   for (const claim of ordered) {
     const holder = graph.concept.get(claim.concept);
     const value = claim.value as string;
