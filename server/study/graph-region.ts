@@ -82,7 +82,7 @@ export const SEED_WALK_DEPTH = 5;
  * (themeFact, quiz/facts.ts), so a focus of the nearest concepts alone ran out of themes before it ran out
  * of concepts. On the random graph of a million concepts (one value each, twenty themes) the 36 nearest
  * left none of 100 quizzes short of ten, and 24 left 12; 16 nearest and one per theme, about 26 concepts
- * and a region of about 460, left none short, and a fifty-question quiz found 18 questions where the 60
+ * and a region of about 460, left none short, and a fifty-question quiz found 16 questions where the 60
  * nearest found 14. Fewer nearest serve quizzes of values as well, not those of other kinds: on the seeds
  * served in regions, 8 left 8 of 40 definition quizzes without a question, 16 none (as 60 nearest did).
  */
