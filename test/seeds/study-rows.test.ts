@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../server/db/query-rows.ts";
 import { seed } from "../../server/seed/ensure-seeded.ts";
-import { refreshStaleStudyRows } from "../../server/seed/study-rows.ts";
+import { refreshStaleStudyRows, refreshStudyRows } from "../../server/seed/study-rows.ts";
 import { graphWideFacts, loadRegion } from "../../server/study/graph-region.ts";
 import { loadSeeds } from "../../server/seed/load-seeds.ts";
 import { seedFacts } from "../support/seed-graph.ts";
@@ -103,5 +103,32 @@ describe("study rows", () => {
     expect(await refreshStaleStudyRows(database.db)).toBe(seeds.concepts.length);
     expect((await docker()).concept.get("docker")?.summary).toBe("A summary changed by a seed.");
     expect(await refreshStaleStudyRows(database.db)).toBe(0);
+  });
+
+  it("are rewritten only where the graph changed, so a re-seed leaves no dead copy of every row", async () => {
+    // A row's xmin is the transaction that last wrote it.
+    const written = async () =>
+      new Map(
+        (await queryRows<{ slug: string; x: string }>(database.db, sql`select slug, xmin::text as x from concept_study_rows`)).map((r) => [r.slug, r.x]),
+      );
+    const held = async () =>
+      (await queryRows<{ row: string }>(database.db, sql`select concat_ws('|', kind, aspect, concept_id, value, xmin::text) as row from value_holders order by 1`)).map(
+        (r) => r.row,
+      );
+    await refreshStudyRows(database.db);
+    const [rows, holders] = [await written(), await held()];
+    await refreshStudyRows(database.db);
+    expect(await written()).toEqual(rows);
+    expect(await held()).toEqual(holders);
+
+    // One concept's summary and one value change: that concept's row and that holder are written, nothing else.
+    await database.db.execute(sql`update concepts set summary = 'Another summary.' where slug = 'podman'`);
+    await database.db.execute(sql`update claims set value = 'a kernel of its very own' where key = 'virtual-machine/kernel'`);
+    await refreshStudyRows(database.db);
+    const after = await written();
+    expect([...after].filter(([slug, x]) => rows.get(slug) !== x).map(([slug]) => slug).sort()).toEqual(["podman", "virtual-machine"]);
+    const heldAfter = await held();
+    expect(heldAfter.filter((row) => !holders.includes(row))).toEqual([expect.stringMatching(/\|kernel\|\d+\|a kernel of its very own\|/)]);
+    expect(holders.filter((row) => !heldAfter.includes(row))).toEqual([expect.stringMatching(/\|kernel\|\d+\|a kernel of its own, not the host's\|/)]);
   });
 });
