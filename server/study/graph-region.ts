@@ -18,8 +18,8 @@
  * (disproofOfCategory) is shown step by step, so it reads only the region's
  * relations: a choice it cannot prove false there is not offered. A region a
  * quiz may be made from also holds a few concepts of each focus concept's kind
- * that state a value on an aspect it states one on: the false versions of its
- * values, which a whole graph offers from anywhere in it.
+ * that state another value on an aspect it states one on: the false versions
+ * of its values, which a whole graph offers from anywhere in it.
  *
  * One scope holds less: a "cards" region stops one level up (its subjects'
  * own categories, which a card names and weighs its neighbours against) and
