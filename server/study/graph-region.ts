@@ -279,19 +279,23 @@ function regionStatement(scope: RegionScope): SQL {
       select id, min(depth) as depth, min(depth) = 0 as focus from up group by id
       order by min(depth), bool_and(extra), id limit ${sql.raw(String(REGION_MOST))}
     )
-    select
-      (select coalesce(json_agg(id order by id), '[]') from region where focus) as focus,
-      -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
-      (select coalesce(json_agg(json_build_array(s.concept, s.relations,
-         case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
-         case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end,
-         ${depths.recordsAbove ? sql`json_build_array(s.ancestor_ids, s.ancestor_depths)` : sql`null`}) order by s.slug), '[]')
-       from region r join concept_study_rows s on s.concept_id = r.id) as rows,
-      -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
-      (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
+    -- One result row for each concept's study row, after one for the focus and one for the first words: a
+    -- single row aggregating them all was a string of 300 KB or more for each region.
+    select 0 as part, null::text as slug, (select coalesce(json_agg(id order by id), '[]') from region where focus) as data
+    union all
+    -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
+    select 1, null, (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
          select (select w from unnest(regexp_split_to_array(lower(c.name), '[^[:alnum:]]+')) with ordinality as t(w, i)
                  where char_length(w) >= 4 order by i limit 1)
-         from region s join concepts c on c.id = s.id where s.focus)) as first_words`;
+         from region s join concepts c on c.id = s.id where s.focus))
+    union all
+    -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
+    select 2, s.slug, json_build_array(s.concept, s.relations,
+         case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
+         case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end,
+         ${depths.recordsAbove ? sql`json_build_array(s.ancestor_ids, s.ancestor_depths)` : sql`null`})
+    from region r join concept_study_rows s on s.concept_id = r.id
+    order by part, slug`;
 }
 
 /**
@@ -370,8 +374,13 @@ const dialect = new PgDialect();
 /** A scope's region as a snapshot (see regionStatement), read by one prepared statement. */
 export async function loadRegion(database: Pick<Database, "query">, version: string, scope: RegionScope, wide: GraphWideFacts): Promise<GraphSnapshot> {
   const statement = dialect.sqlToQuery(regionStatement(scope));
-  const [row] = await database.query(statement.sql, statement.params as SqlParameter[]);
-  const read = row as { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> };
+  const parts = await database.query(statement.sql, statement.params as SqlParameter[]);
+  const read: { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> } = { focus: [], rows: [], first_words: {} };
+  for (const { part, data } of parts) {
+    if (part === 0) read.focus = data as number[];
+    else if (part === 1) read.first_words = data as Record<string, number>;
+    else read.rows.push(data as StudyRow);
+  }
   const above = new Map<number, { ids: readonly number[]; depths: readonly number[] }>();
   for (const [concept, , , , recorded] of read.rows) if (recorded) above.set(concept[0], { ids: recorded[0], depths: recorded[1] });
   return buildSnapshot(version, regionRows(read.rows), wide.vocabulary, {
