@@ -1,10 +1,11 @@
 /**
  * Refills concept_study_rows (schema/graph-tables.ts): for each concept, the categories above it and, as
  * JSON, everything a study region reads of it (server/study/graph-region.ts turns these rows back into
- * the graph's rows); and value_holders, which concepts of each kind hold which value on each aspect. Any change to the graph's tables (concepts, relations, claims, citations, and what
- * cascades into them: relation types, sources) must be followed by this, in the same transaction, as
- * every seed does; the rows record which seeded graph they were made from, so that a start-up finds rows
- * made before a seed that did not refresh them (an older server's) and makes them again.
+ * the graph's rows); and value_holders, which concepts of each kind hold which value on each aspect. Any
+ * change to the graph's tables (concepts, relations, claims, citations, and what cascades into them:
+ * relation types, sources) must be followed by this, in the same transaction, as every seed does; the
+ * rows record which seeded graph they were made from, so that a start-up finds rows made before a seed
+ * that did not refresh them (an older server's) and makes them again.
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
