@@ -10,7 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
-import { ANCESTOR_DEPTH, filesUnderCategory } from "../study/graph-region.ts";
+import { ANCESTOR_DEPTH, filesUnderCategory, normalValue, statesValue } from "../study/graph-region.ts";
 import { takeSeedLock } from "./seed-lock.ts";
 
 /** Bump when what a row holds changes, so that start-up remakes rows of the old shape. */
@@ -78,8 +78,8 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
       or concept_study_rows.claims::text is distinct from excluded.claims::text
       or concept_study_rows.relations::text is distinct from excluded.relations::text`);
   const holders = sql`
-    select distinct c.kind, l.aspect, c.id as concept_id, lower(trim(l.value)) as value from claims l join concepts c on c.id = l.concept_id
-    where l.aspect is not null and l.value is not null and l.outdated is null`;
+    select distinct c.kind, l.aspect, c.id as concept_id, ${normalValue("l")} as value from claims l join concepts c on c.id = l.concept_id
+    where ${statesValue("l")}`;
   await tx.execute(sql`
     delete from value_holders v where not exists (
       select 1 from (${holders}) h where h.kind = v.kind and h.aspect = v.aspect and h.concept_id = v.concept_id and h.value = v.value)`);

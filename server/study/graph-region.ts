@@ -144,6 +144,13 @@ export function regionKey(scope: RegionScope): string {
 const current = sql`outdated is null`;
 const narrowing = sql`(select slug from relation_types where broader or classifies)`;
 const disjointTypes = sql`(select slug from relation_types where disjoint)`;
+/**
+ * Whether the claim `alias` is one the quiz rules ask as a value (valuedClaims, quiz/facts.ts): current, with
+ * an aspect and a value. The value holders, a region's reading of them and a seed's theme picks agree on it.
+ */
+export const statesValue = (alias: string) => sql.raw(`${alias}.aspect is not null and ${alias}.value is not null and ${alias}.outdated is null`);
+/** The claim `alias`'s value as the quiz rules compare values (normal, quiz/facts.ts): trimmed and lower-cased. */
+export const normalValue = (alias: string) => sql.raw(`lower(trim(${alias}.value))`);
 /** The relations the hierarchy follows up: current ones of a classifying type (a relation's own columns, unqualified). */
 export const filesUnderCategory = sql`outdated is null and type in (select slug from relation_types where classifies)`;
 
@@ -182,7 +189,7 @@ function focusQuery(scope: RegionScope): SQL {
         themed as (
           select distinct on (coalesce(a.theme, a.slug)) r.id, r.depth
           from pool r
-          join claims l on l.concept_id = r.id and l.aspect is not null and l.value is not null and l.outdated is null
+          join claims l on l.concept_id = r.id and ${statesValue("l")}
           join aspects a on a.slug = l.aspect
           order by coalesce(a.theme, a.slug), r.depth, r.id
         )
@@ -260,13 +267,13 @@ function regionStatement(scope: RegionScope): SQL {
     holders as (
       select h.id, 1 as depth from focus f
       join concepts fc on fc.id = f.id
-      join claims l on l.concept_id = f.id and l.aspect is not null and l.value is not null and l.outdated is null,
+      join claims l on l.concept_id = f.id and ${statesValue("l")},
       lateral (
         (select concept_id as id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id > f.id
-           and v.value <> lower(trim(l.value)) order by v.concept_id limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
+           and v.value <> ${normalValue("l")} order by v.concept_id limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
         union all
         (select concept_id from value_holders v where v.kind = fc.kind and v.aspect = l.aspect and v.concept_id < f.id
-           and v.value <> lower(trim(l.value)) order by v.concept_id desc limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
+           and v.value <> ${normalValue("l")} order by v.concept_id desc limit ${sql.raw(String(HOLDERS_EACH_SIDE))})
       ) h
     ),
     up(id, depth, extra) as (

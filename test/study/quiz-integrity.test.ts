@@ -176,9 +176,9 @@ describe.each(KINDS.flatMap((kind) => MODES.map((mode) => [kind, mode] as const)
     // At least two questions a quiz on average (fewer would mean the rules left the kind with nothing
     // to ask); one for pros and cons, where the sources' container/VM trade-offs fall into few themes
     // and a quiz asks each theme once, so its mirror image cannot follow.
-    // A region offers fewer wrong choices of a sort (here a seed's neighbourhood, 60 of the 84 concepts and
-    // what lies around them): one question a quiz still (0.8 for pros and cons), where a focus that stopped
-    // at two steps gave one every other quiz.
+    // A region offers fewer wrong choices of a sort (here a seed's neighbourhood of the 84 concepts and what
+    // lies around it, graph-region.ts): one question a quiz still (0.8 for pros and cons), where a focus that
+    // stopped at two steps gave one every other quiz.
     const least = mode === "regions" ? SEEDS.length * (kind === "PROS_CONS" ? 0.8 : 1) : SEEDS.length * (kind === "PROS_CONS" ? 1 : 2);
     expect(questions).toBeGreaterThanOrEqual(least);
   });

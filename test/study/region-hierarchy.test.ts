@@ -56,10 +56,10 @@ function isNear(slugs: string[], slug: string): boolean {
  * The value holders a quiz region reads for a focus concept (graph-region.ts): for each current value it
  * states, the nearest concept by id on either side of its kind holding another value on the aspect.
  */
+const kindOf = new Map(seeds.concepts.map((c) => [c.slug, c.kind]));
+const values = seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && !c.outdated);
+const norm = (value: string | undefined) => (value ?? "").trim().toLowerCase();
 function expectedHolders(subject: string): string[] {
-  const kindOf = new Map(seeds.concepts.map((c) => [c.slug, c.kind]));
-  const values = seeds.claims.filter((c) => c.aspect !== undefined && c.value !== undefined && !c.outdated);
-  const norm = (value: string | undefined) => (value ?? "").trim().toLowerCase();
   const id = idOf.get(subject) ?? 0;
   const found: string[] = [];
   for (const claim of values.filter((c) => c.concept === subject)) {
