@@ -53,6 +53,20 @@ export interface SnapshotCitation {
   locator: string;
 }
 
+/**
+ * Each passage once, in first-seen order: what a card or question states is often backed by one passage
+ * twice (both sides of a comparison cite the paragraph that contrasts them), and a reader sees it once.
+ */
+export function distinctCitations(citations: readonly SnapshotCitation[]): SnapshotCitation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.sourceId}|${c.locator}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** What a region cannot see for itself, read from the whole graph once per version (graph-region.ts). */
 /** The vocabulary's tables, as read: kinds and aspects in order, relation types. */
 export interface Vocabulary {

@@ -6,9 +6,9 @@ import { useSeededServer } from "../support/seeded-server.ts";
 const api = useSeededServer();
 const facts = seedFacts();
 
-type Card = { id: string; type: string; front: string; back: string; explanation: string; concept: { slug: string }; citations: { locator: string; passage: string | null }[] };
+type Card = { id: string; type: string; front: string; back: string; explanation: string; concept: { slug: string }; citations: { locator: string; passage: string | null; source: { id: string } }[] };
 const CARDS = `query ($deck: String, $first: Int, $offset: Int) { flashcards(deck: $deck, first: $first, offset: $offset) {
-  id type front back explanation concept { slug } citations { locator passage } } }`;
+  id type front back explanation concept { slug } citations { locator passage source { id } } } }`;
 
 async function cards(deck: string): Promise<Card[]> {
   const { body } = await api.server.graphql<{ flashcards: Card[] }>(CARDS, { deck, first: 500 });
@@ -162,6 +162,21 @@ describe("flashcards", () => {
         expect(items(`${name}s`), card.id).toBe(0);
       }
     }
+  });
+
+  it("explain in whole sentences, each backed passage cited once", async () => {
+    const all = await cards("all");
+    // A summary is a noun phrase ("A type 1 hypervisor, one that runs…"): after a full stop it stood as a sentence without a verb.
+    const nounPhrases = facts.seeds.concepts.map((c) => c.summary.trim().replace(/\s+/g, " ")).filter((s) => /^(A|An|The)\s/.test(s));
+    const kindCards = all.filter((c) => c.type === "KIND");
+    expect(kindCards.length).toBeGreaterThan(0);
+    for (const card of all) {
+      for (const summary of nounPhrases) expect(card.explanation.includes(`. ${summary}`), `${card.id}: ${card.explanation}`).toBe(false);
+      // Both sides of a comparison often cite the one paragraph that contrasts them.
+      const locators = card.citations.map((c) => `${c.source.id}: ${c.locator}`);
+      expect(new Set(locators).size, `${card.id}: ${locators.join(" · ")}`).toBe(locators.length);
+    }
+    for (const card of kindCards) expect(card.explanation, card.id).toMatch(/\. (It is|They are) /);
   });
 
   it("never show their answer on their front: not the back, nor the answer's name or aliases", async () => {

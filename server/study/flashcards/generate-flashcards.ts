@@ -5,9 +5,9 @@
  * claim key behind it), never of database ids, so a re-seed keeps every
  * learner's progress on every card that still exists.
  */
-import type { GraphSnapshot, SnapshotCitation, SnapshotClaim, SnapshotConcept, SnapshotRelation } from "../graph-snapshot.ts";
+import { distinctCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerArticle, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -310,7 +310,7 @@ function termBack(graph: GraphSnapshot, concept: SnapshotConcept): string {
  */
 export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> {
   const name = (slug: string) => graph.concept.get(slug)?.name ?? slug;
-  const citationsOfClaims = (claims: SnapshotClaim[]) => claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
+  const citationsOfClaims = (claims: SnapshotClaim[]) => distinctCitations(claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []));
   const categories = categoryKinds(graph);
 
   for (const concept of graph.studied) {
@@ -392,7 +392,10 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         subject: concept.slug,
         front: `What kind of thing ${verb("is")} ${phrase.text}?`,
         back: kind.label,
-        explanation: `${isKind} ${concept.summary}`,
+        // A summary is a noun phrase ("A type 1 hypervisor, one that…"): said of the concept, not left without a verb.
+        explanation: /^(A|An|The)\s/.test(concept.summary)
+          ? `${isKind} ${phrase.plural ? "They are" : "It is"} ${lowerArticle(concept.summary)}`
+          : `${isKind}${moreThan(concept.description, isKind)}`,
         citations: cited,
         answers: kindNames,
       };
@@ -429,7 +432,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           back: target.name,
           explanation: `${all}. ${target.name}: ${target.summary}`,
           // The explanation states every target's relation: each one's passages, the asked one's first.
-          citations: [relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
+          citations: distinctCitations(
+            [relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
+          ),
           answers,
         };
       }

@@ -1,6 +1,6 @@
 /** What a generated quiz question is, inside the server (the API never shows `correctChoiceId`). */
 import { createHash } from "node:crypto";
-import type { SnapshotCitation } from "../graph-snapshot.ts";
+import { distinctCitations, type SnapshotCitation } from "../graph-snapshot.ts";
 
 export const QUESTION_KINDS = ["DEFINITION", "CLASSIFICATION", "COMPARISON", "PROS_CONS", "TRUE_FALSE"] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -78,17 +78,6 @@ export interface QuizQuestion {
   unseen?: string[];
 }
 
-/** Each citation once, in first-seen order. */
-function distinct(citations: SnapshotCitation[]): SnapshotCitation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => {
-    const key = `${c.sourceId}|${c.locator}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function shortHash(text: string, length: number): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, length);
 }
@@ -118,7 +107,7 @@ export function makeQuestion(input: {
   const correct = withIds.find((c) => c.ref === input.correctRef);
   if (!correct) throw new Error(`question ${input.key}: the correct choice is missing`);
   const wrongNotes: Record<string, WrongChoiceNote> = {};
-  for (const c of withIds) if (c.whyWrong && c.id !== correct.id) wrongNotes[c.id] = { ...c.whyWrong, citations: distinct(c.whyWrong.citations) };
+  for (const c of withIds) if (c.whyWrong && c.id !== correct.id) wrongNotes[c.id] = { ...c.whyWrong, citations: distinctCitations(c.whyWrong.citations) };
   const choices = withIds.map(({ id: choiceId, text, ref }) => ({ id: choiceId, text, ref }));
   return {
     id,
@@ -130,7 +119,7 @@ export function makeQuestion(input: {
     ask: input.ask,
     difficulty: Math.round(input.difficulty * 100) / 100,
     explanation: input.explanation,
-    citations: distinct(input.citations),
+    citations: distinctCitations(input.citations),
     wrongNotes,
     facts: input.facts,
     reveals: input.reveals ?? [],
