@@ -287,6 +287,12 @@ export const conceptStudyRows = pgTable("concept_study_rows", {
   /** The categories above it, and how many steps up each first is (1 = its own category). */
   ancestorIds: integer("ancestor_ids").array().notNull(),
   ancestorDepths: integer("ancestor_depths").array().notNull(),
+  /**
+   * The concepts a region holds one step from this one when it is in the region's focus: the other ends of
+   * its relations (outdated ones too) and the concepts sharing its summary. Read from the focus's own rows,
+   * which a region reads anyway, rather than walked in the relations' indexes for each focus concept.
+   */
+  nearIds: integer("near_ids").array().notNull().default(sql`'{}'::integer[]`),
   concept: json("concept").notNull(),
   cited: json("cited").notNull(),
   /** Apart from the rest: a region reads claims only of the concepts near its focus (a card's: its subject's). */

@@ -60,6 +60,27 @@ describe("study rows", () => {
     expect(deepest).toBeGreaterThanOrEqual(3);
   });
 
+  it("hold, for every concept, what a region holds one step from it: every other end of its relations, outdated too, and every concept sharing its summary", async () => {
+    const rows = await queryRows<{ slug: string; near: string[] | null }>(
+      database.db,
+      sql`select s.slug, (select json_agg(c.slug) from unnest(s.near_ids) as n(id) join concepts c on c.id = n.id) as near from concept_study_rows s`,
+    );
+    const summaryOf = new Map(seeds.concepts.map((c) => [c.slug, c.summary.trim()]));
+    let outdatedEnds = 0;
+    let sharing = 0;
+    for (const row of rows) {
+      const ends = seeds.relations.flatMap((r) => (r.from === row.slug ? [r.to] : r.to === row.slug ? [r.from] : []));
+      outdatedEnds += seeds.relations.filter((r) => r.outdated && (r.from === row.slug || r.to === row.slug)).length;
+      const alike = seeds.concepts.filter((c) => c.slug !== row.slug && summaryOf.get(c.slug) === summaryOf.get(row.slug)).map((c) => c.slug);
+      sharing += alike.length;
+      expect(new Set(row.near ?? []), row.slug).toEqual(new Set([...ends, ...alike]));
+      expect(row.near ?? [], row.slug).toHaveLength(new Set([...ends, ...alike]).size);
+    }
+    // The seeds have both: relations marked outdated, and concepts sharing a summary.
+    expect(outdatedEnds).toBeGreaterThan(0);
+    expect(sharing).toBeGreaterThan(0);
+  });
+
   it("list, by kind and aspect, every concept stating a current value on the aspect, as the seeds say", async () => {
     const rows = await queryRows<{ kind: string; aspect: string; slug: string }>(
       database.db,

@@ -1,0 +1,1 @@
+ALTER TABLE "concept_study_rows" ADD COLUMN "near_ids" integer[] DEFAULT '{}'::integer[] NOT NULL;
