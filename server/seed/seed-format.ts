@@ -50,7 +50,7 @@ export const vocabularyFile = z.strictObject({
          */
         disjoint: z.boolean().default(false),
         /**
-         * Whether a flashcard may ask for the target: "VirtualBox is made by …" has one answer, "Docker
+         * Whether a flashcard may ask for the target: "VirtualBox is owned by …" has one answer, "Docker
          * uses …" or "VirtualBox runs on …" many fair ones, so those verbs say `flashcards: false`.
          */
         flashcards: z.boolean().default(true),

@@ -112,17 +112,18 @@ const TOPIC_DEPTH = 8;
 const REGION_MOST = 3000;
 
 /**
- * How far up the hierarchy above the focus a scope's region goes, and how far from the focus it reads
- * what concepts state (their claims, and the citations of them and of the concepts): all the way,
- * except in a cards region, where a card reads only its subjects' (a comparison card's id names both
- * sides, so both are subjects), and of the others their names and relations. A cards region does not
+ * How far up the hierarchy above the focus a scope's region goes, how far from the focus it reads
+ * what concepts state (their claims, and the citations of them), and how far the concepts' own citations:
+ * all the way, except in a cards region, where a card reads only its subjects' claims (a comparison card's
+ * id names both sides, so both are subjects), and of the others their names, relations and citations (a
+ * relation card explains its answer with the answer's summary, and cites it). A cards region does not
  * read what the rows record above its concepts, nor what is set apart from them, either: no card asks.
  * The holders of other values serve quizzes only: a deck's region (a kind, or all) and a cards region skip them.
  */
-function depthsOf(scope: RegionScope): { ancestors: number; stated: number; recordsAbove: boolean; partners: boolean; holders: boolean } {
+function depthsOf(scope: RegionScope): { ancestors: number; stated: number; cited: number; recordsAbove: boolean; partners: boolean; holders: boolean } {
   return scope.type === "cards"
-    ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, recordsAbove: false, partners: false, holders: false }
-    : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, recordsAbove: true, partners: true, holders: scope.type !== "kind" && scope.type !== "all" };
+    ? { ancestors: CARD_ANCESTOR_DEPTH, stated: 0, cited: 1, recordsAbove: false, partners: false, holders: false }
+    : { ancestors: ANCESTOR_DEPTH, stated: ANCESTOR_DEPTH, cited: ANCESTOR_DEPTH, recordsAbove: true, partners: true, holders: scope.type !== "kind" && scope.type !== "all" };
 }
 
 export function regionKey(scope: RegionScope): string {
@@ -299,7 +300,7 @@ function regionStatement(scope: RegionScope): SQL {
     union all
     -- Claims and citations only within the scope's reach: the rest would be parsed to be dropped.
     select 2, s.slug, json_build_array(s.concept, s.relations,
-         case when r.depth <= ${sql.raw(String(depths.stated))} then s.cited end,
+         case when r.depth <= ${sql.raw(String(depths.cited))} then s.cited end,
          case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end,
          ${depths.recordsAbove ? sql`json_build_array(s.ancestor_ids, s.ancestor_depths)` : sql`null`})
     from region r join concept_study_rows s on s.concept_id = r.id

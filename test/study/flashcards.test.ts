@@ -62,8 +62,8 @@ describe("flashcards", () => {
     expect(shared.length).toBeGreaterThan(5);
     expect(new Set(shared.map((c) => c.back)).size, shared.map((c) => c.back).join("\n")).toBeGreaterThan(shared.length * 0.6);
     for (const card of shared) expect(card.back.startsWith(facts.summaryOf(card.concept.slug) ?? "?"), card.id).toBe(true);
-    const relation = all.find((c) => c.id === "relation:virtualbox:made-by");
-    expect(relation).toMatchObject({ front: "VirtualBox is made by …", back: "Oracle" });
+    const relation = all.find((c) => c.id === "relation:virtualbox:owned-by");
+    expect(relation).toMatchObject({ front: "VirtualBox is owned by …", back: "Oracle" });
     const comparison = all.find((c) => c.id === "comparison:container:virtual-machine:startup-time");
     expect(comparison?.back).toMatch(/^A container starts [^.]*seconds\. A virtual machine starts [^.]*minutes\.$/);
     for (const card of all) {
@@ -106,7 +106,7 @@ describe("flashcards", () => {
     // Each record: three quoted fields; quotes inside are doubled.
     const records = text.slice(text.indexOf('"')).match(/"(?:[^"]|"")*","(?:[^"]|"")*","(?:[^"]|"")*"\n/g) ?? [];
     expect(records.length).toBe((await cards("topic:hypervisor")).length);
-    expect(records.some((r) => r.startsWith('"VirtualBox is made by …","Oracle'))).toBe(true);
+    expect(records.some((r) => r.startsWith('"VirtualBox is owned by …","Oracle'))).toBe(true);
     expect((await fetch(`${api.server.url}/decks/nowhere/anki.csv`)).status).toBe(404);
   });
 

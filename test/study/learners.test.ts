@@ -127,7 +127,7 @@ describe("scheduling", () => {
 describe("nothing a learner saved is lost", () => {
   it("keeps progress through a re-seed, for every card that still exists", async () => {
     const token = await newLearner();
-    const before = (await review(token, "relation:virtualbox:made-by", "GOOD")).data?.review;
+    const before = (await review(token, "relation:virtualbox:owned-by", "GOOD")).data?.review;
     expect(before?.reps).toBe(1);
     const dir = copyOfSeeds();
     const file = join(dir, "concepts/virtual-machines.yaml");
@@ -136,7 +136,7 @@ describe("nothing a learner saved is lost", () => {
     expect(edited).not.toBe(text);
     writeFileSync(file, edited);
     await seed(api.database.db, { seedsDir: dir, sourcesDir: SOURCES_DIR });
-    const after = await as<CardView>(token, CARD, { id: "relation:virtualbox:made-by" });
+    const after = await as<CardView>(token, CARD, { id: "relation:virtualbox:owned-by" });
     expect(after.data?.flashcard.progress).toMatchObject({ state: before?.state, due: before?.due, reps: 1 });
     await seed(api.database.db, { seedsDir: SEEDS_DIR, sourcesDir: SOURCES_DIR });
   });

@@ -431,10 +431,11 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           front,
           back: target.name,
           explanation: `${all}. ${target.name}: ${target.summary}`,
-          // The explanation states every target's relation: each one's passages, the asked one's first.
-          citations: distinctCitations(
-            [relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
-          ),
+          // The explanation states every target's relation, the asked one's first, then what the answer is: each one's passages.
+          citations: distinctCitations([
+            ...[relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
+            ...(graph.citationsOfConcept.get(target.id) ?? []),
+          ]),
           answers,
         };
       }
