@@ -112,6 +112,7 @@ function names(text: string, slug: string): boolean {
 
 const aspectLabels = facts.seeds.vocabulary.aspects.map((a) => escapeRegex(a.label)).join("|");
 const comparative = new Set(facts.seeds.vocabulary.aspects.filter((a) => a.comparative).map((a) => a.slug));
+const setApart = new Set(facts.seeds.vocabulary.relation_types.filter((t) => t.disjoint).map((t) => t.slug));
 
 /** The words of a concept's name and aliases (three letters or more), with and without a plural "s". */
 function wordsOf(slug: string): Set<string> {
@@ -222,7 +223,7 @@ describe.each(KINDS.flatMap((kind) => MODES.map((mode) => [kind, mode] as const)
     }
   });
 
-  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparative aspect, two sibling categories, or one strength of each side)", () => {
+  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparative aspect, two sibling categories, a definition's counterpart, or one strength of each side)", () => {
     for (const quiz of quizzes(kind, 50, mode)) {
       for (const q of quiz.questions) {
         const texts = q.choices.map((c) => c.text.toLowerCase());
@@ -242,6 +243,13 @@ describe.each(KINDS.flatMap((kind) => MODES.map((mode) => [kind, mode] as const)
           const [mine, theirs] = [...q.choices].sort((a) => (a.id === q.correctChoiceId ? -1 : 1)).map((c) => valueRef(c.ref));
           expect(facts.polarityOfValue(ask.subject, mine?.aspect ?? "", mine?.value ?? ""), q.prompt).toBe(ask.polarity);
           expect(facts.polarityOfValue(ask.partner, theirs?.aspect ?? "", theirs?.value ?? ""), q.prompt).toBe(ask.polarity);
+        } else if (q.choices.length === 2 && ask.type === "definition") {
+          // An either/or between the answer and what the seeds set it against (type 1 or type 2?), never a mere sibling.
+          const other = q.choices.find((c) => c.ref !== ask.concept)?.ref ?? "";
+          const setAgainst = facts.seeds.relations.some(
+            (r) => setApart.has(r.type) && !r.outdated && ((r.from === other && r.to === ask.concept) || (r.to === other && r.from === ask.concept)),
+          );
+          expect(setAgainst, `${q.prompt}: ${other}`).toBe(true);
         } else if (q.choices.length === 2) {
           // An either/or between two categories under one parent ("OS-level or hardware virtualization?").
           expect(ask.type, q.prompt).toBe("category");
@@ -322,8 +330,9 @@ describe("quiz content", () => {
 
   it("asks definitions of many concepts across quizzes, not the same few", () => {
     const asked = new Set(quizzes("DEFINITION", 10).flatMap((quiz) => quiz.questions.map((q) => q.subject)));
-    // Seven: VMware left the pool after four reviews found its name gave it away beside the other vendors.
-    expect(asked.size, [...asked].join(", ")).toBeGreaterThanOrEqual(7);
+    // Seven with three or four choices (VMware left the pool after four reviews found its name gave it away
+    // beside the other vendors); the either/ors between counterparts (system or application container?) add more.
+    expect(asked.size, [...asked].join(", ")).toBeGreaterThanOrEqual(12);
   });
 
   it("never asks for a definition whose answer an earlier question of the quiz named", () => {

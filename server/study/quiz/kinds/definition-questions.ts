@@ -144,6 +144,9 @@ function whatItIs(concept: SnapshotConcept, text = concept.summary): string {
     : `That describes ${subject.text}: “${sentence(text)}”`;
 }
 
+/** How close a wrong answer the graph sets against the answer is (between a sibling's 1 and a product's 0.8). */
+const CONTRASTED = 0.9;
+
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random, options: BuildOptions = { single: false }): QuizQuestion | null {
   const concept = graph.concept.get(slug);
   if (!concept) return null;
@@ -181,7 +184,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   };
   const tiers = [
     { refs: siblings, closeness: 1 },
-    { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: 0.9 },
+    { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: CONTRASTED },
     { refs: products(slug) ? sameKind.filter(products) : [], closeness: 0.8 },
     { refs: sameKind, closeness: 0.6 },
   ];
@@ -237,9 +240,14 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   // docker run), so the one choice that fits the description's sort gave the answer away. An
   // embedded card's lone question may still draw on the whole kind.
   const close = options.single ? tiers : tiers.filter((t) => t.closeness >= 0.8);
-  const picked = [3, 2].map((n) => pickDistractors(random, close, n, isWrong, nameOf, [concept.name])).find((p) => p !== null);
+  const picked =
+    [3, 2].map((n) => pickDistractors(random, close, n, isWrong, nameOf, [concept.name])).find((p) => p !== null) ??
+    // Else an either/or with what the graph sets it against ("the older type of container": system or
+    // application?): pairs taught side by side are most of what a definition can ask on a small graph (only
+    // seven concepts had two or more close choices). Not with a mere sibling: the sources never weigh
+    // Swarm against Kubernetes, and "built into a container runtime" was all that told them apart.
+    pickDistractors(random, tiers.filter((t) => t.closeness === CONTRASTED), 1, isWrong, nameOf, [concept.name]);
   if (!picked) return null;
-  if (picked.refs.length < 2) return null;
   // A word of the answer's name in the prompt that no other choice has singles it out.
   const others = picked.refs.map((ref) => graph.concept.get(ref) as SnapshotConcept);
   if (pointsAt(prompt, concept, others)) return null;
