@@ -293,6 +293,10 @@ export const conceptStudyRows = pgTable("concept_study_rows", {
    * which a region reads anyway, rather than walked in the relations' indexes for each focus concept.
    */
   nearIds: integer("near_ids").array().notNull().default(sql`'{}'::integer[]`),
+  /** The other ends of its current relations only: what a seed's walk follows (graph-region.ts), with no lookup in the relations' indexes. */
+  linkedIds: integer("linked_ids").array().notNull().default(sql`'{}'::integer[]`),
+  /** The aspects it states a current value on (statesValue): which themes a seed's focus finds in it, with no lookup in the claims. */
+  valueAspects: text("value_aspects").array().notNull().default(sql`'{}'::text[]`),
   concept: json("concept").notNull(),
   cited: json("cited").notNull(),
   /** Apart from the rest: a region reads claims only of the concepts near its focus (a card's: its subject's). */

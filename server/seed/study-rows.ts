@@ -14,7 +14,7 @@ import { ANCESTOR_DEPTH, filesUnderCategory, normalValue, statesValue } from "..
 import { takeSeedLock } from "./seed-lock.ts";
 
 /** Bump when what a row holds changes, so that start-up remakes rows of the old shape. */
-const STUDY_ROWS_FORMAT = `5, ${ANCESTOR_DEPTH} steps up, value holders with their values, near ids`;
+const STUDY_ROWS_FORMAT = `6, ${ANCESTOR_DEPTH} steps up, value holders with their values, near and linked ids, value aspects`;
 /** What seed_state records for the rows: the graph's seed hash they were made from, and their format. */
 const madeFrom = sql`coalesce((select hash from seed_state where id = 'graph'), 'unseeded') || ' / ' || ${STUDY_ROWS_FORMAT}`;
 
@@ -31,7 +31,7 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
   // rewrite of every row left the old ones dead until a vacuum, and on a million concepts the table
   // three times its size (2.4 GB instead of 0.8) made a new seed's quiz a quarter slower.
   await tx.execute(sql`
-    insert into concept_study_rows (concept_id, slug, ancestor_ids, ancestor_depths, near_ids, concept, cited, claims, relations)
+    insert into concept_study_rows (concept_id, slug, ancestor_ids, ancestor_depths, near_ids, linked_ids, value_aspects, concept, cited, claims, relations)
     with recursive classifying as (
       select source_id, target_id from relations where ${filesUnderCategory}
     ), up(concept_id, id, depth) as (
@@ -50,6 +50,14 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
         union select target_id, source_id from relations
         union select a.id, b.id from concepts a join concepts b on b.summary = a.summary and b.id <> a.id
       ) ends group by id
+    ), linked as (
+      -- What a seed's walk follows from it (see focusQuery in graph-region.ts): current relations, either way.
+      select id, array_agg(other order by other) as ids from (
+        select source_id as id, target_id as other from relations where outdated is null
+        union select target_id, source_id from relations where outdated is null
+      ) ends group by id
+    ), valued as (
+      select l.concept_id, array_agg(distinct l.aspect order by l.aspect) as aspects from claims l where ${statesValue("l")} group by l.concept_id
     ), cited_concept as (
       select concept_id, json_agg(${citation} order by position, id) as cited from citations c where concept_id is not null group by concept_id
     ), cited_relation as (
@@ -65,7 +73,7 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
         order by l.position, l.id) as claims
       from claims l left join cited_claim cl on cl.claim_id = l.id group by l.concept_id
     )
-    select c.id, c.slug, coalesce(a.ids, '{}'), coalesce(a.depths, '{}'), coalesce(n.ids, '{}'),
+    select c.id, c.slug, coalesce(a.ids, '{}'), coalesce(a.depths, '{}'), coalesce(n.ids, '{}'), coalesce(k.ids, '{}'), coalesce(v.aspects, '{}'),
       json_build_array(c.id, c.slug, c.name, c.kind, c.summary, c.description, c.aliases, c.noun, c.noun_plural, c.plural, c.uncountable, c.clue),
       coalesce(cc.cited, '[]'), coalesce(s.claims, '[]'), coalesce(o.relations, '[]')
     from concepts c
@@ -74,13 +82,18 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
     left join stated s on s.concept_id = c.id
     left join outgoing o on o.source_id = c.id
     left join near n on n.id = c.id
+    left join linked k on k.id = c.id
+    left join valued v on v.concept_id = c.id
     on conflict (concept_id) do update set
       slug = excluded.slug, ancestor_ids = excluded.ancestor_ids, ancestor_depths = excluded.ancestor_depths, near_ids = excluded.near_ids,
+      linked_ids = excluded.linked_ids, value_aspects = excluded.value_aspects,
       concept = excluded.concept, cited = excluded.cited, claims = excluded.claims, relations = excluded.relations
     where concept_study_rows.slug is distinct from excluded.slug
       or concept_study_rows.ancestor_ids is distinct from excluded.ancestor_ids
       or concept_study_rows.ancestor_depths is distinct from excluded.ancestor_depths
       or concept_study_rows.near_ids is distinct from excluded.near_ids
+      or concept_study_rows.linked_ids is distinct from excluded.linked_ids
+      or concept_study_rows.value_aspects is distinct from excluded.value_aspects
       -- json has no equality operator: its text, as built, is compared.
       or concept_study_rows.concept::text is distinct from excluded.concept::text
       or concept_study_rows.cited::text is distinct from excluded.cited::text

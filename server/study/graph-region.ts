@@ -162,26 +162,28 @@ function focusQuery(scope: RegionScope): SQL {
       // nearest first; and further out, a step at a time while those are too few (a start with one
       // relation, in a corner of the graph, gave some quizzes of a random million-concept graph no question
       // at all). Of those, the focus: the nearest, and for each theme the nearest stating a value of it.
+      // All of it from the study rows (linked_ids, value_aspects): the concepts a walk finds are mostly
+      // those whose rows the region reads next, where the relations' and the claims' indexes were pages
+      // of their own for every concept walked (on a million concepts, a third of a quiz's reads).
       const steps = [sql`step0 as (select id, 0 as depth from start)`];
       for (let depth = 1; depth <= SEED_WALK_DEPTH; depth++) {
         const [from, to] = [sql.raw(`step${depth - 1}`), sql.raw(String(depth))];
         const tooFew = depth <= 2 ? sql`` : sql`and (select count(distinct id) from ${from}) < ${sql.raw(String(SEED_REACH))}`;
         steps.push(sql`${sql.raw(`step${depth}`)} as (
           select id, depth from ${from}
-          union all select r.target_id, ${to} from relations r join ${from} f on r.source_id = f.id where f.depth = ${to} - 1 and r.${current} ${tooFew}
-          union all select r.source_id, ${to} from relations r join ${from} f on r.target_id = f.id where f.depth = ${to} - 1 and r.${current} ${tooFew}
+          union all select n.id, ${to} from (select distinct id from ${from} where depth = ${to} - 1) f
+            join concept_study_rows s on s.concept_id = f.id cross join lateral unnest(s.linked_ids) as n(id) where true ${tooFew}
         )`);
       }
       // A concept without a relation is no start: its focus would be itself alone.
-      const related = sql`(exists (select 1 from relations r where r.source_id = c.id and r.${current})
-        or exists (select 1 from relations r where r.target_id = c.id and r.${current}))`;
+      const related = sql`cardinality(s.linked_ids) > 0`;
       return sql`
         with start as (
-          (select id from concepts c
-           where id >= (select min(id) + ${scope.seed} % (max(id) - min(id) + 1) from concepts) and ${related}
-           order by id limit 1)
+          (select concept_id as id from concept_study_rows s
+           where concept_id >= (select min(concept_id) + ${scope.seed} % (max(concept_id) - min(concept_id) + 1) from concept_study_rows) and ${related}
+           order by concept_id limit 1)
           -- Past the last related concept, from the first.
-          union all (select id from concepts c where ${related} order by id limit 1)
+          union all (select concept_id from concept_study_rows s where ${related} order by concept_id limit 1)
           limit 1
         ), ${sql.join(steps, sql`, `)},
         reached as (select id, min(depth) as depth from ${sql.raw(`step${SEED_WALK_DEPTH}`)} group by id),
@@ -190,8 +192,9 @@ function focusQuery(scope: RegionScope): SQL {
         themed as (
           select distinct on (coalesce(a.theme, a.slug)) r.id, r.depth
           from pool r
-          join claims l on l.concept_id = r.id and ${statesValue("l")}
-          join aspects a on a.slug = l.aspect
+          join concept_study_rows s on s.concept_id = r.id
+          cross join lateral unnest(s.value_aspects) as v(aspect)
+          join aspects a on a.slug = v.aspect
           order by coalesce(a.theme, a.slug), r.depth, r.id
         )
         select id from (select id, depth from closest union all select id, depth from themed) chosen

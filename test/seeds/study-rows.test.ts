@@ -81,6 +81,26 @@ describe("study rows", () => {
     expect(sharing).toBeGreaterThan(0);
   });
 
+  it("hold, for every concept, the other ends of its current relations, and the aspects it states a current value on", async () => {
+    const rows = await queryRows<{ slug: string; linked: string[] | null; aspects: string[] }>(
+      database.db,
+      sql`select s.slug, (select json_agg(c.slug) from unnest(s.linked_ids) as n(id) join concepts c on c.id = n.id) as linked, s.value_aspects as aspects
+          from concept_study_rows s`,
+    );
+    let dropped = 0;
+    for (const row of rows) {
+      const current = seeds.relations.filter((r) => !r.outdated).flatMap((r) => (r.from === row.slug ? [r.to] : r.to === row.slug ? [r.from] : []));
+      dropped += seeds.relations.filter((r) => r.outdated && (r.from === row.slug || r.to === row.slug)).length;
+      expect(new Set(row.linked ?? []), row.slug).toEqual(new Set(current));
+      expect(row.linked ?? [], row.slug).toHaveLength(new Set(current).size);
+      const valued = seeds.claims.filter((c) => c.concept === row.slug && c.aspect !== undefined && c.value !== undefined && !c.outdated).map((c) => c.aspect);
+      expect(new Set(row.aspects), row.slug).toEqual(new Set(valued));
+      expect(row.aspects, row.slug).toHaveLength(new Set(valued).size);
+    }
+    // An outdated relation links nothing: the seeds have some.
+    expect(dropped).toBeGreaterThan(0);
+  });
+
   it("list, by kind and aspect, every concept stating a current value on the aspect, as the seeds say", async () => {
     const rows = await queryRows<{ kind: string; aspect: string; slug: string }>(
       database.db,

@@ -1,0 +1,2 @@
+ALTER TABLE "concept_study_rows" ADD COLUMN "linked_ids" integer[] DEFAULT '{}'::integer[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "concept_study_rows" ADD COLUMN "value_aspects" text[] DEFAULT '{}'::text[] NOT NULL;
