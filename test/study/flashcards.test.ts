@@ -177,6 +177,11 @@ describe("flashcards", () => {
       expect(new Set(locators).size, `${card.id}: ${locators.join(" · ")}`).toBe(locators.length);
     }
     for (const card of kindCards) expect(card.explanation, card.id).toMatch(/\. (It is|They are) /);
+    // A target the graph names in the plural is said so: a container has several namespaces.
+    const isolated = all.find((c) => c.id === "relation:linux-containers:isolates-with");
+    expect(isolated?.explanation).toMatch(/^A Linux container is isolated with Linux namespaces\. /);
+    const limited = all.find((c) => c.id === "relation:linux-containers:resources-limited-by");
+    expect(limited?.explanation).toMatch(/^A Linux container has its resources allocated and limited by control groups\. /);
   });
 
   it("never show their answer on their front: not the back, nor the answer's name or aliases", async () => {

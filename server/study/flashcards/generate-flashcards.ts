@@ -410,9 +410,12 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       if (!graph.carded.has(type)) continue;
       const label = verb(graph.relationLabels.get(type) ?? type);
       const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
-      // Several targets said together are kinds of thing, not one of each: "isolated with control groups and
-      // Linux namespaces", not "a control group and a Linux namespace" (a container has several namespaces).
-      const said = (target: SnapshotConcept) => (ends.length > 1 ? genericPhrase(target) : conceptPhrase(target)).text;
+      // Several targets said together are kinds of thing, not one of each: "managed by hypervisors and cloud
+      // platforms", not "a hypervisor and a cloud platform". So is one the graph names in the plural ("Linux
+      // namespaces": a container is isolated with several of them, not "with a Linux namespace").
+      const namedInPlural = (target: SnapshotConcept) =>
+        target.noun !== null && !target.uncountable && target.name.toLowerCase() === (target.nounPlural ?? `${target.noun}s`).toLowerCase();
+      const said = (target: SnapshotConcept) => (ends.length > 1 || namedInPlural(target) ? genericPhrase(target) : conceptPhrase(target)).text;
       const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => said(end.target))) });
       for (const { target, relation } of ends) {
         const others = ends.map((end) => (end.target === target ? MASK : said(end.target)));
