@@ -43,19 +43,19 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
       select concept_id, id, min(depth) as depth from up where id <> concept_id group by concept_id, id
     ), ancestors as (
       select concept_id, array_agg(id order by depth, id) as ids, array_agg(depth order by depth, id) as depths from nearest group by concept_id
+    ), ends as (
+      -- Each relation from either end, read once for both lists below.
+      select source_id as id, target_id as other, outdated is null as current from relations
+      union all select target_id, source_id, outdated is null from relations
     ), near as (
       -- What a region holds one step from a focus concept (see near in graph-region.ts).
-      select id, array_agg(other order by other) as ids from (
-        select source_id as id, target_id as other from relations
-        union select target_id, source_id from relations
-        union select a.id, b.id from concepts a join concepts b on b.summary = a.summary and b.id <> a.id
-      ) ends group by id
+      select id, array_agg(distinct other order by other) as ids from (
+        select id, other from ends
+        union all select a.id, b.id from concepts a join concepts b on b.summary = a.summary and b.id <> a.id
+      ) alike group by id
     ), linked as (
       -- What a seed's walk follows from it (see focusQuery in graph-region.ts): current relations, either way.
-      select id, array_agg(other order by other) as ids from (
-        select source_id as id, target_id as other from relations where outdated is null
-        union select target_id, source_id from relations where outdated is null
-      ) ends group by id
+      select id, array_agg(distinct other order by other) as ids from ends where current group by id
     ), valued as (
       select l.concept_id, array_agg(distinct l.aspect order by l.aspect) as aspects from claims l where ${statesValue("l")} group by l.concept_id
     ), cited_concept as (
