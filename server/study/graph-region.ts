@@ -168,11 +168,11 @@ function focusQuery(scope: RegionScope): SQL {
       const steps = [sql`step0 as (select id, 0 as depth from start)`];
       for (let depth = 1; depth <= SEED_WALK_DEPTH; depth++) {
         const [from, to] = [sql.raw(`step${depth - 1}`), sql.raw(String(depth))];
-        const tooFew = depth <= 2 ? sql`` : sql`and (select count(distinct id) from ${from}) < ${sql.raw(String(SEED_REACH))}`;
+        const tooFew = depth <= 2 ? sql`` : sql`where (select count(distinct id) from ${from}) < ${sql.raw(String(SEED_REACH))}`;
         steps.push(sql`${sql.raw(`step${depth}`)} as (
           select id, depth from ${from}
           union all select n.id, ${to} from (select distinct id from ${from} where depth = ${to} - 1) f
-            join concept_study_rows s on s.concept_id = f.id cross join lateral unnest(s.linked_ids) as n(id) where true ${tooFew}
+            join concept_study_rows s on s.concept_id = f.id cross join lateral unnest(s.linked_ids) as n(id) ${tooFew}
         )`);
       }
       // A concept without a relation is no start: its focus would be itself alone.

@@ -64,9 +64,14 @@ export function fillPattern(pattern: string, parts: { subject: Phrase; object?: 
   return capitalise(text);
 }
 
+/** Whether a text opens with an article: a noun phrase ("A type 1 hypervisor…"), as most summaries are. */
+export function startsWithArticle(text: string): boolean {
+  return /^(A|An|The)\s/.test(text);
+}
+
 /** "A container…" → "a container…" for use mid-sentence; a proper name keeps its capital. */
 export function lowerArticle(text: string): string {
-  return /^(A|An|The)\s/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+  return startsWithArticle(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** A kind's label mid-sentence: "Container runtime" → "container runtime", but "CI/CD feature" keeps its acronym. */

@@ -7,7 +7,7 @@
  */
 import { distinctCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerArticle, lowerLabel, sayValue, sentence, sharesWord, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerArticle, lowerLabel, sayValue, sentence, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -393,7 +393,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         front: `What kind of thing ${verb("is")} ${phrase.text}?`,
         back: kind.label,
         // A summary is a noun phrase ("A type 1 hypervisor, one that…"): said of the concept, not left without a verb.
-        explanation: /^(A|An|The)\s/.test(concept.summary)
+        explanation: startsWithArticle(concept.summary)
           ? `${isKind} ${phrase.plural ? "They are" : "It is"} ${lowerArticle(concept.summary)}`
           : `${isKind}${moreThan(concept.description, isKind)}`,
         citations: cited,

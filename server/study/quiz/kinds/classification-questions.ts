@@ -7,7 +7,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, categoriesReachedBy, everyCategoryOf, everythingAbove, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord } from "../../phrasing.ts";
+import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord, startsWithArticle } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { canBeProvenOutside, categoryThemes, disproofOfCategory } from "../facts.ts";
 import { anyWrong, pickDistractors } from "../pick-distractors.ts";
@@ -39,7 +39,7 @@ export function classificationCandidates(graph: GraphSnapshot): ClassificationCa
 export function whatCategoryIs(category: SnapshotConcept): string {
   const summary = category.summary.replace(/[.\s]+$/, "");
   const lowered = `${summary.charAt(0).toLowerCase()}${summary.slice(1)}`;
-  if (/^(A|An|The)\s/.test(summary)) return `, ${lowerArticle(summary)}`;
+  if (startsWithArticle(summary)) return `, ${lowerArticle(summary)}`;
   if (/^\p{Lu}\p{Ll}+ing\s/u.test(summary)) return `, which means ${lowered}`;
   // An uncountable category's summary starts with a bare noun: "Virtualization in which…".
   if (category.uncountable && /^\p{Lu}\p{Ll}+\s/u.test(summary)) return `, which is ${lowered}`;

@@ -11,7 +11,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, everythingAbove, isCategory } from "../../hierarchy.ts";
-import { capitalise, conceptPhrase, fillPattern, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, withArticle } from "../../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, startsWithArticle, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind, sharesSummary, truthOf } from "../facts.ts";
@@ -139,7 +139,7 @@ function kindUnlessSaid(graph: GraphSnapshot, concept: SnapshotConcept): string 
 /** "Podman is a daemon-less engine…": a summary (or clue) that is a noun phrase reads after "is". */
 function whatItIs(concept: SnapshotConcept, text = concept.summary): string {
   const subject = conceptPhrase(concept);
-  return /^(A|An|The)\s/.test(text)
+  return startsWithArticle(text)
     ? sentence(fillPattern("{subject} {is|are} {value}", { subject, value: lowerArticle(text) }))
     : `That describes ${subject.text}: “${sentence(text)}”`;
 }
