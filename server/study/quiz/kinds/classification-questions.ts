@@ -141,8 +141,12 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
   const siblingsApart = (x: string, y: string) => [...parentsOf(x)].some((p) => parentsOf(y).has(p) && !answerParents.has(p));
   const fitsWith = (ref: string, picked: readonly string[]) =>
     !onOneLine(graph, ref, correct) && picked.every((p) => !onOneLine(graph, ref, p) && !siblingsApart(ref, p));
-  let wrong = pickDistractors(random, tiers, 3, isWrong, textOf, [conceptChoice(category)], fitsWith);
-  wrong ??= pickDistractors(random, tiers, 2, isWrong, textOf, [conceptChoice(category)], fitsWith);
+  // A far category beside the answer's sibling gives itself away: whoever knows that ESXi is a hypervisor
+  // rules out "a container runtime" unseen and is left with type 1 or type 2, as a review found. With a
+  // sibling proven wrong, the choices stay within the answer's kind (or make the either/or below).
+  const reach = tiers[0]?.refs.some(isWrong) ? tiers.slice(0, 2) : tiers;
+  let wrong = pickDistractors(random, reach, 3, isWrong, textOf, [conceptChoice(category)], fitsWith);
+  wrong ??= pickDistractors(random, reach, 2, isWrong, textOf, [conceptChoice(category)], fitsWith);
   // Two sibling categories alone make a fair either/or ("operating-system-level or hardware virtualization?"),
   // unless the subject's name echoes the categories' ("virtual machine" beside "…virtualization"): with
   // one guess in two to start from, such names invite matching words (machine, hardware) instead of
