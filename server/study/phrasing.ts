@@ -234,6 +234,12 @@ export function wordsNotIn(text: string, said: string): string[] {
   return contentWords(text).filter((w) => !theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
 }
 
+/** Whether most of a text's content words are already said: a sentence that adds it says the same again in other words. */
+export function saysMostlyAgain(text: string, said: string): boolean {
+  const words = contentWords(text).length;
+  return (words - wordsNotIn(text, said).length) * 2 > words;
+}
+
 /**
  * Whether two phrases share a content word, or one's word begins the other's: "host operating system"
  * and "System software" share "system"; "Hyper-V" begins "Hypervisor"; "virtual" begins "virtualization".

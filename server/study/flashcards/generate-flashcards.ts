@@ -7,7 +7,7 @@
  */
 import { distinctCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerArticle, lowerLabel, sayValue, sentence, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -297,8 +297,7 @@ function likens(text: string, name: string): boolean {
 function termBack(graph: GraphSnapshot, concept: SnapshotConcept): string {
   if (!sharesSummary(graph, concept)) return concept.summary;
   const own = firstSentence(concept.description);
-  const repeated = wordsOf(own).length - wordsNotIn(own, concept.summary).length;
-  return repeated * 2 > wordsOf(own).length ? concept.summary : `${concept.summary} ${own}`;
+  return saysMostlyAgain(own, concept.summary) ? concept.summary : `${concept.summary} ${own}`;
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * COMPARISON: of two concepts the graph contrasts, which one has a value on an
- * aspect ("Which one starts in seconds: a container or a virtual machine?"),
- * or both. Only aspects both concepts have values on are asked, so the graph
- * knows the answer for each side; a value that names either concept would
- * give the answer away and is not asked. A comparative aspect ("isolates
- * workloads more strongly") is asked of the two alone, without "both".
+ * aspect ("Which one starts in seconds: a container or a virtual machine?").
+ * Only aspects both concepts have values on are asked, so the graph knows the
+ * answer for each side; a value that names either concept would give the
+ * answer away and is not asked. A value true of both is not asked here (a
+ * true/false statement asks it): a third choice "both" that was right in one
+ * question of thirty was soon left unread, a review found, and made every
+ * comparison an either/or in disguise.
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, pointsAt, sayValue, sentence } from "../../phrasing.ts";
+import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, pointsAt, sayValue, saysMostlyAgain, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { themeFact, truthOf, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -34,13 +36,10 @@ export function* comparisonCandidates(graph: GraphSnapshot): Generator<Compariso
 }
 
 /** What the graph says of one side on the aspect, as sentences, with their sources. */
-function sideNote(graph: GraphSnapshot, concept: SnapshotConcept, aspect: string, options: { continuing?: boolean } = {}): WrongChoiceNote {
+function sideNote(graph: GraphSnapshot, concept: SnapshotConcept, aspect: string): WrongChoiceNote {
   const claims = valuesOn(graph, concept.slug, aspect);
   return {
-    // Continuing a sentence ("Not both — system containers are…"), only the first keeps its words' own case.
-    explanation: claims
-      .map((c, i) => sentence(sayValue(graph, concept, aspect, c.value as string, { start: !(options.continuing && i === 0) }) ?? c.statement))
-      .join(" "),
+    explanation: claims.map((c) => sentence(sayValue(graph, concept, aspect, c.value as string) ?? c.statement)).join(" "),
     citations: claims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []),
   };
 }
@@ -55,11 +54,8 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const fact = { aspect: candidate.aspect, value: candidate.value };
   const onA = truthOf(graph, a.slug, fact);
   const onB = truthOf(graph, b.slug, fact);
-  if (onA === null || onB === null || (!onA && !onB)) return null;
-  // A comparative value ("more strongly") holds of one side only, against the other: no "both".
-  const comparative = graph.comparative.has(candidate.aspect);
-  if (comparative && onA && onB) return null;
-  const correct = onA && onB ? "both" : onA ? "a" : "b";
+  if (onA === null || onB === null || onA === onB) return null;
+  const correct = onA ? "a" : "b";
   const [first, second] = random.next() < 0.5 ? [a, b] : [b, a];
   const refOf = (slug: string) => (slug === a.slug ? "a" : "b");
   // A property of the technology as a whole is asked of the plural: "Which have a mature ecosystem: containers, …?"
@@ -67,32 +63,27 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const noteA = sideNote(graph, a, candidate.aspect);
   const noteB = sideNote(graph, b, candidate.aspect);
   const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
-  const lacking = sideNote(graph, onA ? b : a, candidate.aspect, { continuing: true });
-  // When both is right, picking one side is wrong only for leaving out the other.
-  const alsoNote = (slug: string): WrongChoiceNote => {
-    const other = noteOf(slug === a.slug ? b.slug : a.slug);
-    return { explanation: `Not only that one: ${sideNote(graph, slug === a.slug ? b : a, candidate.aspect, { continuing: true }).explanation.replace(/\.$/, "")}, too.`, citations: other.citations };
-  };
-  const whyNot = (slug: string) => (correct === "both" ? alsoNote(slug) : noteOf(slug));
-  // The reasons behind the asked value, from the claims that hold it: what the explanation adds to the answer.
+  // The reasons behind the asked value, from the claims that hold it: what the explanation adds to the
+  // answer, unless a claim mostly says its value again ("typical of personal computers", then "turn up
+  // more often on personal computers").
+  const said = `${noteA.explanation} ${noteB.explanation}`;
   const reasons = [...valuesOn(graph, a.slug, candidate.aspect), ...valuesOn(graph, b.slug, candidate.aspect)]
     .filter((c) => (c.value as string).toLowerCase() === candidate.value.toLowerCase())
-    .map((c) => sentence(c.statement));
+    .map((c) => sentence(c.statement))
+    .filter((reason) => !saysMostlyAgain(reason, said));
   return makeQuestion({
     kind: "COMPARISON",
     clue: asked,
     key: `${a.slug}|${b.slug}|${candidate.aspect}=${candidate.value.toLowerCase()}`,
-    prompt: comparative ? `${asked}: ${phrase(first)} or ${phrase(second)}?` : `${asked}: ${phrase(first)}, ${phrase(second)}, or both?`,
+    prompt: `${asked}: ${phrase(first)} or ${phrase(second)}?`,
     choices: [
-      { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: whyNot(first.slug) },
-      { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: whyNot(second.slug) },
-      ...(comparative ? [] : [{ ref: "both", text: "Both", whyWrong: { explanation: `Not both — ${lacking.explanation}`, citations: lacking.citations } }]),
+      { ref: refOf(first.slug), text: capitalise(phrase(first)), whyWrong: noteOf(first.slug) },
+      { ref: refOf(second.slug), text: capitalise(phrase(second)), whyWrong: noteOf(second.slug) },
     ],
     correctRef: correct,
     subject: a.slug,
     ask: { type: "comparison", a: a.slug, b: b.slug, fact },
-    // A value true of both is the hardest to spot.
-    difficulty: correct === "both" ? 0.8 : 0.5,
+    difficulty: 0.5,
     explanation: [noteA.explanation, noteB.explanation, ...reasons].join(" "),
     citations: [...noteA.citations, ...noteB.citations],
     facts: [
