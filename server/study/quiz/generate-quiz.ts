@@ -183,6 +183,13 @@ function namedEarlier(graph: GraphSnapshot, slug: string, texts: string[]): bool
   return texts.some((text) => named.some((c) => mentions(text, c)));
 }
 
+/** A two-choice question with its right choice first (0) or second (1). */
+function answerAt(question: QuizQuestion, side: number): QuizQuestion {
+  const right = question.choices.find((c) => c.id === question.correctChoiceId);
+  const wrong = question.choices.find((c) => c.id !== question.correctChoiceId);
+  return right && wrong ? { ...question, choices: side === 0 ? [right, wrong] : [wrong, right] } : question;
+}
+
 export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQuiz {
   if (spec.topic !== null && !graph.concept.has(spec.topic)) throw new UnknownTopicError(`No concept "${spec.topic.slice(0, 80)}" to take a topic from.`);
   const members = studiedConcepts(graph, spec.topic);
@@ -198,6 +205,11 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
   // until a true/false question is taken into the quiz.
   const verdicts = random.shuffle(Array.from({ length: spec.count }, (_, i) => i % 2 === 0));
   let verdictsDealt = 0;
+  // Where the right one of two choices stands, dealt the same way: half first, half second. Drawn at random
+  // question by question, some quizzes had every answer first, a pattern a review took for a giveaway. From
+  // a random stream of its own, so that the questions a seed gives stay as they were.
+  const sides = seededRandom(spec.seed ^ 0x5bd1e995).shuffle(Array.from({ length: spec.count }, (_, i) => i % 2));
+  let sidesDealt = 0;
   const options: BuildOptions = {
     single: spec.single === true,
     makeFalse: () => verdicts[verdictsDealt] ?? random.next() < 0.5,
@@ -227,13 +239,14 @@ export function generateQuiz(graph: GraphSnapshot, spec: QuizSpec): GeneratedQui
     if (question.ask.type === "definition" && namedEarlier(graph, question.ask.concept, shownTexts)) continue;
     seen.add(question.id);
     if (question.kind === "TRUE_FALSE") verdictsDealt++;
+
     for (const f of [...question.facts, ...question.reveals]) told.add(f);
     for (const citation of shownCitations(question)) for (const f of factsInPassage(graph, citation)) told.add(f);
     for (const text of shownText(question)) {
       for (const p of phrases(text)) shown.add(p);
       shownTexts.push(text);
     }
-    questions.push(question);
+    questions.push(question.kind !== "TRUE_FALSE" && question.choices.length === 2 ? answerAt(question, sides[sidesDealt++] ?? 0) : question);
   }
   return { ...spec, questions };
 }
