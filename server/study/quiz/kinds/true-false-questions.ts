@@ -152,9 +152,10 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   // A property of the technology as a whole speaks of both sides in the plural: "Compared with application
   // containers, system containers are the older type", not "with an application container".
   const generic = aspectPattern(graph, truth.aspect)?.generic ?? false;
+  const phraseOf = (c: SnapshotConcept) => (generic ? genericPhrase(c) : conceptPhrase(c)).text;
   const say = (subject: SnapshotConcept, said: string, reference: SnapshotConcept | null) => {
     const plain = sayValue(graph, subject, truth.aspect, said, reference ? { start: false } : {}) as string;
-    return sentence(reference ? `Compared with ${(generic ? genericPhrase(reference) : conceptPhrase(reference)).text}, ${plain}` : plain);
+    return sentence(reference ? `Compared with ${phraseOf(reference)}, ${plain}` : plain);
   };
   const statement = say(concept, value, against);
   const own = claims.map((c) => say(concept, c.value as string, against)).join(" ");
@@ -194,7 +195,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     // A false one also gives the reason the claim states, where it says more than the value ("containers share
     // the host's kernel, so…"): turning the statement round alone teaches nothing.
     explanation: wrong
-      ? `False. That describes ${conceptPhrase(wrong.holder).text}, not ${conceptPhrase(concept).text}. ${own}${wordsNotIn(claim.statement, own).length >= 3 ? ` ${sentence(claim.statement)}` : ""}`
+      ? `False. That describes ${phraseOf(wrong.holder)}, not ${phraseOf(concept)}. ${own}${wordsNotIn(claim.statement, own).length >= 3 ? ` ${sentence(claim.statement)}` : ""}`
       : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
