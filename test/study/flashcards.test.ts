@@ -177,6 +177,11 @@ describe("flashcards", () => {
       expect(new Set(locators).size, `${card.id}: ${locators.join(" · ")}`).toBe(locators.length);
     }
     for (const card of kindCards) expect(card.explanation, card.id).toMatch(/\. (It is|They are) /);
+    // A term card's explanation says more than what kind of thing its term is, for most terms: what the
+    // description adds to the back ("Xen is a hypervisor." alone said less than the back had).
+    const terms = all.filter((c) => c.type === "TERM");
+    const more = terms.filter((c) => c.explanation.replace(/ Also called .*$/, "").split(/(?<=\.) /).length >= 2);
+    expect(more.length, terms.filter((c) => !more.includes(c)).map((c) => c.explanation).join("\n")).toBeGreaterThan(terms.length * 0.6);
     // A target the graph names in the plural is said so: a container has several namespaces.
     const isolated = all.find((c) => c.id === "relation:linux-containers:isolates-with");
     expect(isolated?.explanation).toMatch(/^A Linux container is isolated with Linux namespaces\. /);

@@ -328,13 +328,16 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
     // Other names are alternatives ("or"), and some hold an "and" of their own ("continuous integration and …").
     const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3), "or")}.` : "";
+    const back = termBack(graph, concept);
     yield {
       id: `term:${concept.slug}`,
       type: "term",
       subject: concept.slug,
       front: concept.name,
-      back: termBack(graph, concept),
-      explanation: `${isKind}${alsoCalled}`,
+      back,
+      // What kind of thing it is, then what the description adds to the back: "Xen is a hypervisor" alone
+      // said less than the back had, a review found of most term cards.
+      explanation: `${isKind}${namesKind ? "" : moreThan(concept.description, back)}${alsoCalled}`,
       citations: cited,
       answers: [],
     };
