@@ -505,6 +505,25 @@ describe("quiz content", () => {
     expect(orders.size).toBeGreaterThan(5);
   });
 
+  it("puts the right one of two choices first in half the questions of a quiz, second in the other half", () => {
+    const orders = new Set<string>();
+    let longest = 0;
+    for (const kind of ["COMPARISON", "MIXED"] as const) {
+      // Many quizzes: drawn at random, one in eight of those with seven such questions had six on one side.
+      for (let s = 1; s <= 200; s++) {
+        const quiz = generateQuiz(graph, { kind, count: 10, seed: s * 104_729, topic: null });
+        // Where the right choice stands in each two-choice question (true/false keeps True before False).
+        const at = quiz.questions.filter((q) => q.kind !== "TRUE_FALSE" && q.choices.length === 2).map((q) => q.choices.findIndex((c) => c.id === q.correctChoiceId));
+        expect(at.filter((i) => i === 0).length, at.join(" ")).toBeLessThanOrEqual(5);
+        expect(at.filter((i) => i === 1).length, at.join(" ")).toBeLessThanOrEqual(5);
+        if (at.length >= 6) orders.add(at.join(" "));
+        longest = Math.max(longest, at.length);
+      }
+    }
+    expect(longest).toBeGreaterThanOrEqual(6);
+    expect(orders.size).toBeGreaterThan(5);
+  });
+
   it("never asks a definition from a summary another concept shares", () => {
     const summaries = new Map<string, number>();
     for (const c of facts.seeds.concepts) summaries.set(c.summary, (summaries.get(c.summary) ?? 0) + 1);
@@ -513,6 +532,20 @@ describe("quiz content", () => {
     for (const quiz of quizzes("DEFINITION", 20)) {
       for (const q of quiz.questions) if (q.ask.type === "definition") expect(shared, q.prompt).not.toContain(q.ask.concept);
     }
+  });
+
+  it("says whose a false statement is in its own number: 'That describes Windows containers', of a whole technology", () => {
+    const generic = new Set(facts.seeds.vocabulary.aspects.filter((a) => a.sentence.includes("{subjects}")).map((a) => a.slug));
+    let checked = 0;
+    for (const quiz of quizzes("TRUE_FALSE", 20)) {
+      for (const q of quiz.questions) {
+        const said = /^False\. That describes (.+?), not (.+?)\. /.exec(q.explanation);
+        if (!said || q.ask.type !== "true-false" || !("aspect" in q.ask.fact) || !generic.has(q.ask.fact.aspect)) continue;
+        for (const phrase of said.slice(1)) expect(phrase, q.explanation).not.toMatch(/^(a|an) /);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("cites what a true/false explanation says of another concept", () => {
