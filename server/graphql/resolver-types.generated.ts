@@ -1009,13 +1009,13 @@ export type Quiz = {
 export type QuizKind =
   /** Which category, or what kind of thing, a concept is. */
   | 'CLASSIFICATION'
-  /** Is a fact true of one concept, of its counterpart, or of both? */
+  /** Of two concepts the graph contrasts, which one a fact is true of. */
   | 'COMPARISON'
   /** Pick the term that a summary describes. */
   | 'DEFINITION'
   /** A mix of all kinds. */
   | 'MIXED'
-  /** Is a claim an advantage, a drawback or neither? */
+  /** Which of these is an advantage (or a drawback) of one concept over the one it is contrasted with. */
   | 'PROS_CONS'
   /** A fact, sometimes corrupted with a plausible wrong object (two choices). */
   | 'TRUE_FALSE';
