@@ -292,11 +292,14 @@ function regionStatement(scope: RegionScope): SQL {
       order by min(depth), bool_and(extra), id limit ${sql.raw(String(REGION_MOST))}
     )
     -- One result row for each concept's study row, after one for the focus and one for the first words: a
-    -- single row aggregating them all was a string of 300 KB or more for each region.
-    select 0 as part, null::text as slug, (select coalesce(json_agg(id order by id), '[]') from region where focus) as data
+    -- single row aggregating them all was a string of 300 KB or more for each region. Each as text, parsed
+    -- once every row is in (loadRegion): parsed as json row by row while the rest arrived, the tuples of
+    -- every region under way lived through the young generation's collections, and on a million concepts
+    -- the server made 64–66 new seeds' quizzes a second against 69–75 as text.
+    select 0 as part, null::text as slug, (select coalesce(json_agg(id order by id), '[]') from region where focus)::text as data
     union all
     -- The first content word of each focus concept's name, split as contentWords (phrasing.ts) does and name_words holds it.
-    select 1, null, (select coalesce(json_object_agg(word, concepts), '{}') from name_words where word in (
+    select 1, null, (select coalesce(json_object_agg(word, concepts), '{}')::text from name_words where word in (
          select (select w from unnest(regexp_split_to_array(lower(c.name), '[^[:alnum:]]+')) with ordinality as t(w, i)
                  where char_length(w) >= 4 order by i limit 1)
          from region s join concepts c on c.id = s.id where s.focus))
@@ -305,7 +308,7 @@ function regionStatement(scope: RegionScope): SQL {
     select 2, s.slug, json_build_array(s.concept, s.relations,
          case when r.depth <= ${sql.raw(String(depths.cited))} then s.cited end,
          case when r.depth <= ${sql.raw(String(depths.stated))} then s.claims end,
-         ${depths.recordsAbove ? sql`json_build_array(s.ancestor_ids, s.ancestor_depths)` : sql`null`})
+         ${depths.recordsAbove ? sql`json_build_array(s.ancestor_ids, s.ancestor_depths)` : sql`null`})::text
     from region r join concept_study_rows s on s.concept_id = r.id
     order by part, slug`;
 }
@@ -389,9 +392,10 @@ export async function loadRegion(database: Pick<Database, "query">, version: str
   const parts = await database.query(statement.sql, statement.params as SqlParameter[]);
   const read: { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> } = { focus: [], rows: [], first_words: {} };
   for (const { part, data } of parts) {
-    if (part === 0) read.focus = data as number[];
-    else if (part === 1) read.first_words = data as Record<string, number>;
-    else read.rows.push(data as StudyRow);
+    const parsed: unknown = JSON.parse(data as string);
+    if (part === 0) read.focus = parsed as number[];
+    else if (part === 1) read.first_words = parsed as Record<string, number>;
+    else read.rows.push(parsed as StudyRow);
   }
   const above = new Map<number, { ids: readonly number[]; depths: readonly number[] }>();
   for (const [concept, , , , recorded] of read.rows) if (recorded) above.set(concept[0], { ids: recorded[0], depths: recorded[1] });
