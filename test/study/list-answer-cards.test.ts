@@ -4,16 +4,12 @@
  * such relation today, so the test gives a copy of them one (a second "managed by" to the virtual machine),
  * and checks the engine whatever the seeds say.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
 import { seed } from "../../server/seed/ensure-seeded.ts";
-import type { ConceptEntry } from "../../server/seed/seed-format.ts";
 import { allCards } from "../../server/study/flashcards/card-index.ts";
 import type { Flashcard } from "../../server/study/flashcards/generate-flashcards.ts";
 import { loadGraphSnapshot } from "../../server/study/graph-snapshot.ts";
-import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
+import { copyOfSeedsWith, SOURCES_DIR } from "../support/seed-paths.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const SUBJECT = "virtual-machine";
@@ -25,20 +21,14 @@ let targets: string[] = [];
 const nouns = new Map<string, string>();
 
 beforeAll(async () => {
-  const dir = copyOfSeeds();
-  for (const file of readdirSync(join(dir, "concepts"))) {
-    const path = join(dir, "concepts", file);
-    const concepts = parse(readFileSync(path, "utf8")) as ConceptEntry[];
-    for (const concept of concepts) {
-      if (concept.noun) nouns.set(concept.slug, concept.noun);
-      if (concept.slug !== SUBJECT) continue;
-      const first = (concept.relations ?? []).find((r) => r.type === TYPE && !r.outdated);
-      if (!first) throw new Error(`the seeds' ${SUBJECT} has no ${TYPE} relation to add a second target beside`);
-      concept.relations = [...(concept.relations ?? []), { type: TYPE, to: ADDED, cite: first.cite }];
-      targets = [first.to, ADDED];
-    }
-    writeFileSync(path, stringify(concepts));
-  }
+  const dir = copyOfSeedsWith((concept) => {
+    if (concept.noun) nouns.set(concept.slug, concept.noun);
+    if (concept.slug !== SUBJECT) return;
+    const first = (concept.relations ?? []).find((r) => r.type === TYPE && !r.outdated);
+    if (!first) throw new Error(`the seeds' ${SUBJECT} has no ${TYPE} relation to add a second target beside`);
+    concept.relations = [...(concept.relations ?? []), { type: TYPE, to: ADDED, cite: first.cite }];
+    targets = [first.to, ADDED];
+  });
   database = await createTestDatabase();
   await seed(database.db, { seedsDir: dir, sourcesDir: SOURCES_DIR });
   cards = allCards(await loadGraphSnapshot(database.db, "list-answers"));

@@ -4,18 +4,18 @@
  * classification and a valued claim outdated in a copy of the real seeds, so
  * it checks the engine, whatever the seeds mark today.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { seed } from "../../server/seed/ensure-seeded.ts";
-import type { ConceptEntry, VocabularyFile } from "../../server/seed/seed-format.ts";
+import type { VocabularyFile } from "../../server/seed/seed-format.ts";
 import { allCards } from "../../server/study/flashcards/card-index.ts";
 import { loadGraphSnapshot, type GraphSnapshot } from "../../server/study/graph-snapshot.ts";
 import { generateQuiz } from "../../server/study/quiz/generate-quiz.ts";
 import type { QuizKind } from "../../server/study/quiz/quiz-question.ts";
 import { startTestServer } from "../support/graphql-client.ts";
-import { copyOfSeeds, SOURCES_DIR } from "../support/seed-paths.ts";
+import { copyOfSeedsWith, SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 const NOTE = "Not so any more: this note says what holds today.";
@@ -25,29 +25,23 @@ let relation: { from: string; to: string; type: string };
 let claim: { concept: string; id: string; aspect: string; value: string };
 
 beforeAll(async () => {
-  const dir = copyOfSeeds();
-  const vocabulary = parse(readFileSync(join(dir, "vocabulary.yaml"), "utf8")) as VocabularyFile;
+  const vocabulary = parse(readFileSync(join(SEEDS_DIR, "vocabulary.yaml"), "utf8")) as VocabularyFile;
   const classifying = new Set(vocabulary.relation_types.filter((t) => t.classifies).map((t) => t.slug));
   // The first classification and the first valued claim in the seeds become outdated.
-  for (const file of readdirSync(join(dir, "concepts"))) {
-    const path = join(dir, "concepts", file);
-    const concepts = parse(readFileSync(path, "utf8")) as ConceptEntry[];
-    for (const concept of concepts) {
-      for (const r of concept.relations ?? []) {
-        if (!relation && classifying.has(r.type) && !r.outdated) {
-          r.outdated = NOTE;
-          relation = { from: concept.slug, to: r.to, type: r.type };
-        }
-      }
-      for (const c of concept.claims ?? []) {
-        if (!claim && c.aspect && c.value && !c.outdated) {
-          c.outdated = NOTE;
-          claim = { concept: concept.slug, id: c.id, aspect: c.aspect, value: c.value };
-        }
+  const dir = copyOfSeedsWith((concept) => {
+    for (const r of concept.relations ?? []) {
+      if (!relation && classifying.has(r.type) && !r.outdated) {
+        r.outdated = NOTE;
+        relation = { from: concept.slug, to: r.to, type: r.type };
       }
     }
-    writeFileSync(path, stringify(concepts));
-  }
+    for (const c of concept.claims ?? []) {
+      if (!claim && c.aspect && c.value && !c.outdated) {
+        c.outdated = NOTE;
+        claim = { concept: concept.slug, id: c.id, aspect: c.aspect, value: c.value };
+      }
+    }
+  });
   database = await createTestDatabase();
   await seed(database.db, { seedsDir: dir, sourcesDir: SOURCES_DIR });
   graph = await loadGraphSnapshot(database.db, "outdated");

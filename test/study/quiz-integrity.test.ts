@@ -111,7 +111,6 @@ function names(text: string, slug: string): boolean {
 }
 
 const aspectLabels = facts.seeds.vocabulary.aspects.map((a) => escapeRegex(a.label)).join("|");
-const comparative = new Set(facts.seeds.vocabulary.aspects.filter((a) => a.comparative).map((a) => a.slug));
 const setApart = new Set(facts.seeds.vocabulary.relation_types.filter((t) => t.disjoint).map((t) => t.slug));
 
 /** The words of a concept's name and aliases (three letters or more), with and without a plural "s". */
@@ -223,7 +222,7 @@ describe.each(KINDS.flatMap((kind) => MODES.map((mode) => [kind, mode] as const)
     }
   });
 
-  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparative aspect, two sibling categories, a definition's counterpart, or one strength of each side)", () => {
+  it("offer distinct choices of the answer's own sort: 3 or 4 (2 for true/false, a comparison, two sibling categories, a definition's counterpart, or one strength of each side)", () => {
     for (const quiz of quizzes(kind, 50, mode)) {
       for (const q of quiz.questions) {
         const texts = q.choices.map((c) => c.text.toLowerCase());
