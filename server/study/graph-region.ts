@@ -33,12 +33,17 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database, Db, SqlParameter } from "../db/connect.ts";
 import { queryRows } from "../db/query-rows.ts";
 import {
-  buildSnapshot,
+  addCitation,
+  addClaim,
+  addRelation,
   readVocabulary,
+  startSnapshot,
   type ClaimRow,
   type GraphSnapshot,
   type GraphWideFacts,
-  type SnapshotRows,
+  type SnapshotClaim,
+  type SnapshotConcept,
+  type SnapshotRelation,
 } from "./graph-snapshot.ts";
 
 export type RegionScope =
@@ -256,13 +261,14 @@ function regionStatement(scope: RegionScope): SQL {
     -- question can most often prove wrong of a focus concept (hardware virtualization, against a
     -- container's operating-system-level virtualization), which may lie one relation from no focus
     -- concept. Not from the categories further up: on a million concepts that doubled what a region
-    -- reads; a wrong category proven only up there is offered when the region holds it anyway.
+    -- reads; a wrong category proven only up there is offered when the region holds it anyway. The
+    -- disjoint types as one array, read once: as a subquery, each of the line's concepts scanned them again.
     apart as (
       select r.target_id as id, l.depth + 1 as depth from line l, lateral (
-        select target_id from relations where source_id = l.id and type in ${disjointTypes} and outdated is null offset 0) r
+        select target_id from relations where source_id = l.id and type = any(array${disjointTypes}) and outdated is null offset 0) r
       union all
       select r.source_id, l.depth + 1 from line l, lateral (
-        select source_id from relations where target_id = l.id and type in ${disjointTypes} and outdated is null offset 0) r
+        select source_id from relations where target_id = l.id and type = any(array${disjointTypes}) and outdated is null offset 0) r
     ),
     -- Concepts of a focus concept's kind holding another value on an aspect it holds one on: the false
     -- versions a statement of its value is asked with (true-false-questions.ts). One relation away,
@@ -350,38 +356,68 @@ type ClaimTuple = [
  */
 type StudyRow = [concept: ConceptTuple, relations: RelationTuple[], cited: Cited[] | null, claims: ClaimTuple[] | null, above: [ids: number[], depths: number[]] | null];
 
+/** What a region's statement answers, parsed: its focus, its concepts' study rows, and the counts of its focus's first name words. */
+interface RegionRead {
+  focus: number[];
+  rows: StudyRow[];
+  firstWords: Record<string, number>;
+}
+
 /**
- * The graph's rows of a region from its concepts' study rows, in a snapshot's order: every relation
- * with both ends in the region, with its citations, and the claims and citations the rows carry.
- * Objects are built field by field: a region has thousands, and spreading them cost more than
- * reading them.
+ * A region's snapshot straight from its concepts' study rows: every relation with both ends in the
+ * region, with its citations, and the claims and citations the rows carry. Each object is made once,
+ * field by field: a region has thousands, and on a million concepts every quiz of a new seed makes one
+ * (mapped to the whole graph's row shapes first, then to the snapshot's, each was made twice).
  */
-function regionRows(read: readonly StudyRow[]): SnapshotRows {
-  const inRegion = new Set<number>();
-  for (const [concept] of read) inRegion.add(concept[0]);
-  const rows: SnapshotRows = { concepts: [], relations: [], claims: [], citations: [] };
-  const cite = (cited: readonly Cited[], concept_id: number | null, relation_id: number | null, claim_id: number | null) => {
-    for (const [source_id, locator] of cited) rows.citations.push({ source_id, locator, concept_id, relation_id, claim_id });
+function regionSnapshot(version: string, read: RegionRead, wide: GraphWideFacts): GraphSnapshot {
+  const concepts: SnapshotConcept[] = [];
+  const slugOf = new Map<number, string>();
+  const above = new Map<number, { ids: readonly number[]; depths: readonly number[] }>();
+  for (const [concept, , , , recorded] of read.rows) {
+    const [id, slug, name, kind, summary, description, aliases, noun, nounPlural, plural, uncountable, clue] = concept;
+    concepts.push({ id, slug, name, kind, summary, description, aliases, noun, nounPlural, plural, uncountable, clue });
+    slugOf.set(id, slug);
+    if (recorded) above.set(id, { ids: recorded[0], depths: recorded[1] });
+  }
+  const snapshot = startSnapshot(version, concepts, slugOf, wide.vocabulary, {
+    focusIds: new Set(read.focus),
+    above,
+    cut: read.rows.length >= REGION_MOST,
+    wide,
+    nameWordCounts: new Map(Object.entries(read.firstWords).map(([word, count]) => [word, Number(count)])),
+  });
+  const cite = (of: "concept" | "relation" | "claim", id: number, cited: readonly Cited[]) => {
+    for (const [sourceId, locator] of cited) addCitation(snapshot, of, id, { sourceId, locator });
   };
+  // Relations are indexed by id and claims by position, as the whole graph's are: the rows list them subject by subject.
+  const relations: SnapshotRelation[] = [];
+  const claims: SnapshotClaim[] = [];
+  const outdated = new Set<SnapshotRelation | SnapshotClaim>();
   const positions = new Map<number, number>();
-  for (const [concept, relations, cited, claims] of read) {
-    const [source_id, slug, name, kind, summary, description, aliases, noun, noun_plural, plural, uncountable, clue] = concept;
-    rows.concepts.push({ id: source_id, slug, name, kind, summary, description, aliases, noun, noun_plural, plural, uncountable, clue });
-    for (const [id, type, target_id, outdated, citedBy] of relations) {
-      if (!inRegion.has(target_id)) continue;
-      rows.relations.push({ id, type, source_id, target_id, outdated });
-      cite(citedBy, null, id, null);
+  for (const [concept, relationTuples, cited, claimTuples] of read.rows) {
+    const [sourceId, from] = concept;
+    for (const [id, type, targetId, outdatedOn, citedBy] of relationTuples) {
+      const to = slugOf.get(targetId);
+      if (to === undefined) continue;
+      const relation = { id, type, from, to, label: snapshot.relationLabels.get(type) ?? type };
+      relations.push(relation);
+      if (outdatedOn !== null) outdated.add(relation);
+      cite("relation", id, citedBy);
     }
-    cite(cited ?? [], source_id, null, null);
-    for (const [id, key, statement, polarity, aspect, value, outdated, position, citedBy] of claims ?? []) {
-      rows.claims.push({ id, key, concept_id: source_id, statement, polarity, aspect, value, outdated });
+    cite("concept", sourceId, cited ?? []);
+    for (const [id, key, statement, polarity, aspect, value, outdatedOn, position, citedBy] of claimTuples ?? []) {
+      const claim = { id, key, concept: from, statement, polarity, aspect, value };
+      claims.push(claim);
+      if (outdatedOn !== null) outdated.add(claim);
       positions.set(id, position);
-      cite(citedBy, null, null, id);
+      cite("claim", id, citedBy);
     }
   }
-  rows.relations.sort((a, b) => a.id - b.id);
-  rows.claims.sort((a, b) => (positions.get(a.id) ?? 0) - (positions.get(b.id) ?? 0) || a.id - b.id);
-  return rows;
+  relations.sort((a, b) => a.id - b.id);
+  claims.sort((a, b) => (positions.get(a.id) ?? 0) - (positions.get(b.id) ?? 0) || a.id - b.id);
+  for (const relation of relations) addRelation(snapshot, relation, outdated.has(relation));
+  for (const claim of claims) addClaim(snapshot, claim, outdated.has(claim));
+  return snapshot;
 }
 
 const dialect = new PgDialect();
@@ -390,22 +426,14 @@ const dialect = new PgDialect();
 export async function loadRegion(database: Pick<Database, "query">, version: string, scope: RegionScope, wide: GraphWideFacts): Promise<GraphSnapshot> {
   const statement = dialect.sqlToQuery(regionStatement(scope));
   const parts = await database.query(statement.sql, statement.params as SqlParameter[]);
-  const read: { focus: number[]; rows: StudyRow[]; first_words: Record<string, number> } = { focus: [], rows: [], first_words: {} };
+  const read: RegionRead = { focus: [], rows: [], firstWords: {} };
   for (const { part, data } of parts) {
     const parsed: unknown = JSON.parse(data as string);
     if (part === 0) read.focus = parsed as number[];
-    else if (part === 1) read.first_words = parsed as Record<string, number>;
+    else if (part === 1) read.firstWords = parsed as Record<string, number>;
     else read.rows.push(parsed as StudyRow);
   }
-  const above = new Map<number, { ids: readonly number[]; depths: readonly number[] }>();
-  for (const [concept, , , , recorded] of read.rows) if (recorded) above.set(concept[0], { ids: recorded[0], depths: recorded[1] });
-  return buildSnapshot(version, regionRows(read.rows), wide.vocabulary, {
-    focusIds: new Set(read.focus),
-    above,
-    cut: read.rows.length >= REGION_MOST,
-    wide,
-    nameWordCounts: new Map(Object.entries(read.first_words).map(([word, count]) => [word, Number(count)])),
-  });
+  return regionSnapshot(version, read, wide);
 }
 
 /**

@@ -139,29 +139,29 @@ export interface GraphSnapshot {
   incoming: Map<string, SnapshotRelation[]>;
   claims: SnapshotClaim[];
   claimsOf: Map<string, SnapshotClaim[]>;
-  kinds: Map<string, { label: string; plural: string }>;
+  kinds: ReadonlyMap<string, { label: string; plural: string }>;
   /** In vocabulary order. */
-  aspects: Map<string, string>;
-  relationLabels: Map<string, string>;
+  aspects: ReadonlyMap<string, string>;
+  relationLabels: ReadonlyMap<string, string>;
   /** Sentence patterns ("{subject} {uses|use} {object}") by relation type and by aspect. */
-  relationSentences: Map<string, string>;
-  aspectSentences: Map<string, string>;
+  relationSentences: ReadonlyMap<string, string>;
+  aspectSentences: ReadonlyMap<string, string>;
   /** Aspects whose values hold only against each other (vocabulary `comparative`). */
-  comparative: Set<string>;
+  comparative: ReadonlySet<string>;
   /** Each aspect's theme (the aspect itself when the vocabulary gives none). */
-  themes: Map<string, string>;
+  themes: ReadonlyMap<string, string>;
   /** Each aspect's family (its theme when the vocabulary gives none): values that read alike. */
-  families: Map<string, string>;
+  families: ReadonlyMap<string, string>;
   /** Relation types whose target is a category of the source (vocabulary `classifies`). */
-  classifying: Set<string>;
+  classifying: ReadonlySet<string>;
   /** Relation types whose target is broader than the source (vocabulary `broader`). */
-  broader: Set<string>;
+  broader: ReadonlySet<string>;
   /** Relation types whose ends are worth comparing (vocabulary `compares`). */
-  comparing: Set<string>;
+  comparing: ReadonlySet<string>;
   /** Relation types whose ends share nothing (vocabulary `disjoint`). */
-  disjoint: Set<string>;
+  disjoint: ReadonlySet<string>;
   /** Relation types a flashcard may ask the target of (vocabulary `flashcards`). */
-  carded: Set<string>;
+  carded: ReadonlySet<string>;
   citationsOfConcept: Map<number, SnapshotCitation[]>;
   citationsOfRelation: Map<number, SnapshotCitation[]>;
   citationsOfClaim: Map<number, SnapshotCitation[]>;
@@ -208,10 +208,10 @@ export interface CitationRow {
 }
 
 /**
- * What a snapshot is built from: the graph's rows in the snapshot's order (concepts by slug, relations by id, claims by
- * position), and citations by position among those of one concept, relation or claim (a region lists them subject by subject).
+ * What the whole graph's snapshot is built from: its rows in the snapshot's order (concepts by slug, relations by id,
+ * claims by position), and citations by position among those of one concept, relation or claim.
  */
-export interface SnapshotRows {
+interface SnapshotRows {
   concepts: ConceptRow[];
   relations: RelationRow[];
   claims: ClaimRow[];
@@ -246,7 +246,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     readVocabulary(db),
   ]);
   const rows = { concepts: concepts.map(({ aliases_json, ...c }) => ({ ...c, aliases: JSON.parse(aliases_json) as string[] })), relations, claims, citations };
-  return buildSnapshot(version, rows, vocabulary, null);
+  return wholeGraphSnapshot(version, rows, vocabulary);
 }
 
 /** What a study row records above a concept, by slug where the region holds the category and by `#<id>` where it does not. */
@@ -264,10 +264,126 @@ function recordedAbove(
   return { all, parents };
 }
 
-/** A snapshot of these rows: the whole graph's (region null), or a region's (graph-region.ts reads them). */
-export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: Vocabulary, region: RegionOfGraph | null): GraphSnapshot {
+/** What a snapshot reads of the vocabulary, indexed. */
+type VocabularyIndex = Pick<
+  GraphSnapshot,
+  | "kinds"
+  | "aspects"
+  | "relationLabels"
+  | "relationSentences"
+  | "aspectSentences"
+  | "comparative"
+  | "themes"
+  | "families"
+  | "classifying"
+  | "broader"
+  | "comparing"
+  | "disjoint"
+  | "carded"
+>;
+
+/**
+ * Indexed once per vocabulary read, and shared (read only) by every snapshot made with it: on a large
+ * graph each quiz of a new seed is a region of its own, and they all read one vocabulary per version.
+ */
+const vocabularyIndexes = new WeakMap<Vocabulary, VocabularyIndex>();
+
+function vocabularyIndex(vocabulary: Vocabulary): VocabularyIndex {
+  const known = vocabularyIndexes.get(vocabulary);
+  if (known) return known;
   const { kinds: kindRows, aspects: aspectRows, types: typeRows } = vocabulary;
-  const conceptList: SnapshotConcept[] = rows.concepts.map((c) => ({
+  const index: VocabularyIndex = {
+    kinds: new Map(kindRows.map((k) => [k.slug, { label: k.label, plural: k.plural }])),
+    aspects: new Map(aspectRows.map((a) => [a.slug, a.label])),
+    relationLabels: new Map(typeRows.map((t) => [t.slug, t.label])),
+    relationSentences: new Map(typeRows.map((t) => [t.slug, t.sentence])),
+    aspectSentences: new Map(aspectRows.map((a) => [a.slug, a.sentence])),
+    comparative: new Set(aspectRows.filter((a) => a.comparative).map((a) => a.slug)),
+    themes: new Map(aspectRows.map((a) => [a.slug, a.theme ?? a.slug])),
+    families: new Map(aspectRows.map((a) => [a.slug, a.family ?? a.theme ?? a.slug])),
+    classifying: new Set(typeRows.filter((t) => t.classifies).map((t) => t.slug)),
+    broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
+    comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),
+    disjoint: new Set(typeRows.filter((t) => t.disjoint).map((t) => t.slug)),
+    carded: new Set(typeRows.filter((t) => t.flashcards).map((t) => t.slug)),
+  };
+  vocabularyIndexes.set(vocabulary, index);
+  return index;
+}
+
+/**
+ * A snapshot of these concepts (sorted by slug; `slugOf` maps their ids to slugs) with nothing else in it
+ * yet: the whole graph's (region null) or a region's. Relations, claims and citations are added with
+ * addRelation, addClaim and addCitation, relations by id and claims by position, so every list keeps the
+ * snapshot's order. A region builds its own straight from its study rows (graph-region.ts), making each
+ * object once.
+ */
+export function startSnapshot(
+  version: string,
+  concepts: SnapshotConcept[],
+  slugOf: ReadonlyMap<number, string>,
+  vocabulary: Vocabulary,
+  region: RegionOfGraph | null,
+): GraphSnapshot {
+  return {
+    version,
+    wide: region?.wide ?? null,
+    nameWordCounts: region?.nameWordCounts ?? null,
+    focus: region ? new Set(concepts.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
+    // Only concepts whose rows were read with what lies above them (none in a cards region).
+    recordedAbove: region
+      ? new Map(concepts.flatMap((c) => {
+          const recorded = region.above.get(c.id);
+          return recorded ? [[c.slug, recordedAbove(recorded, slugOf)] as const] : [];
+        }))
+      : null,
+    cut: region?.cut ?? false,
+    outdatedRelations: [],
+    outdatedClaims: [],
+    concepts,
+    studied: region ? concepts.filter((c) => region.focusIds.has(c.id)) : concepts,
+    concept: new Map(concepts.map((c) => [c.slug, c])),
+    relations: [],
+    outgoing: new Map(),
+    incoming: new Map(),
+    claims: [],
+    claimsOf: new Map(),
+    ...vocabularyIndex(vocabulary),
+    citationsOfConcept: new Map(),
+    citationsOfRelation: new Map(),
+    citationsOfClaim: new Map(),
+  };
+}
+
+/** Adds a relation, its ends already slugs: indexed when current, kept apart when outdated. */
+export function addRelation(snapshot: GraphSnapshot, relation: SnapshotRelation, outdated: boolean): void {
+  if (outdated) {
+    snapshot.outdatedRelations.push(relation);
+    return;
+  }
+  snapshot.relations.push(relation);
+  push(snapshot.outgoing, relation.from, relation);
+  push(snapshot.incoming, relation.to, relation);
+}
+
+/** Adds a claim: indexed when current, kept apart when outdated. */
+export function addClaim(snapshot: GraphSnapshot, claim: SnapshotClaim, outdated: boolean): void {
+  if (outdated) {
+    snapshot.outdatedClaims.push(claim);
+    return;
+  }
+  snapshot.claims.push(claim);
+  push(snapshot.claimsOf, claim.concept, claim);
+}
+
+/** Adds a citation of a concept, a relation or a claim, by its id (after those of it added before). */
+export function addCitation(snapshot: GraphSnapshot, of: "concept" | "relation" | "claim", id: number, citation: SnapshotCitation): void {
+  push(of === "concept" ? snapshot.citationsOfConcept : of === "relation" ? snapshot.citationsOfRelation : snapshot.citationsOfClaim, id, citation);
+}
+
+/** The whole graph's snapshot of its rows (loadGraphSnapshot reads them). */
+function wholeGraphSnapshot(version: string, rows: SnapshotRows, vocabulary: Vocabulary): GraphSnapshot {
+  const concepts: SnapshotConcept[] = rows.concepts.map((c) => ({
     id: c.id,
     slug: c.slug,
     name: c.name,
@@ -281,77 +397,25 @@ export function buildSnapshot(version: string, rows: SnapshotRows, vocabulary: V
     uncountable: c.uncountable,
     clue: c.clue,
   }));
-  const slugOf = new Map(conceptList.map((c) => [c.id, c.slug]));
-  const relationLabels = new Map(typeRows.map((t) => [t.slug, t.label]));
-  const snapshot: GraphSnapshot = {
-    version,
-    wide: region?.wide ?? null,
-    nameWordCounts: region?.nameWordCounts ?? null,
-    focus: region ? new Set(conceptList.filter((c) => region.focusIds.has(c.id)).map((c) => c.slug)) : null,
-    // Only concepts whose rows were read with what lies above them (none in a cards region).
-    recordedAbove: region
-      ? new Map(conceptList.flatMap((c) => {
-          const recorded = region.above.get(c.id);
-          return recorded ? [[c.slug, recordedAbove(recorded, slugOf)] as const] : [];
-        }))
-      : null,
-    cut: region?.cut ?? false,
-    outdatedRelations: [],
-    outdatedClaims: [],
-    concepts: conceptList,
-    studied: region ? conceptList.filter((c) => region.focusIds.has(c.id)) : conceptList,
-    concept: new Map(conceptList.map((c) => [c.slug, c])),
-    relations: [],
-    outgoing: new Map(),
-    incoming: new Map(),
-    claims: [],
-    claimsOf: new Map(),
-    kinds: new Map(kindRows.map((k) => [k.slug, { label: k.label, plural: k.plural }])),
-    aspects: new Map(aspectRows.map((a) => [a.slug, a.label])),
-    relationLabels,
-    relationSentences: new Map(typeRows.map((t) => [t.slug, t.sentence])),
-    aspectSentences: new Map(aspectRows.map((a) => [a.slug, a.sentence])),
-    comparative: new Set(aspectRows.filter((a) => a.comparative).map((a) => a.slug)),
-    themes: new Map(aspectRows.map((a) => [a.slug, a.theme ?? a.slug])),
-    families: new Map(aspectRows.map((a) => [a.slug, a.family ?? a.theme ?? a.slug])),
-    classifying: new Set(typeRows.filter((t) => t.classifies).map((t) => t.slug)),
-    broader: new Set(typeRows.filter((t) => t.broader || t.classifies).map((t) => t.slug)),
-    comparing: new Set(typeRows.filter((t) => t.compares).map((t) => t.slug)),
-    disjoint: new Set(typeRows.filter((t) => t.disjoint).map((t) => t.slug)),
-    carded: new Set(typeRows.filter((t) => t.flashcards).map((t) => t.slug)),
-    citationsOfConcept: new Map(),
-    citationsOfRelation: new Map(),
-    citationsOfClaim: new Map(),
-  };
+  const slugOf = new Map(concepts.map((c) => [c.id, c.slug]));
+  const snapshot = startSnapshot(version, concepts, slugOf, vocabulary, null);
   for (const row of rows.relations) {
     const from = slugOf.get(row.source_id);
     const to = slugOf.get(row.target_id);
     if (!from || !to) continue;
-    const relation = { id: row.id, type: row.type, from, to, label: relationLabels.get(row.type) ?? row.type };
-    if (row.outdated !== null) {
-      snapshot.outdatedRelations.push(relation);
-      continue;
-    }
-    snapshot.relations.push(relation);
-    push(snapshot.outgoing, from, relation);
-    push(snapshot.incoming, to, relation);
+    addRelation(snapshot, { id: row.id, type: row.type, from, to, label: snapshot.relationLabels.get(row.type) ?? row.type }, row.outdated !== null);
   }
   for (const row of rows.claims) {
     const concept = slugOf.get(row.concept_id);
     if (!concept) continue;
     const claim = { id: row.id, key: row.key, concept, statement: row.statement, polarity: row.polarity, aspect: row.aspect, value: row.value };
-    if (row.outdated !== null) {
-      snapshot.outdatedClaims.push(claim);
-      continue;
-    }
-    snapshot.claims.push(claim);
-    push(snapshot.claimsOf, concept, claim);
+    addClaim(snapshot, claim, row.outdated !== null);
   }
   for (const row of rows.citations) {
     const citation = { sourceId: row.source_id, locator: row.locator };
-    if (row.concept_id !== null) push(snapshot.citationsOfConcept, row.concept_id, citation);
-    else if (row.relation_id !== null) push(snapshot.citationsOfRelation, row.relation_id, citation);
-    else if (row.claim_id !== null) push(snapshot.citationsOfClaim, row.claim_id, citation);
+    if (row.concept_id !== null) addCitation(snapshot, "concept", row.concept_id, citation);
+    else if (row.relation_id !== null) addCitation(snapshot, "relation", row.relation_id, citation);
+    else if (row.claim_id !== null) addCitation(snapshot, "claim", row.claim_id, citation);
   }
   return snapshot;
 }
