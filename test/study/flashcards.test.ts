@@ -184,7 +184,7 @@ describe("flashcards", () => {
     expect(more.length, terms.filter((c) => !more.includes(c)).map((c) => c.explanation).join("\n")).toBeGreaterThan(terms.length * 0.6);
     // A target the graph names in the plural is said so: a container has several namespaces.
     const isolated = all.find((c) => c.id === "relation:linux-containers:isolates-with");
-    expect(isolated?.explanation).toMatch(/^A Linux container is isolated with Linux namespaces\. /);
+    expect(isolated?.explanation).toMatch(/^A Linux container is walled off from other containers by Linux namespaces\. /);
     const limited = all.find((c) => c.id === "relation:linux-containers:resources-limited-by");
     expect(limited?.explanation).toMatch(/^A Linux container has its resources allocated and limited by control groups\. /);
   });

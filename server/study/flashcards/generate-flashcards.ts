@@ -414,7 +414,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       const pattern = graph.relationSentences.get(type) || `{subject} ${graph.relationLabels.get(type) ?? type} {object}`;
       // Several targets said together are kinds of thing, not one of each: "managed by hypervisors and cloud
       // platforms", not "a hypervisor and a cloud platform". So is one the graph names in the plural ("Linux
-      // namespaces": a container is isolated with several of them, not "with a Linux namespace").
+      // namespaces": a container is walled off by several of them, not "by a Linux namespace").
       const namedInPlural = (target: SnapshotConcept) =>
         target.noun !== null && !target.uncountable && target.name.toLowerCase() === (target.nounPlural ?? `${target.noun}s`).toLowerCase();
       const said = (target: SnapshotConcept) => (ends.length > 1 || namedInPlural(target) ? genericPhrase(target) : conceptPhrase(target)).text;
@@ -424,10 +424,14 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         const front = ends.length === 1 ? `${subject} ${label} …` : `${subject} ${label} ${list(others)}`;
         const answers = namesOf(target);
         // Nor between two proper names that share a word ("Docker Desktop is made by … Docker, Inc."): the
-        // brand is the answer. A common noun's qualifier is no such clue ("Linux containers are isolated with
-        // … Linux namespaces" still asks which mechanism).
+        // brand is the answer. A common noun's qualifier is no such clue ("Linux containers are walled off from
+        // other containers by … Linux namespaces" still asks which mechanism).
         const namesake = concept.noun === null && target.noun === null && mentions(front, distinctiveWords(target));
         if (mentions(front, answers) || namesake) continue;
+        // What the answer is, in a text that does not name this card's subject: a summary that does only says
+        // the relation again ("Hyper-V is made by Microsoft. Microsoft: the company behind Hyper-V…", a review
+        // found). Else the description's first sentence; else the relation alone.
+        const about = [target.summary, firstSentence(target.description)].find((text) => text && !mentions(text, namesOf(concept)));
         yield {
           id: ends.length === 1 ? `relation:${concept.slug}:${type}` : `relation:${concept.slug}:${type}:${target.slug}`,
           type: "relation",
@@ -435,11 +439,11 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           answerConcept: target.slug,
           front,
           back: target.name,
-          explanation: `${all}. ${target.name}: ${target.summary}`,
+          explanation: about ? `${all}. ${target.name}: ${about}` : `${all}.`,
           // The explanation states every target's relation, the asked one's first, then what the answer is: each one's passages.
           citations: distinctCitations([
             ...[relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
-            ...(graph.citationsOfConcept.get(target.id) ?? []),
+            ...(about ? (graph.citationsOfConcept.get(target.id) ?? []) : []),
           ]),
           answers,
         };
