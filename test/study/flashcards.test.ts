@@ -239,6 +239,25 @@ describe("flashcards", () => {
     }
   });
 
+  it("explain a relation card's answer without saying the relation again", async () => {
+    const all = await cards("all");
+    // "Hyper-V is made by Microsoft. Microsoft: the company behind the Hyper-V hypervisor…" taught the card
+    // twice, a review found: what follows the answer's name never names the card's subject.
+    const namesOf = new Map(facts.seeds.concepts.map((c) => [c.slug, [c.name, ...c.aliases]]));
+    const relationCards = all.filter((c) => c.type === "RELATION");
+    let explained = 0;
+    for (const card of relationCards) {
+      const about = card.explanation.split(`. ${card.back}: `)[1];
+      if (about === undefined) continue;
+      explained++;
+      for (const name of namesOf.get(card.concept.slug) ?? []) expect(about.toLowerCase(), card.id).not.toContain(name.toLowerCase());
+    }
+    const hyperV = all.find((c) => c.id === "relation:hyper-v:made-by");
+    expect(hyperV?.explanation).toBe("Hyper-V is made by Microsoft.");
+    // Most still say what the answer is.
+    expect(explained).toBeGreaterThan(relationCards.length / 2);
+  });
+
   it("grade a typed answer on the server: case, punctuation, aliases and small typos forgiven, with the difference shown", async () => {
     const CHECK = `query ($id: ID!, $answer: String!) { checkTypedAnswer(cardId: $id, answer: $answer) { correct exact expected diff { kind text } } }`;
     type Checked = { checkTypedAnswer: { correct: boolean; exact: boolean; expected: string; diff: { kind: string; text: string }[] } };
