@@ -62,6 +62,14 @@ describe("flashcards", () => {
     expect(shared.length).toBeGreaterThan(5);
     expect(new Set(shared.map((c) => c.back)).size, shared.map((c) => c.back).join("\n")).toBeGreaterThan(shared.length * 0.6);
     for (const card of shared) expect(card.back.startsWith(facts.summaryOf(card.concept.slug) ?? "?"), card.id).toBe(true);
+    // Such a back holds the description's first sentence, so the explanation goes on to what the description
+    // says next ("Flatpak is a packaging tool." alone was all a review found below Flatpak's back).
+    const sentences = (text: string) => text.replace(/\s+/g, " ").trim().split(/(?<=[.!?]) /).length;
+    for (const card of shared) {
+      const concept = facts.seeds.concepts.find((c) => c.slug === card.concept.slug);
+      if (!concept || sentences(concept.description) < 2) continue;
+      expect(sentences(card.explanation.replace(/ Also called .*$/, "")), card.id).toBeGreaterThanOrEqual(2);
+    }
     const relation = all.find((c) => c.id === "relation:virtualbox:owned-by");
     expect(relation).toMatchObject({ front: "VirtualBox is owned by …", back: "Oracle" });
     const comparison = all.find((c) => c.id === "comparison:container:virtual-machine:startup-time");

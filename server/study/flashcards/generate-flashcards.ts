@@ -67,13 +67,15 @@ function endsWithWords(name: string, words: string): boolean {
 }
 
 /**
- * The description's first sentence, after a space, as a definition card's explanation adds it to the
- * kind: what the concept is beyond the text the learner just matched to its name. Nothing when that
- * sentence adds fewer than two words the front does not say.
+ * The description's first sentence that adds two words or more to what the card shows, after a space, as a
+ * card's explanation adds it to the kind: what the concept is beyond the text the learner just matched to
+ * its name. A later sentence when the first is on the card already (a back that tells apart concepts
+ * sharing a summary holds it: "Flatpak is a packaging tool." was all a review found below such a back);
+ * nothing when none adds anything.
  */
-function moreThan(description: string, front: string): string {
-  const first = firstSentence(description);
-  return wordsNotIn(first, front).length >= 2 ? ` ${first}` : "";
+function moreThan(description: string, shown: string): string {
+  const more = sentencesOf(description).find((sentence) => wordsNotIn(sentence, shown).length >= 2);
+  return more ? ` ${more}` : "";
 }
 
 
@@ -241,9 +243,15 @@ function echoesName(graph: GraphSnapshot, text: string, name: string): boolean {
   return found.length * 2 > own.length || (own.length > 1 && found.includes(first) && ((graph.nameWordCounts ?? nameWords(graph)).get(first) ?? 0) <= 2);
 }
 
+/** The sentences of a text, in order. */
+function sentencesOf(text: string): string[] {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return (flat.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [flat]).map((sentence) => sentence.trim());
+}
+
 /** The first sentence of a text. */
 function firstSentence(text: string): string {
-  return (text.replace(/\s+/g, " ").trim().match(/^[^.!?]+[.!?]/) ?? [text])[0].trim();
+  return sentencesOf(text)[0] ?? "";
 }
 
 /**
