@@ -247,3 +247,14 @@ export function saysMostlyAgain(text: string, said: string): boolean {
 export function sharesWord(a: string, b: string): boolean {
   return wordsNotIn(a, b).length < contentWords(a).length;
 }
+
+/** The sentences of a text (a description can run long), in order, its spacing made single. */
+export function sentencesOf(text: string): string[] {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return (flat.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [flat]).map((sentence) => sentence.trim());
+}
+
+/** The first sentence of a text. */
+export function firstSentence(text: string): string {
+  return sentencesOf(text)[0] ?? "";
+}

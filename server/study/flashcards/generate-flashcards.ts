@@ -7,7 +7,7 @@
  */
 import { distinctCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, genericPhrase, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, firstSentence, genericPhrase, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sentencesOf, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -241,17 +241,6 @@ function echoesName(graph: GraphSnapshot, text: string, name: string): boolean {
   const found = own.filter((w) => theirs.some((t) => t.startsWith(w) || w.startsWith(t)));
   const first = own[0] as string;
   return found.length * 2 > own.length || (own.length > 1 && found.includes(first) && ((graph.nameWordCounts ?? nameWords(graph)).get(first) ?? 0) <= 2);
-}
-
-/** The sentences of a text, in order. */
-function sentencesOf(text: string): string[] {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return (flat.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [flat]).map((sentence) => sentence.trim());
-}
-
-/** The first sentence of a text. */
-function firstSentence(text: string): string {
-  return sentencesOf(text)[0] ?? "";
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, everythingAbove, isCategory } from "../../hierarchy.ts";
-import { capitalise, conceptPhrase, fillPattern, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, startsWithArticle, withArticle } from "../../phrasing.ts";
+import { capitalise, conceptPhrase, fillPattern, firstSentence, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, startsWithArticle, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
 import type { Random } from "../../seeded-random.ts";
 import { conceptsOfKind, sharesSummary, truthOf } from "../facts.ts";
@@ -121,12 +121,6 @@ function contrastedWith(graph: GraphSnapshot, slug: string): string[] {
 /** Concepts the summary could also fairly describe: those above or below the answer. */
 function sameLine(graph: GraphSnapshot, a: string, b: string): boolean {
   return everythingAbove(graph, a).has(b) || everythingAbove(graph, b).has(a);
-}
-
-/** The first sentences of a paragraph (a description can run long). */
-function firstSentences(text: string, count: number): string {
-  const sentences = text.replace(/\s+/g, " ").trim().match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
-  return sentences.slice(0, count).join("").trim();
 }
 
 /** ", a practice": the concept's kind, when its name or noun does not already say it. */
@@ -272,7 +266,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     difficulty: picked.difficulty,
     // The answer said with the text the learner just read, so the clues are tied to its name, then
     // one sentence of what the description adds.
-    explanation: `${whatItIs(concept, concept.clue ?? concept.summary)} ${firstSentences(concept.description, 1)}`.trim(),
+    explanation: `${whatItIs(concept, concept.clue ?? concept.summary)} ${firstSentence(concept.description)}`.trim(),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
