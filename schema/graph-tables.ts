@@ -57,6 +57,12 @@ export const kinds = pgTable("kinds", {
   label: text("label").notNull(),
   plural: text("plural").notNull(),
   position: integer("position").notNull(),
+  /**
+   * Its concepts are alike enough that a definition of one may offer any other as a wrong choice (kernel
+   * features, commands). A broad kind (technology, practice) is not: there the one choice of the text's sort
+   * would give the answer away.
+   */
+  alike: boolean("alike").notNull().default(false),
 });
 
 export const relationTypes = pgTable("relation_types", {
@@ -189,6 +195,11 @@ export const citations = pgTable(
     relationId: integer("relation_id").references(() => relations.id, { onDelete: "cascade" }),
     claimId: integer("claim_id").references(() => claims.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
+    /**
+     * Of a concept's citations, whether the passage backs its summary (and clue): a note that only quotes the
+     * summary (a wrong choice's) cites these, not every passage the description draws on.
+     */
+    backsSummary: boolean("backs_summary").notNull().default(true),
   },
   (t) => [
     check(

@@ -94,7 +94,7 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
       .values(kindRows.map((k, position) => ({ ...k, position })))
       .onConflictDoUpdate({
         target: kinds.slug,
-        set: { label: excluded("label"), plural: excluded("plural"), position: excluded("position") },
+        set: { label: excluded("label"), plural: excluded("plural"), position: excluded("position"), alike: excluded("alike") },
       });
     await tx
       .insert(relationTypes)
@@ -190,10 +190,10 @@ export async function applySeeds(db: Db, graph: SeedGraph, hash: string): Promis
     await tx.delete(claims);
 
     const citationRows: (typeof citations.$inferInsert)[] = [];
-    const cite = (list: Citation[], subject: Partial<Record<"conceptId" | "relationId" | "claimId", number>>) => {
-      list.forEach((c, position) => citationRows.push({ sourceId: c.sourceId, locator: c.locator, position, ...subject }));
+    const cite = (list: Citation[], subject: Partial<Record<"conceptId" | "relationId" | "claimId", number>>, backsSummary = (_: Citation) => true) => {
+      list.forEach((c, position) => citationRows.push({ sourceId: c.sourceId, locator: c.locator, position, backsSummary: backsSummary(c), ...subject }));
     };
-    for (const concept of graph.concepts) cite(concept.citations, { conceptId: idOf(concept.slug) });
+    for (const concept of graph.concepts) cite(concept.citations, { conceptId: idOf(concept.slug) }, (c) => concept.summaryCitations.includes(c));
 
     for (let i = 0; i < graph.relations.length; i += CHUNK) {
       const slice = graph.relations.slice(i, i + CHUNK);

@@ -36,6 +36,8 @@ export interface SeedConcept {
   clue: string | undefined;
   description: string;
   citations: Citation[];
+  /** Those of `citations` the summary rests on (all of them unless the seeds say which). */
+  summaryCitations: Citation[];
 }
 
 export interface SeedRelation {
@@ -268,6 +270,16 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
   for (const { file, entry } of entries) {
     const where = `${name(file)}: concept "${entry.slug}"`;
     if (!kindSlugs.has(entry.kind)) problems.push(`${where}: ${unknown("kind", entry.kind, kindSlugs)}`);
+    const cited = citationsOf(where, entry.cite);
+    const key = (c: Citation) => `${c.sourceId}: ${c.locator}`;
+    let summaryCitations = cited;
+    if (entry.summary_cite !== undefined) {
+      const listed = new Set(citationsOf(`${where}, summary_cite`, entry.summary_cite).map(key));
+      summaryCitations = cited.filter((c) => listed.has(key(c)));
+      // Each must be one of the concept's own: the summary is part of what the concept's citations back.
+      const own = new Set(cited.map(key));
+      for (const listedKey of listed) if (!own.has(listedKey)) problems.push(`${where}: summary_cite "${listedKey}" is not among its cite`);
+    }
     concepts.push({
       slug: entry.slug,
       name: entry.name,
@@ -280,7 +292,8 @@ export function loadSeeds(options: LoadOptions): SeedGraph {
       summary: entry.summary,
       clue: entry.clue,
       description: entry.description,
-      citations: citationsOf(where, entry.cite),
+      citations: cited,
+      summaryCitations,
     });
     entry.relations.forEach((relation, i) => {
       const at = `${where}, relation ${i + 1} (${relation.type} → ${relation.to})`;

@@ -34,7 +34,7 @@ export const sourceEntry = z.strictObject({
 });
 
 export const vocabularyFile = z.strictObject({
-  kinds: z.array(z.strictObject({ slug, label: text, plural: text })).min(1),
+  kinds: z.array(z.strictObject({ slug, label: text, plural: text, alike: z.boolean().default(false) })).min(1),
   relation_types: z
     .array(
       z.strictObject({
@@ -122,6 +122,11 @@ export const conceptEntry = z.strictObject({
   clue: text.optional(),
   description: text,
   cite,
+  /**
+   * The passages of `cite` the summary and clue rest on, when not all of them: a note quoting only the
+   * summary (why a wrong choice is wrong) cites these.
+   */
+  summary_cite: cite.optional(),
   relations: z.array(relationEntry).default([]),
   claims: z.array(claimEntry).default([]),
 });

@@ -25,6 +25,8 @@ const madeFrom = sql`coalesce((select hash from seed_state where id = 'graph'), 
  */
 /** A citation `c` as a row carries it: [source, locator]. */
 const citation = sql`json_build_array(c.source_id, c.locator)`;
+/** A concept's citation: [source, locator, whether it backs the summary]. */
+const conceptCitation = sql`json_build_array(c.source_id, c.locator, c.backs_summary)`;
 
 export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
   // Only rows that changed are written (a deleted concept's row goes with it, by its foreign key): a
@@ -59,7 +61,7 @@ export async function refreshStudyRows(tx: Pick<Db, "execute">): Promise<void> {
     ), valued as (
       select l.concept_id, array_agg(distinct l.aspect order by l.aspect) as aspects from claims l where ${statesValue("l")} group by l.concept_id
     ), cited_concept as (
-      select concept_id, json_agg(${citation} order by position, id) as cited from citations c where concept_id is not null group by concept_id
+      select concept_id, json_agg(${conceptCitation} order by position, id) as cited from citations c where concept_id is not null group by concept_id
     ), cited_relation as (
       select relation_id, json_agg(${citation} order by position, id) as cited from citations c where relation_id is not null group by relation_id
     ), cited_claim as (

@@ -323,7 +323,8 @@ function regionStatement(scope: RegionScope): SQL {
  * A concept's study row as refreshStudyRows (server/seed/study-rows.ts) writes it, as a region reads it:
  * tuples rather than objects (see there), each in the order of its type here.
  */
-type Cited = [source_id: string, locator: string];
+/** A concept's carry a third element: whether it backs the concept's summary (a row written before it had one: all did). */
+type Cited = [source_id: string, locator: string, backs_summary?: boolean];
 type ConceptTuple = [
   id: number,
   slug: string,
@@ -387,7 +388,7 @@ function regionSnapshot(version: string, read: RegionRead, wide: GraphWideFacts)
     nameWordCounts: new Map(Object.entries(read.firstWords).map(([word, count]) => [word, Number(count)])),
   });
   const cite = (of: "concept" | "relation" | "claim", id: number, cited: readonly Cited[]) => {
-    for (const [sourceId, locator] of cited) addCitation(snapshot, of, id, { sourceId, locator });
+    for (const [sourceId, locator, backsSummary] of cited) addCitation(snapshot, of, id, { sourceId, locator }, backsSummary !== false);
   };
   // Relations are indexed by id and claims by position, as the whole graph's are: the rows list them subject by subject.
   const relations: SnapshotRelation[] = [];

@@ -139,7 +139,7 @@ export interface GraphSnapshot {
   incoming: Map<string, SnapshotRelation[]>;
   claims: SnapshotClaim[];
   claimsOf: Map<string, SnapshotClaim[]>;
-  kinds: ReadonlyMap<string, { label: string; plural: string }>;
+  kinds: ReadonlyMap<string, { label: string; plural: string; alike: boolean }>;
   /** In vocabulary order. */
   aspects: ReadonlyMap<string, string>;
   relationLabels: ReadonlyMap<string, string>;
@@ -162,9 +162,17 @@ export interface GraphSnapshot {
   disjoint: ReadonlySet<string>;
   /** Relation types a flashcard may ask the target of (vocabulary `flashcards`). */
   carded: ReadonlySet<string>;
+  /** Every passage a concept's summary and description draw on. */
   citationsOfConcept: Map<number, SnapshotCitation[]>;
+  /** Those of a concept's passages its summary rests on: what a note quoting only the summary cites (see summaryCitations). */
+  citationsOfSummary: Map<number, SnapshotCitation[]>;
   citationsOfRelation: Map<number, SnapshotCitation[]>;
   citationsOfClaim: Map<number, SnapshotCitation[]>;
+}
+
+/** The passages a concept's summary rests on, for a note that says no more of it than its summary. */
+export function summaryCitations(graph: GraphSnapshot, concept: { id: number }): SnapshotCitation[] {
+  return graph.citationsOfSummary.get(concept.id) ?? [];
 }
 
 /** A concept as read: its aliases already a list. */
@@ -205,6 +213,7 @@ export interface CitationRow {
   concept_id: number | null;
   relation_id: number | null;
   claim_id: number | null;
+  backs_summary: boolean;
 }
 
 /**
@@ -242,7 +251,7 @@ export async function loadGraphSnapshot(db: Db, version: string): Promise<GraphS
     ),
     queryRows<RelationRow>(db, sql`select id, type, source_id, target_id, outdated from relations order by id`),
     queryRows<ClaimRow>(db, sql`select id, key, concept_id, statement, polarity, aspect, value, outdated from claims order by position, id`),
-    queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id from citations order by position, id`),
+    queryRows<CitationRow>(db, sql`select source_id, locator, concept_id, relation_id, claim_id, backs_summary from citations order by position, id`),
     readVocabulary(db),
   ]);
   const rows = { concepts: concepts.map(({ aliases_json, ...c }) => ({ ...c, aliases: JSON.parse(aliases_json) as string[] })), relations, claims, citations };
@@ -293,7 +302,7 @@ function vocabularyIndex(vocabulary: Vocabulary): VocabularyIndex {
   if (known) return known;
   const { kinds: kindRows, aspects: aspectRows, types: typeRows } = vocabulary;
   const index: VocabularyIndex = {
-    kinds: new Map(kindRows.map((k) => [k.slug, { label: k.label, plural: k.plural }])),
+    kinds: new Map(kindRows.map((k) => [k.slug, { label: k.label, plural: k.plural, alike: k.alike }])),
     aspects: new Map(aspectRows.map((a) => [a.slug, a.label])),
     relationLabels: new Map(typeRows.map((t) => [t.slug, t.label])),
     relationSentences: new Map(typeRows.map((t) => [t.slug, t.sentence])),
@@ -350,6 +359,7 @@ export function startSnapshot(
     claimsOf: new Map(),
     ...vocabularyIndex(vocabulary),
     citationsOfConcept: new Map(),
+    citationsOfSummary: new Map(),
     citationsOfRelation: new Map(),
     citationsOfClaim: new Map(),
   };
@@ -376,9 +386,13 @@ export function addClaim(snapshot: GraphSnapshot, claim: SnapshotClaim, outdated
   push(snapshot.claimsOf, claim.concept, claim);
 }
 
-/** Adds a citation of a concept, a relation or a claim, by its id (after those of it added before). */
-export function addCitation(snapshot: GraphSnapshot, of: "concept" | "relation" | "claim", id: number, citation: SnapshotCitation): void {
+/**
+ * Adds a citation of a concept, a relation or a claim, by its id (after those of it added before); a
+ * concept's that backs its summary is listed among the summary's as well.
+ */
+export function addCitation(snapshot: GraphSnapshot, of: "concept" | "relation" | "claim", id: number, citation: SnapshotCitation, backsSummary = false): void {
   push(of === "concept" ? snapshot.citationsOfConcept : of === "relation" ? snapshot.citationsOfRelation : snapshot.citationsOfClaim, id, citation);
+  if (of === "concept" && backsSummary) push(snapshot.citationsOfSummary, id, citation);
 }
 
 /** The whole graph's snapshot of its rows (loadGraphSnapshot reads them). */
@@ -413,7 +427,7 @@ function wholeGraphSnapshot(version: string, rows: SnapshotRows, vocabulary: Voc
   }
   for (const row of rows.citations) {
     const citation = { sourceId: row.source_id, locator: row.locator };
-    if (row.concept_id !== null) addCitation(snapshot, "concept", row.concept_id, citation);
+    if (row.concept_id !== null) addCitation(snapshot, "concept", row.concept_id, citation, row.backs_summary);
     else if (row.relation_id !== null) addCitation(snapshot, "relation", row.relation_id, citation);
     else if (row.claim_id !== null) addCitation(snapshot, "claim", row.claim_id, citation);
   }

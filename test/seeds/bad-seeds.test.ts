@@ -60,6 +60,13 @@ describe("seed validation errors", () => {
     expect(problems[0]).toMatch(/container-tools\.yaml: concept "rkt" \(entry \d+\), claims\[0\]\.cite: needs at least one citation/);
   });
 
+  it("refuses a summary citation that is not among the concept's own", () => {
+    const dir = copyOfSeeds();
+    edit(dir, "concepts/practices.yaml", (t) => t.replace(/(- slug: beaglebone[\s\S]*?\n  cite: \[[^\]]*\])/, '$1\n  summary_cite: ["000: Uses of VMs ¶2"]'));
+    const problems = problemsOf(dir, SOURCES_DIR);
+    expect(problems).toEqual([expect.stringMatching(/practices\.yaml: concept "beaglebone": summary_cite "000: Uses of VMs ¶2" is not among its cite/)]);
+  });
+
   it("names an unknown relation type", () => {
     const dir = copyOfSeeds();
     edit(dir, "concepts/virtual-machines.yaml", (t) => t.replace("{ type: instance-of, to: type-1-hypervisor, cite: \"000: VM tools ¶2\" }\n    - { type: made-by, to: microsoft", "{ type: instanse-of, to: type-1-hypervisor, cite: \"000: VM tools ¶2\" }\n    - { type: made-by, to: microsoft"));

@@ -5,7 +5,7 @@
  * claim key behind it), never of database ids, so a re-seed keeps every
  * learner's progress on every card that still exists.
  */
-import { distinctCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
+import { distinctCitations, summaryCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
 import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, firstSentence, genericPhrase, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sentencesOf, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
@@ -440,7 +440,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           // The explanation states every target's relation, the asked one's first, then what the answer is: each one's passages.
           citations: distinctCitations([
             ...[relation, ...ends.map((end) => end.relation).filter((r) => r !== relation)].flatMap((r) => graph.citationsOfRelation.get(r.id) ?? []),
-            ...(about ? (graph.citationsOfConcept.get(target.id) ?? []) : []),
+            ...(about === undefined ? [] : about === target.summary ? summaryCitations(graph, target) : (graph.citationsOfConcept.get(target.id) ?? [])),
           ]),
           answers,
         };

@@ -11,7 +11,7 @@
  * the first concept's neighbourhood (same kind, then same categories) so the
  * summaries resemble each other, the rest from anywhere, so rounds vary.
  */
-import type { GraphSnapshot, SnapshotCitation } from "../graph-snapshot.ts";
+import { summaryCitations, type GraphSnapshot, type SnapshotCitation } from "../graph-snapshot.ts";
 import { ancestorsOf, categoriesOf, everythingAbove, isCategory, siblingCategories, studiedConcepts } from "../hierarchy.ts";
 import { conceptsOfKind, disproofOfCategory, truthOf } from "../quiz/facts.ts";
 import { lowerLabel, sentence, withArticle } from "../phrasing.ts";
@@ -242,7 +242,8 @@ function summaryRound(graph: GraphSnapshot, spec: MatchingSpec, topic: ReadonlyS
       subject: slug,
       matchId: `summary:${slug}`,
       explanation: sentence(`${concept?.name ?? slug} is ${withArticle(lowerLabel(label))}`),
-      citations: graph.citationsOfConcept.get(concept?.id ?? -1) ?? [],
+      // Matched to its summary: the passages that rest on.
+      citations: concept ? summaryCitations(graph, concept) : [],
     };
   });
   const targets = random.shuffle(picked).map((slug) => ({ id: `summary:${slug}`, text: graph.concept.get(slug)?.summary ?? "" }));

@@ -5,7 +5,7 @@
  * categories. So "a hypervisor" is never offered as wrong for Xen, and no
  * category is offered as wrong merely because no relation links the two.
  */
-import type { GraphSnapshot, SnapshotConcept, SnapshotRelation } from "../../graph-snapshot.ts";
+import { summaryCitations, type GraphSnapshot, type SnapshotConcept, type SnapshotRelation } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, categoriesReachedBy, everyCategoryOf, everythingAbove, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { conceptChoice, conceptPhrase, fillPattern, listOf, lowerArticle, mentions, namesOf, sayRelation, sentence, sharesWord, startsWithArticle } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
@@ -63,7 +63,7 @@ export function whyNotUnder(graph: GraphSnapshot, concept: SnapshotConcept, cate
   const not = fillPattern(negated, { subject: conceptPhrase(concept), object: conceptPhrase(category).text });
   const citations = [...(graph.citationsOfRelation.get(disproof.id) ?? [])];
   if (whatCategoryIs(category)) {
-    citations.push(...(graph.citationsOfConcept.get(category.id) ?? []));
+    citations.push(...summaryCitations(graph, category));
     const what = whatCategoryIs(category);
     // "…: that is a hypervisor that…" for a noun phrase; "…, which means virtualizing…" reads on by itself.
     return { explanation: sentence(what.startsWith(", which") ? `${not}${what}` : `${not}: that is${what.slice(1)}`), citations };
@@ -177,7 +177,7 @@ export function classificationQuestion(graph: GraphSnapshot, candidate: Classifi
     ask: { type: "category", subject: concept.slug },
     difficulty: wrong.difficulty,
     explanation: sentence(`${sayRelation(graph, relation.type, concept, category)}${whatCategoryIs(category)}`),
-    citations: [...(graph.citationsOfRelation.get(relation.id) ?? []), ...(graph.citationsOfConcept.get(category.id) ?? [])],
+    citations: [...(graph.citationsOfRelation.get(relation.id) ?? []), ...(whatCategoryIs(category) ? summaryCitations(graph, category) : [])],
     // One question per category in a quiz (Buildah's answers Kaniko's), and the wrong choices' notes define them.
     // And the lesson the category teaches (hardware virtualization: an OS of its own per instance).
     facts: [`category:${concept.slug}`, `under:${correct}`, ...categoryThemes(graph, correct)],

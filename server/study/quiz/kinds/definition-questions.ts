@@ -9,7 +9,7 @@
  * also describe: never one above or below the answer in the hierarchy, never
  * one the text names, never one it mentions in its own summary.
  */
-import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import { summaryCitations, type GraphSnapshot, type SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, everythingAbove, isCategory } from "../../hierarchy.ts";
 import { capitalise, conceptPhrase, fillPattern, firstSentence, holdsWord, lowerArticle, lowerLabel, mentions, namesOf, pointsAt, sayRelation, sentence, startsWithArticle, withArticle } from "../../phrasing.ts";
 import { whatCategoryIs } from "./classification-questions.ts";
@@ -140,6 +140,8 @@ function whatItIs(concept: SnapshotConcept, text = concept.summary): string {
 
 /** How close a wrong answer the graph sets against the answer is (between a sibling's 1 and a product's 0.8). */
 const CONTRASTED = 0.9;
+/** How close one of the answer's kind is, where the vocabulary calls the kind alike: the last a quiz draws on. */
+const ALIKE = 0.7;
 
 export function definitionQuestion(graph: GraphSnapshot, slug: string, random: Random, options: BuildOptions = { single: false }): QuizQuestion | null {
   const concept = graph.concept.get(slug);
@@ -180,6 +182,9 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     { refs: siblings, closeness: 1 },
     { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: CONTRASTED },
     { refs: products(slug) ? sameKind.filter(products) : [], closeness: 0.8 },
+    // A kind the vocabulary calls alike (kernel features, commands) is one sort: namespaces are a fair
+    // wrong answer to what control groups do. Of a broad kind, only an embedded card's lone question draws.
+    { refs: graph.kinds.get(concept.kind)?.alike ? sameKind : [], closeness: ALIKE },
     { refs: sameKind, closeness: 0.6 },
   ];
   // A concept the graph files in the same tree but cannot place outside the answer's categories may
@@ -229,18 +234,19 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
   const nameOf = (ref: string) => graph.concept.get(ref)?.name ?? ref;
   // Wrong answers only of the answer's own sort (same kind or category), two or three of them:
   // "the operating system of…" among practices would be no question.
-  // In a quiz, wrong answers only from the answer's own category or what the graph contrasts it with:
-  // a kind is too broad a sort ("practice" holds designs and processes, "command" a sysctl beside
-  // docker run), so the one choice that fits the description's sort gave the answer away. An
-  // embedded card's lone question may still draw on the whole kind.
-  const close = options.single ? tiers : tiers.filter((t) => t.closeness >= 0.8);
+  // In a quiz, wrong answers only from the answer's own category, what the graph contrasts it with, or a
+  // kind the vocabulary calls alike: most kinds are too broad a sort ("practice" holds designs and
+  // processes, "command" a sysctl beside docker run), so the one choice that fits the description's sort
+  // gave the answer away. An embedded card's lone question may still draw on the whole kind.
+  const close = options.single ? tiers : tiers.filter((t) => t.closeness >= ALIKE);
   const picked =
     [3, 2].map((n) => pickDistractors(random, close, n, isWrong, nameOf, [concept.name])).find((p) => p !== null) ??
     // Else an either/or with what the graph sets it against ("the older type of container": system or
     // application?): pairs taught side by side are most of what a definition can ask on a small graph (only
     // seven concepts had two or more close choices). Not with a mere sibling: the sources never weigh
-    // Swarm against Kubernetes, and "built into a container runtime" was all that told them apart.
-    pickDistractors(random, tiers.filter((t) => t.closeness === CONTRASTED), 1, isWrong, nameOf, [concept.name]);
+    // Swarm against Kubernetes, and "built into a container runtime" was all that told them apart. Two of a
+    // kind the vocabulary calls alike are one sort as well (control groups or namespaces?).
+    pickDistractors(random, tiers.filter((t) => t.closeness === CONTRASTED || t.closeness === ALIKE), 1, isWrong, nameOf, [concept.name]);
   if (!picked) return null;
   // A word of the answer's name in the prompt that no other choice has singles it out.
   const others = picked.refs.map((ref) => graph.concept.get(ref) as SnapshotConcept);
@@ -257,7 +263,8 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
       return {
         ref,
         text: other.name,
-        whyWrong: { explanation: whatItIs(other), citations: graph.citationsOfConcept.get(other.id) ?? [] },
+        // The note quotes the choice's summary: the passages it rests on, not all its description draws on.
+        whyWrong: { explanation: whatItIs(other), citations: summaryCitations(graph, other) },
       };
     }),
     correctRef: slug,

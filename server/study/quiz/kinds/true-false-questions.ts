@@ -10,7 +10,7 @@
  * looked for only when a question is built, so huge graphs stay fast.
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
-import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
+import { summaryCitations, type GraphSnapshot, type SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { aspectPattern, conceptPhrase, fillPattern, genericPhrase, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence, wordsNotIn } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
@@ -103,7 +103,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     // The relation, the right category's gloss, and what the note says of the wrong one, each cited.
     const rightCitations = [
       ...(graph.citationsOfRelation.get(relation.id) ?? []),
-      ...(whatCategoryIs(category) ? (graph.citationsOfConcept.get(category.id) ?? []) : []),
+      ...(whatCategoryIs(category) ? summaryCitations(graph, category) : []),
     ];
     const citations = [...rightCitations, ...(note?.citations ?? [])];
     return makeQuestion({

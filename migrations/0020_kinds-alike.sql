@@ -1,0 +1,1 @@
+ALTER TABLE "kinds" ADD COLUMN "alike" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "citations" ADD COLUMN "backs_summary" boolean DEFAULT true NOT NULL;
