@@ -78,7 +78,6 @@ function moreThan(description: string, shown: string): string {
   return more ? ` ${more}` : "";
 }
 
-
 const pairCache = new WeakMap<GraphSnapshot, { a: string; b: string; aspects: string[] }[]>();
 
 /** Pairs of concepts the graph contrasts, each with the aspects both have values on (once per snapshot). */
@@ -385,19 +384,41 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       !names.some((n) => mentions(n, kindNames) || sharesWord(n, kind.label)) &&
       !classifiedAs.includes(kind.label.toLowerCase())
     ) {
-      yield {
-        id: `kind:${concept.slug}`,
-        type: "kind",
-        subject: concept.slug,
-        front: `What kind of thing ${verb("is")} ${phrase.text}?`,
-        back: kind.label,
-        // A summary is a noun phrase ("A type 1 hypervisor, one that…"): said of the concept, not left without a verb.
-        explanation: startsWithArticle(concept.summary)
-          ? `${isKind} ${phrase.plural ? "They are" : "It is"} ${lowerArticle(concept.summary)}`
-          : `${isKind}${moreThan(concept.description, isKind)}`,
-        citations: cited,
-        answers: kindNames,
-      };
+      // Filed under a category of its own kind (VirtualBox, a hypervisor, under type 2 hypervisors): the card
+      // asks which. "Hypervisor" on three kind cards of four taught nothing, and "type 2 hypervisor" was a
+      // fair answer it would have marked wrong, a review found.
+      const narrower = own.map((c) => graph.concept.get(c)).filter((c): c is SnapshotConcept => c?.kind === concept.kind);
+      const sort = narrower.length === 1 ? narrower[0] : undefined;
+      const filed = sort && (graph.outgoing.get(concept.slug) ?? []).find((r) => r.to === sort.slug && graph.classifying.has(r.type));
+      const said = startsWithArticle(concept.summary) ? ` ${phrase.plural ? "They are" : "It is"} ${lowerArticle(concept.summary)}` : "";
+      if (sort && filed) {
+        const filedAs = `${subject} ${verb("is")} ${conceptPhrase(sort).text}${startsWithArticle(sort.summary) ? `, ${lowerArticle(sort.summary).replace(/\.$/, "")}` : ""}.`;
+        // Then what sets it apart among its sort: its summary, unless that only says its sort again (ESXi's
+        // "a type 1 (bare-metal) hypervisor, one that…"), else what its description adds.
+        const more = said && !saysMostlyAgain(said, filedAs) ? said : moreThan(concept.description, `${filedAs} ${concept.summary}`);
+        yield {
+          id: `kind:${concept.slug}`,
+          type: "kind",
+          subject: concept.slug,
+          front: `What kind of ${lowerLabel(kind.label)} ${verb("is")} ${phrase.text}?`,
+          back: sort.name,
+          explanation: `${filedAs}${more}`,
+          citations: distinctCitations([...(graph.citationsOfRelation.get(filed.id) ?? []), ...summaryCitations(graph, sort), ...(more === said ? summaryCitations(graph, concept) : cited)]),
+          answers: namesOf(sort),
+        };
+      } else {
+        yield {
+          id: `kind:${concept.slug}`,
+          type: "kind",
+          subject: concept.slug,
+          front: `What kind of thing ${verb("is")} ${phrase.text}?`,
+          back: kind.label,
+          // A summary is a noun phrase ("A type 1 hypervisor, one that…"): said of the concept, not left without a verb.
+          explanation: said ? `${isKind}${said}` : `${isKind}${moreThan(concept.description, isKind)}`,
+          citations: cited,
+          answers: kindNames,
+        };
+      }
     }
 
     // Relations of one type: one card when there is one target, else one cloze

@@ -84,7 +84,9 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     subject: a.slug,
     ask: { type: "comparison", a: a.slug, b: b.slug, fact },
     difficulty: 0.5,
-    explanation: [noteA.explanation, noteB.explanation, ...reasons].join(" "),
+    // The answer's side first, by its reasons where it has any (they say its value and why), then the other
+    // side's value: the value said, the other's, then the reasons saying it again read as a paraphrase, a review found.
+    explanation: (reasons.length > 0 ? [...reasons, noteOf(correct === "a" ? b.slug : a.slug).explanation] : [noteOf(correct === "a" ? a.slug : b.slug).explanation, noteOf(correct === "a" ? b.slug : a.slug).explanation]).join(" "),
     citations: [...noteA.citations, ...noteB.citations],
     facts: [
       themeFact(graph, candidate.aspect),
