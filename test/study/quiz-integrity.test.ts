@@ -575,6 +575,22 @@ describe("quiz content", () => {
     expect(checked).toBeGreaterThan(5);
   });
 
+  it("explains a definition's answer in other words than its clue, which the prompt has just shown", () => {
+    // "That describes an image layer: “<the prompt word for word>”" taught nothing, a review found.
+    const clues = new Map(facts.seeds.concepts.filter((c) => c.clue).map((c) => [c.slug, c]));
+    let checked = 0;
+    for (const quiz of quizzes("DEFINITION", 10)) {
+      for (const q of quiz.questions) {
+        const concept = q.ask.type === "definition" ? clues.get(q.ask.concept) : undefined;
+        if (!concept?.clue) continue;
+        expect(q.explanation, q.prompt).not.toContain(concept.clue.replace(/\.$/, ""));
+        expect(q.explanation.toLowerCase(), q.prompt).toContain(concept.summary.replace(/\.$/, "").slice(1).toLowerCase());
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
   it.each(MODES)("cites a definition's wrong choice with the passages its summary rests on, from %s", (mode) => {
     // The note says only what the choice is (its summary): Docker's eleven passages, on its Mac app, Swarm and
     // docker run, back none of that.

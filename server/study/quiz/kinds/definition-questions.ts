@@ -271,9 +271,10 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     subject: slug,
     ask: { type: "definition", concept: slug },
     difficulty: picked.difficulty,
-    // The answer said with the text the learner just read, so the clues are tied to its name, then
-    // one sentence of what the description adds.
-    explanation: `${whatItIs(concept, concept.clue ?? concept.summary)} ${firstSentence(concept.description)}`.trim(),
+    // The answer said with its summary, then one sentence of what the description adds: the text the
+    // learner just read when the seeds give no clue; where they give one, the summary says it again in
+    // other words ("That describes an image layer: “<the prompt>”" taught nothing, a review found).
+    explanation: `${whatItIs(concept)} ${firstSentence(concept.description)}`.trim(),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
