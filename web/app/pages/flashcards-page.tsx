@@ -34,7 +34,7 @@ type RatingChoice = (typeof RATINGS)[number];
 const ASKS: Record<CardType, string> = {
   TERM: "What is it?",
   DEFINITION: "Which concept is this?",
-  KIND: "What kind of thing is it?",
+  KIND: "What kind is it?",
   RELATION: "Fill the gap",
   COMPARISON: "How do they differ?",
 };

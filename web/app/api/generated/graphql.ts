@@ -35,7 +35,7 @@ export type FlashcardType =
   | 'COMPARISON'
   /** Summary → term. */
   | 'DEFINITION'
-  /** What kind of thing is it? */
+  /** What kind of thing is it, or which sort of its kind (a type 2 hypervisor)? */
   | 'KIND'
   /** X is an instance of / uses / is part of … */
   | 'RELATION'
