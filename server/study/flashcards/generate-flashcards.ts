@@ -391,15 +391,14 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       const sort = narrower.length === 1 ? narrower[0] : undefined;
       const filed = sort && (graph.outgoing.get(concept.slug) ?? []).find((r) => r.to === sort.slug && graph.classifying.has(r.type));
       const said = startsWithArticle(concept.summary) ? ` ${phrase.plural ? "They are" : "It is"} ${lowerArticle(concept.summary)}` : "";
+      // The card asks the sort when there is one, else the kind.
+      let asked: Pick<Flashcard, "front" | "back" | "explanation" | "citations" | "answers">;
       if (sort && filed) {
         const filedAs = `${subject} ${verb("is")} ${conceptPhrase(sort).text}${startsWithArticle(sort.summary) ? `, ${lowerArticle(sort.summary).replace(/\.$/, "")}` : ""}.`;
         // Then what sets it apart among its sort: its summary, unless that only says its sort again (ESXi's
         // "a type 1 (bare-metal) hypervisor, one that…"), else what its description adds.
         const more = said && !saysMostlyAgain(said, filedAs) ? said : moreThan(concept.description, `${filedAs} ${concept.summary}`);
-        yield {
-          id: `kind:${concept.slug}`,
-          type: "kind",
-          subject: concept.slug,
+        asked = {
           front: `What kind of ${lowerLabel(kind.label)} ${verb("is")} ${phrase.text}?`,
           back: sort.name,
           explanation: `${filedAs}${more}`,
@@ -407,10 +406,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           answers: namesOf(sort),
         };
       } else {
-        yield {
-          id: `kind:${concept.slug}`,
-          type: "kind",
-          subject: concept.slug,
+        asked = {
           front: `What kind of thing ${verb("is")} ${phrase.text}?`,
           back: kind.label,
           // A summary is a noun phrase ("A type 1 hypervisor, one that…"): said of the concept, not left without a verb.
@@ -419,6 +415,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
           answers: kindNames,
         };
       }
+      yield { id: `kind:${concept.slug}`, type: "kind", subject: concept.slug, ...asked };
     }
 
     // Relations of one type: one card when there is one target, else one cloze

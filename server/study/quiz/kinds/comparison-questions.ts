@@ -63,6 +63,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const noteA = sideNote(graph, a, candidate.aspect);
   const noteB = sideNote(graph, b, candidate.aspect);
   const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
+  const [rightNote, otherNote] = correct === "a" ? [noteA, noteB] : [noteB, noteA];
   // The reasons behind the asked value, from the claims that hold it: what the explanation adds to the
   // answer, unless a claim mostly says its value again ("typical of personal computers", then "turn up
   // more often on personal computers").
@@ -86,7 +87,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     difficulty: 0.5,
     // The answer's side first, by its reasons where it has any (they say its value and why), then the other
     // side's value: the value said, the other's, then the reasons saying it again read as a paraphrase, a review found.
-    explanation: (reasons.length > 0 ? [...reasons, noteOf(correct === "a" ? b.slug : a.slug).explanation] : [noteOf(correct === "a" ? a.slug : b.slug).explanation, noteOf(correct === "a" ? b.slug : a.slug).explanation]).join(" "),
+    explanation: [...(reasons.length > 0 ? reasons : [rightNote.explanation]), otherNote.explanation].join(" "),
     citations: [...noteA.citations, ...noteB.citations],
     facts: [
       themeFact(graph, candidate.aspect),

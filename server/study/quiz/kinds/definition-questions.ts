@@ -130,8 +130,9 @@ function kindUnlessSaid(graph: GraphSnapshot, concept: SnapshotConcept): string 
   return `, ${withArticle(kind)}`;
 }
 
-/** "Podman is a daemon-less engine…": a summary (or clue) that is a noun phrase reads after "is". */
-function whatItIs(concept: SnapshotConcept, text = concept.summary): string {
+/** "Podman is a daemon-less engine…": a summary that is a noun phrase reads after "is". */
+function whatItIs(concept: SnapshotConcept): string {
+  const text = concept.summary;
   const subject = conceptPhrase(concept);
   return startsWithArticle(text)
     ? sentence(fillPattern("{subject} {is|are} {value}", { subject, value: lowerArticle(text) }))
@@ -182,7 +183,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     { refs: siblings, closeness: 1 },
     { refs: contrastedWith(graph, slug).filter((ref) => graph.concept.get(ref)?.kind === concept.kind), closeness: CONTRASTED },
     { refs: products(slug) ? sameKind.filter(products) : [], closeness: 0.8 },
-    // A kind the vocabulary calls alike (kernel features, commands) is one sort: namespaces are a fair
+    // A kind the vocabulary calls alike (kernel features, artifacts) is one sort: namespaces are a fair
     // wrong answer to what control groups do. Of a broad kind, only an embedded card's lone question draws.
     { refs: graph.kinds.get(concept.kind)?.alike ? sameKind : [], closeness: ALIKE },
     { refs: sameKind, closeness: 0.6 },
