@@ -66,10 +66,11 @@ describe("seeds", () => {
     const providers = ["docker", "podman", "cri-o", "lxd", "rkt", "virtualbox", "vmware-workstation", "vmware-esxi", "qemu", "xen", "hyper-v"];
     // The image builders have their kind; the sources name no category they fall under.
     for (const slug of ["buildah", "kaniko"]) expect(bySlug.get(slug)?.kind, slug).toBe("image-builder");
-    // Source 002 calls LXC one component of a container runtime system; the LXC project calls it a
-    // low-level container runtime. A runtime, then, that the graph says is a component of larger
-    // ones (in words: "part of" the container runtime category would make every runtime hold it).
-    expect(bySlug.get("lxc")?.kind).toBe("container-runtime");
+    // Source 002 calls LXC one component of a container runtime system (the LXC project, beyond the
+    // sources, a low-level runtime): a component, then, as its kind card says, and not a runtime, which its
+    // explanation would contradict in the next sentence ("part of" the container runtime category, a
+    // relation, would make every runtime hold it).
+    expect(bySlug.get("lxc")?.kind).toBe("component");
     expect(bySlug.get("lxc")?.description).toMatch(/building block inside a larger container runtime system/);
     for (const slug of providers) {
       const concept = bySlug.get(slug);

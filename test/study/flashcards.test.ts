@@ -177,6 +177,8 @@ describe("flashcards", () => {
     const saidOfKind = all.filter((c) => c.type === "TERM" && ofUncountableKind.has(c.concept.slug) && uncountable.some((label) => c.explanation.toLowerCase().includes(` is ${label}.`)));
     expect(saidOfKind.length).toBeGreaterThan(0);
     for (const card of all) {
+      // A name that ends in a full stop ("VMware Inc.") ends its sentence once: no "Also called VMware Inc..".
+      for (const text of [card.front, card.back, card.explanation]) expect(text, card.id).not.toMatch(/(^|[^.])\.\.($|[^.])/);
       for (const label of uncountable) expect(card.explanation, card.id).not.toMatch(new RegExp(`\\ban? ${label}\\b`, "i"));
       const also = /Also called (.+)\.$/.exec(card.explanation)?.[1]?.toLowerCase();
       if (!also) continue;

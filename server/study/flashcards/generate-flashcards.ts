@@ -323,7 +323,9 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const namesKind = endsWithWords(concept.noun ?? concept.name, kind.label);
     const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
     // Other names are alternatives ("or"), and some hold an "and" of their own ("continuous integration and …").
-    const alsoCalled = aka.length ? ` Also called ${list(aka.slice(0, 3), "or")}.` : "";
+    // A name ending in a full stop ("VMware Inc.") ends the sentence itself.
+    const otherNames = list(aka.slice(0, 3), "or");
+    const alsoCalled = aka.length ? ` Also called ${otherNames}${otherNames.endsWith(".") ? "" : "."}` : "";
     const back = termBack(graph, concept);
     yield {
       id: `term:${concept.slug}`,
