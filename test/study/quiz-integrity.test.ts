@@ -13,6 +13,7 @@ import { createStudyGraphs } from "../../server/study/study-graphs.ts";
 import { generateQuiz } from "../../server/study/quiz/generate-quiz.ts";
 import type { Fact, QuizKind, QuizQuestion } from "../../server/study/quiz/quiz-question.ts";
 import { testYourselfQuiz } from "../../server/study/quiz/test-yourself.ts";
+import { saysMostlyAgain } from "../../server/study/phrasing.ts";
 import { seedFacts } from "../support/seed-graph.ts";
 import { SEEDS_DIR, SOURCES_DIR } from "../support/seed-paths.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -494,6 +495,50 @@ describe("quiz content", () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it("says what is true of a false statement's subject once, not twice in other words", () => {
+    // "…Type 2 hypervisors are typical of personal computers and small set-ups for development and testing.
+    // Type 2 hypervisors, which run on top of an operating system, turn up more often on personal computers
+    // and in small set-ups…" said one thing twice, a review found.
+    let checked = 0;
+    for (const quiz of quizzes("TRUE_FALSE", 20)) {
+      for (const q of quiz.questions) {
+        if (q.choices.find((c) => c.id === q.correctChoiceId)?.ref !== "false") continue;
+        const after = /^False\. That describes .+?, not .+?\. (.+)$/.exec(q.explanation)?.[1];
+        if (!after) continue;
+        const sentences = after.split(/(?<=\.) (?=[A-Z])/);
+        for (let i = 1; i < sentences.length; i++) {
+          for (let j = 0; j < i; j++) expect(saysMostlyAgain(sentences[j] as string, sentences[i] as string), q.explanation).toBe(false);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it("says whose a false value is of every concept of the holder's kind stating it, not of one of them", () => {
+    // "That describes Kaniko, not Podman" left out Buildah, which the sources name beside Kaniko, a review found.
+    let checked = 0;
+    for (const quiz of quizzes("TRUE_FALSE", 20)) {
+      for (const q of quiz.questions) {
+        const whose = /^False\. That describes (.+?), not /.exec(q.explanation)?.[1];
+        if (!whose || q.ask.type !== "true-false" || "category" in q.ask.fact || q.prompt.includes("Compared with")) continue;
+        const { aspect, value } = q.ask.fact;
+        const holders = facts.seeds.claims
+          .filter((c) => !c.outdated && c.aspect === aspect && c.value?.toLowerCase() === value.toLowerCase() && c.concept !== q.ask.subject)
+          .map((c) => facts.seeds.concepts.find((k) => k.slug === c.concept))
+          .filter((c) => c !== undefined && !c.noun);
+        const named = holders.filter((h) => whose.includes(h.name));
+        for (const h of named) {
+          const ofKind = holders.filter((o) => o.kind === h.kind);
+          if (ofKind.length > 3) continue;
+          for (const o of ofKind) expect(whose, q.explanation).toContain(o.name);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 
   it("deals a true/false quiz as many false statements as true ones, in no fixed pattern", () => {

@@ -10,15 +10,18 @@
  * looked for only when a question is built, so huge graphs stay fast.
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
-import { summaryCitations, type GraphSnapshot, type SnapshotConcept } from "../../graph-snapshot.ts";
+import { summaryCitations, type GraphSnapshot, type SnapshotClaim, type SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
-import { aspectPattern, conceptPhrase, fillPattern, genericPhrase, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence, wordsNotIn } from "../../phrasing.ts";
+import { aspectPattern, conceptPhrase, fillPattern, genericPhrase, listOf, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence, wordsNotIn } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { anyWrong, pickDistractors } from "../pick-distractors.ts";
 import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
 import { askableCategories, whatCategoryIs, whyNotUnder } from "./classification-questions.ts";
+
+/** How many holders of a false value its explanation names besides the one drawn. */
+const MORE_HOLDERS_NAMED = 2;
 
 export type TrueFalseCandidate = { subject: string; truth: Fact };
 
@@ -164,9 +167,26 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   const other = wrong ? null : (against ?? counterpart(graph, concept, truth.aspect));
   const otherValue = other ? valuesOn(graph, other.slug, truth.aspect)[0]?.value : undefined;
   const contrast = other && otherValue ? sentence(sayValue(graph, other, truth.aspect, otherValue, { start: false }) as string) : null;
-  // What the explanation says of the other concept (whose the false value is, or the contrast) is cited too.
+  // Whose the false value is: the holder drawn, and the others of its kind stating it too ("That describes
+  // Kaniko, not Podman" left out Buildah, which the sources name beside it, a review found). Not of a
+  // comparison, which says the value against the holder alone.
+  const sameValue = (claim: SnapshotClaim) => wrong !== null && claim.value?.trim().toLowerCase() === wrong.value.trim().toLowerCase();
+  const sharers = !wrong
+    ? []
+    : [
+        wrong.holder,
+        ...(comparative
+          ? []
+          : [...new Set(claimsOnAspect(graph, truth.aspect).map((c) => c.concept))]
+              .filter((slug) => slug !== wrong.holder.slug && slug !== concept.slug && valuesOn(graph, slug, truth.aspect).some(sameValue))
+              .map((slug) => graph.concept.get(slug))
+              .filter((c): c is SnapshotConcept => c?.kind === wrong.holder.kind)
+              .sort((a, b) => a.name.localeCompare(b.name))
+              .slice(0, MORE_HOLDERS_NAMED)),
+      ];
+  // What the explanation says of the other concepts (whose the false value is, or the contrast) is cited too.
   const otherClaims = wrong
-    ? valuesOn(graph, wrong.holder.slug, truth.aspect).filter((c) => c.value === wrong.value)
+    ? sharers.flatMap((holder) => valuesOn(graph, holder.slug, truth.aspect).filter(sameValue))
     : other && otherValue
       ? valuesOn(graph, other.slug, truth.aspect).filter((c) => c.value === otherValue)
       : [];
@@ -194,9 +214,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     // A false statement said of the wrong concept: whose it is, then what is true of this one.
     // A false one also gives the reason the claim states, where it says more than the value ("containers share
     // the host's kernel, so…"): turning the statement round alone teaches nothing.
-    explanation: wrong
-      ? `False. That describes ${phraseOf(wrong.holder)}, not ${phraseOf(concept)}. ${own}${wordsNotIn(claim.statement, own).length >= 3 ? ` ${sentence(claim.statement)}` : ""}`
-      : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
+    explanation: wrong ? `False. That describes ${listOf(sharers.map(phraseOf))}, not ${phraseOf(concept)}. ${truthAtLength(own, claim.statement, claims.length === 1 && (!comparative || (against !== null && mentions(claim.statement, against))))}` : `True. ${sentence(claim.statement)}${contrast ? ` By contrast, ${contrast}` : ""}`,
     citations: [...citations, ...otherCitations],
     unseen: [`described:${concept.slug}`],
     // What the explanation says of the subject, and of the other concept in its note or contrast, explains
@@ -205,7 +223,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
     // virtualization, then "a VM is an example of hardware virtualization?").
     reveals: [
       `explained:${concept.slug}`,
-      ...(wrong ? [`value:${wrong.holder.slug}:${truth.aspect}`, `explained:${wrong.holder.slug}`] : other && contrast ? [`explained:${other.slug}`] : []),
+      ...(wrong ? sharers.flatMap((holder) => [`value:${holder.slug}:${truth.aspect}`, `explained:${holder.slug}`]) : other && contrast ? [`explained:${other.slug}`] : []),
     ],
     // No other question in the quiz may say the same value of another concept (mirrored claims).
     facts: [
@@ -215,4 +233,15 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       ...(wrong ? [`said:${truth.aspect}=${wrong.value.toLowerCase()}`] : []),
     ],
   });
+}
+
+/**
+ * What is true of the subject, said at length: its value, then the claim's own sentence where that says more.
+ * The claim's sentence alone where it states the only value said (`alone`; of a comparison, only where it names
+ * what the subject is compared with, whose frame the value gives): "Type 2 hypervisors are typical of personal computers… Type 2 hypervisors, which run on
+ * top of an operating system, turn up more often on personal computers…" said one thing twice, a review found.
+ */
+function truthAtLength(value: string, statement: string, alone: boolean): string {
+  if (wordsNotIn(statement, value).length < 3) return value;
+  return alone ? sentence(statement) : `${value} ${sentence(statement)}`;
 }
