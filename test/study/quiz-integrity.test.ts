@@ -525,10 +525,11 @@ describe("quiz content", () => {
         const whose = /^False\. That describes (.+?), not /.exec(q.explanation)?.[1];
         if (!whose || q.ask.type !== "true-false" || "category" in q.ask.fact || q.prompt.includes("Compared with")) continue;
         const { aspect, value } = q.ask.fact;
+        const subject = q.ask.subject;
         const holders = facts.seeds.claims
-          .filter((c) => !c.outdated && c.aspect === aspect && c.value?.toLowerCase() === value.toLowerCase() && c.concept !== q.ask.subject)
+          .filter((c) => !c.outdated && c.aspect === aspect && c.value?.toLowerCase() === value.toLowerCase() && c.concept !== subject)
           .map((c) => facts.seeds.concepts.find((k) => k.slug === c.concept))
-          .filter((c) => c !== undefined && !c.noun);
+          .filter((c): c is NonNullable<typeof c> => c !== undefined && !c.noun);
         const named = holders.filter((h) => whose.includes(h.name));
         for (const h of named) {
           const ofKind = holders.filter((o) => o.kind === h.kind);
@@ -634,6 +635,20 @@ describe("quiz content", () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it("explains a definition's right answer as a definition, not in a wrong choice's words", () => {
+    // "That describes a Docker network: “…”" under the right answer read as if the learner had missed, a review found.
+    let checked = 0;
+    for (const quiz of quizzes("DEFINITION", 20)) {
+      for (const q of quiz.questions) {
+        if (q.ask.type !== "definition") continue;
+        expect(q.explanation, q.prompt).not.toMatch(/^That describes /);
+        for (const note of Object.values(q.wrongNotes)) if (note.explanation.startsWith("That describes ")) checked++;
+      }
+    }
+    // Wrong choices whose summary has no article still say so: "If you chose it: that describes …".
+    expect(checked).toBeGreaterThan(0);
   });
 
   it.each(MODES)("cites a definition's wrong choice with the passages its summary rests on, from %s", (mode) => {

@@ -139,6 +139,15 @@ function whatItIs(concept: SnapshotConcept): string {
     : `That describes ${subject.text}: “${sentence(text)}”`;
 }
 
+/**
+ * The right answer said with its summary: as whatItIs says it where the summary starts with an article, else
+ * as a definition under the name ("Docker networks: Virtual networks on which…"). "That describes a Docker
+ * network: “…”", a wrong choice's form, read under the right answer as if the learner had missed, a review found.
+ */
+function definitionOf(concept: SnapshotConcept): string {
+  return startsWithArticle(concept.summary) ? whatItIs(concept) : `${concept.name}: ${sentence(concept.summary)}`;
+}
+
 /** How close a wrong answer the graph sets against the answer is (between a sibling's 1 and a product's 0.8). */
 const CONTRASTED = 0.9;
 /** How close one of the answer's kind is, where the vocabulary calls the kind alike: the last a quiz draws on. */
@@ -275,7 +284,7 @@ export function definitionQuestion(graph: GraphSnapshot, slug: string, random: R
     // The answer said with its summary, then one sentence of what the description adds: the text the
     // learner just read when the seeds give no clue; where they give one, the summary says it again in
     // other words ("That describes an image layer: “<the prompt>”" taught nothing, a review found).
-    explanation: `${whatItIs(concept)} ${firstSentence(concept.description)}`.trim(),
+    explanation: `${definitionOf(concept)} ${firstSentence(concept.description)}`.trim(),
     citations: graph.citationsOfConcept.get(concept.id) ?? [],
     // The wrong choices' notes quote their summaries: no later question may ask for them.
     facts: [`summary:${slug}`, ...(category ? [`category:${slug}`] : [])],
