@@ -90,9 +90,17 @@ export function disproofOfCategory(graph: GraphSnapshot, slug: string, category:
   return null;
 }
 
-/** Whether the concept has a current value on the aspect that is this one. */
+/** Whether the claim states this value on the aspect (values compared as normal says). */
+const statesValue = (claim: SnapshotClaim, aspect: string, value: string) => claim.aspect === aspect && claim.value !== null && normal(claim.value) === normal(value);
+
+/** The concept's current claims stating this value on the aspect. */
+export function claimsOfValue(graph: GraphSnapshot, slug: string, aspect: string, value: string): SnapshotClaim[] {
+  return (graph.claimsOf.get(slug) ?? []).filter((c) => statesValue(c, aspect, value));
+}
+
+/** Whether the concept has a current value on the aspect that is this one (truthOf asks often: no list made). */
 function hasValue(graph: GraphSnapshot, slug: string, aspect: string, value: string): boolean {
-  return (graph.claimsOf.get(slug) ?? []).some((c) => c.aspect === aspect && c.value !== null && normal(c.value) === normal(value));
+  return (graph.claimsOf.get(slug) ?? []).some((c) => statesValue(c, aspect, value));
 }
 
 /** What the graph can prove of the fact about the concept. */

@@ -10,11 +10,11 @@
  * looked for only when a question is built, so huge graphs stay fast.
  */
 import { contrastPartners } from "../../flashcards/generate-flashcards.ts";
-import { summaryCitations, type GraphSnapshot, type SnapshotClaim, type SnapshotConcept } from "../../graph-snapshot.ts";
+import { summaryCitations, type GraphSnapshot, type SnapshotConcept } from "../../graph-snapshot.ts";
 import { categoriesOf, categoriesOfKind, isCategory, siblingCategories } from "../../hierarchy.ts";
 import { aspectPattern, conceptPhrase, fillPattern, genericPhrase, listOf, lowerArticle, mentions, pointsAt, sayRelation, sayValue, sentence, wordsNotIn } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
-import { categoryThemes, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
+import { categoryThemes, claimsOfValue, claimsOnAspect, themeFact, truthOf, valuedClaims, valuesOn } from "../facts.ts";
 import { anyWrong, pickDistractors } from "../pick-distractors.ts";
 import type { BuildOptions } from "../generate-quiz.ts";
 import { makeQuestion, type Fact, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -170,7 +170,6 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   // Whose the false value is: the holder drawn, and the others of its kind stating it too ("That describes
   // Kaniko, not Podman" left out Buildah, which the sources name beside it, a review found). Not of a
   // comparison, which says the value against the holder alone.
-  const sameValue = (claim: SnapshotClaim) => wrong !== null && claim.value?.trim().toLowerCase() === wrong.value.trim().toLowerCase();
   const sharers = !wrong
     ? []
     : [
@@ -178,7 +177,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
         ...(comparative
           ? []
           : [...new Set(claimsOnAspect(graph, truth.aspect).map((c) => c.concept))]
-              .filter((slug) => slug !== wrong.holder.slug && slug !== concept.slug && valuesOn(graph, slug, truth.aspect).some(sameValue))
+              .filter((slug) => slug !== wrong.holder.slug && slug !== concept.slug && claimsOfValue(graph, slug, truth.aspect, wrong.value).length > 0)
               .map((slug) => graph.concept.get(slug))
               .filter((c): c is SnapshotConcept => c?.kind === wrong.holder.kind)
               .sort((a, b) => a.name.localeCompare(b.name))
@@ -186,7 +185,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
       ];
   // What the explanation says of the other concepts (whose the false value is, or the contrast) is cited too.
   const otherClaims = wrong
-    ? sharers.flatMap((holder) => valuesOn(graph, holder.slug, truth.aspect).filter(sameValue))
+    ? sharers.flatMap((holder) => claimsOfValue(graph, holder.slug, truth.aspect, wrong.value))
     : other && otherValue
       ? valuesOn(graph, other.slug, truth.aspect).filter((c) => c.value === otherValue)
       : [];
@@ -237,9 +236,10 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
 
 /**
  * What is true of the subject, said at length: its value, then the claim's own sentence where that says more.
- * The claim's sentence alone where it states the only value said (`alone`; of a comparison, only where it names
- * what the subject is compared with, whose frame the value gives): "Type 2 hypervisors are typical of personal computers… Type 2 hypervisors, which run on
- * top of an operating system, turn up more often on personal computers…" said one thing twice, a review found.
+ * The claim's sentence alone where it states the only value said (`alone`; of a comparison, only where it
+ * names what the subject is compared with, whose frame the value gives): "Type 2 hypervisors are typical of
+ * personal computers… Type 2 hypervisors, which run on top of an operating system, turn up more often on
+ * personal computers…" said one thing twice, a review found.
  */
 function truthAtLength(value: string, statement: string, alone: boolean): string {
   if (wordsNotIn(statement, value).length < 3) return value;
