@@ -214,10 +214,10 @@ function sameStem(a: string, b: string): boolean {
   return common >= 6 && common >= short.length * 0.75;
 }
 
-/** "A, B and C". */
-export function listOf(items: string[]): string {
+/** "A, B and C" (or "A, B or C": other names are alternatives). */
+export function listOf(items: string[], conjunction: "and" | "or" = "and"): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
 }
 
 /** A text's words of four letters or more, lower-cased: the words that carry its content. */

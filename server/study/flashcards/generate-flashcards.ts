@@ -7,7 +7,7 @@
  */
 import { distinctCitations, summaryCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, firstSentence, genericPhrase, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sentencesOf, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, firstSentence, genericPhrase, listOf, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sentencesOf, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -32,11 +32,6 @@ export interface Flashcard {
    * spellings. Empty when the back is not a name to type (a summary, a comparison).
    */
   answers: string[];
-}
-
-function list(names: string[], conjunction: "and" | "or" = "and"): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
 }
 
 /**
@@ -324,7 +319,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
     // Other names are alternatives ("or"), and some hold an "and" of their own ("continuous integration and …").
     // A name ending in a full stop ("VMware Inc.") ends the sentence itself.
-    const otherNames = list(aka.slice(0, 3), "or");
+    const otherNames = listOf(aka.slice(0, 3), "or");
     const alsoCalled = aka.length ? ` Also called ${otherNames}${otherNames.endsWith(".") ? "" : "."}` : "";
     const back = termBack(graph, concept);
     yield {
@@ -435,10 +430,10 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       const namedInPlural = (target: SnapshotConcept) =>
         target.noun !== null && !target.uncountable && target.name.toLowerCase() === (target.nounPlural ?? `${target.noun}s`).toLowerCase();
       const said = (target: SnapshotConcept) => (ends.length > 1 || namedInPlural(target) ? genericPhrase(target) : conceptPhrase(target)).text;
-      const all = fillPattern(pattern, { subject: phrase, object: list(ends.map((end) => said(end.target))) });
+      const all = fillPattern(pattern, { subject: phrase, object: listOf(ends.map((end) => said(end.target))) });
       for (const { target, relation } of ends) {
         const others = ends.map((end) => (end.target === target ? MASK : said(end.target)));
-        const front = ends.length === 1 ? `${subject} ${label} …` : `${subject} ${label} ${list(others)}`;
+        const front = ends.length === 1 ? `${subject} ${label} …` : `${subject} ${label} ${listOf(others)}`;
         const answers = namesOf(target);
         // Nor between two proper names that share a word ("Docker Desktop is made by … Docker, Inc."): the
         // brand is the answer. A common noun's qualifier is no such clue ("Linux containers are walled off from
