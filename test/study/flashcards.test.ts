@@ -193,6 +193,26 @@ describe("flashcards", () => {
     }
   });
 
+  it("give as another name only what the sources say: one only the description's part beyond the sources gives is said there, marked", async () => {
+    const all = await cards("all");
+    const holds = (text: string, name: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}])`, "iu").test(text);
+    const checked: string[] = [];
+    for (const concept of facts.seeds.concepts) {
+      const beyond = concept.description.replace(/\s+/g, " ").split("Beyond the sources:")[1];
+      const unsourced = beyond === undefined ? [] : concept.aliases.filter((alias) => holds(beyond, alias));
+      if (unsourced.length === 0) continue;
+      const card = all.find((c) => c.id === `term:${concept.slug}`);
+      const also = /Also called ([^.]+)\./.exec(card?.explanation ?? "")?.[1] ?? "";
+      for (const alias of unsourced) {
+        expect(holds(also, alias), `${concept.slug}: "${alias}" listed as another name`).toBe(false);
+        // Said in a sentence marked as beyond the sources.
+        expect(card?.explanation.split("Beyond the sources:").slice(1).some((part) => holds(part, alias)), `${concept.slug}: "${alias}"`).toBe(true);
+      }
+      checked.push(concept.slug);
+    }
+    expect(checked).toContain("docker-desktop");
+  });
+
   it("explain in whole sentences, each backed passage cited once", async () => {
     const all = await cards("all");
     // A summary is a noun phrase ("A type 1 hypervisor, one that runs…"): after a full stop it stood as a sentence without a verb.

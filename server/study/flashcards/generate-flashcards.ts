@@ -7,7 +7,7 @@
  */
 import { distinctCitations, summaryCitations, type GraphSnapshot, type SnapshotCitation, type SnapshotClaim, type SnapshotConcept, type SnapshotRelation } from "../graph-snapshot.ts";
 import { categoriesOf } from "../hierarchy.ts";
-import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, firstSentence, genericPhrase, listOf, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sentencesOf, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
+import { capitalise, conceptPhrase, contentWords as wordsOf, fillPattern, firstSentence, genericPhrase, holdsWord, listOf, lowerArticle, lowerLabel, sayValue, saysMostlyAgain, sentence, sentencesOf, sharesWord, startsWithArticle, withArticle, wordsNotIn } from "../phrasing.ts";
 import { distinctiveWords, MASK, maskPhrases, mentions } from "./mask-answer.ts";
 import { sharesSummary } from "../quiz/facts.ts";
 import { push } from "../../lists-by-key.ts";
@@ -48,6 +48,20 @@ function otherNamesOf(concept: SnapshotConcept): string[] {
     return true;
   });
 }
+
+/**
+ * Of a description's part beyond the sources (from "Beyond the sources:" to its end), the first sentence
+ * naming one of these other names, marked as beyond them. A card's "Also called" gives its names on the
+ * sources' word; a name only that part gives (Docker for Mac, where the source says Docker's Mac app) is
+ * said by that sentence instead, a review found of the unmarked list.
+ */
+function beyondSourcesNaming(description: string, names: readonly string[]): string | undefined {
+  const sentences = sentencesOf(description);
+  const start = sentences.findIndex((s) => s.startsWith(BEYOND_THE_SOURCES));
+  const naming = start < 0 ? undefined : sentences.slice(start).find((s) => names.some((n) => holdsWord(s, n)));
+  return naming === undefined || naming.startsWith(BEYOND_THE_SOURCES) ? naming : `${BEYOND_THE_SOURCES} ${naming}`;
+}
+const BEYOND_THE_SOURCES = "Beyond the sources:";
 
 /** A kind as a sentence's complement: "a container runtime"; an uncountable one (its plural is its label) takes no article: "system software". */
 function kindPhrase(kind: { label: string; plural: string }): string {
@@ -319,8 +333,12 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
     // Other names are alternatives ("or"), and some hold an "and" of their own ("continuous integration and …").
     // A name ending in a full stop ("VMware Inc.") ends the sentence itself.
-    const otherNames = listOf(aka.slice(0, 3), "or");
-    const alsoCalled = aka.length ? ` Also called ${otherNames}${otherNames.endsWith(".") ? "" : "."}` : "";
+    const beyond = beyondSourcesNaming(concept.description, aka);
+    const sourced = aka.filter((n) => beyond === undefined || !holdsWord(beyond, n));
+    const otherNames = listOf(sourced.slice(0, 3), "or");
+    // What an explanation says, then its other names (the sentence beyond the sources once, where it did not say it).
+    const withOtherNames = (said: string) =>
+      `${said}${sourced.length ? ` Also called ${otherNames}${otherNames.endsWith(".") ? "" : "."}` : ""}${beyond && !said.includes(beyond) ? ` ${beyond}` : ""}`;
     const back = termBack(graph, concept);
     yield {
       id: `term:${concept.slug}`,
@@ -330,7 +348,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
       back,
       // What kind of thing it is, then what the description adds to the back: "Xen is a hypervisor" alone
       // said less than the back had, a review found of most term cards.
-      explanation: `${isKind}${namesKind ? "" : moreThan(concept.description, back)}${alsoCalled}`,
+      explanation: withOtherNames(`${isKind}${namesKind ? "" : moreThan(concept.description, back)}`),
       citations: cited,
       answers: [],
     };
@@ -364,7 +382,7 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
         subject: concept.slug,
         front: masked,
         back: concept.name,
-        explanation: `${isKind}${namesKind ? "" : moreThan(concept.description, masked)}${alsoCalled}`,
+        explanation: withOtherNames(`${isKind}${namesKind ? "" : moreThan(concept.description, masked)}`),
         citations: cited,
         answers: names,
       };
