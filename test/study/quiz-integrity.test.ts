@@ -517,6 +517,33 @@ describe("quiz content", () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it("says the other side's value once: not again after a sentence that already names that side", () => {
+    // "…; Buildah and Kaniko, by themselves, cannot run or manage containers. Kaniko is able to build images but
+    // not to run or manage containers alone." said one thing twice, a review found.
+    let checked = 0;
+    for (const kind of ["COMPARISON", "TRUE_FALSE"] as const) {
+      for (const quiz of quizzes(kind, 20)) {
+        for (const q of quiz.questions) {
+          if (q.explanation.startsWith("False.")) continue;
+          const sentences = q.explanation.replace(/^True\. /, "").split(/(?<=[.!?]) (?=[A-Z])/);
+          // A comparison's two sides; a true statement's counterpart, which its "By contrast, …" sentence names.
+          const contrasted = (sentences.find((s) => s.startsWith("By contrast, ")) ?? "").replace(/^By contrast, (?:an? |the )?/, "").toLowerCase();
+          // The longest name it starts with: "Linux containers were…" is about Linux containers, not Linux.
+          const counterpart = facts.seeds.concepts
+            .filter((c) => c.slug !== q.subject && contrasted && [c.name, c.noun ?? c.name].some((n) => contrasted.startsWith(n.toLowerCase())))
+            .sort((x, y) => y.name.length - x.name.length)[0];
+          const sides = q.ask.type === "comparison" ? [q.ask.a, q.ask.b] : counterpart ? [counterpart.slug] : [];
+          for (const side of sides) {
+            const naming = sentences.filter((s) => names(s, side));
+            expect(naming.length, `${q.prompt}\n${q.explanation}`).toBeLessThanOrEqual(1);
+            if (naming.length === 1) checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it("says whose a false value is of every concept of the holder's kind stating it, not of one of them", () => {
     // "That describes Kaniko, not Podman" left out Buildah, which the sources name beside Kaniko, a review found.
     let checked = 0;

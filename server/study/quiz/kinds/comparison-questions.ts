@@ -10,7 +10,7 @@
  */
 import { contrastedPairs } from "../../flashcards/generate-flashcards.ts";
 import type { GraphSnapshot, SnapshotConcept } from "../../graph-snapshot.ts";
-import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, pointsAt, sayValue, saysMostlyAgain, sentence } from "../../phrasing.ts";
+import { aspectPattern, askValue, capitalise, conceptPhrase, genericPhrase, mentions, pointsAt, sayValue, saysMostlyAgain, sentence } from "../../phrasing.ts";
 import type { Random } from "../../seeded-random.ts";
 import { themeFact, truthOf, valuesOn } from "../facts.ts";
 import { makeQuestion, type QuizQuestion, type WrongChoiceNote } from "../quiz-question.ts";
@@ -64,6 +64,7 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
   const noteB = sideNote(graph, b, candidate.aspect);
   const noteOf = (slug: string) => (slug === a.slug ? noteA : noteB);
   const [rightNote, otherNote] = correct === "a" ? [noteA, noteB] : [noteB, noteA];
+  const otherSide = correct === "a" ? b : a;
   // The reasons behind the asked value, from the claims that hold it: what the explanation adds to the
   // answer, unless a claim mostly says its value again ("typical of personal computers", then "turn up
   // more often on personal computers").
@@ -87,7 +88,9 @@ export function comparisonQuestion(graph: GraphSnapshot, candidate: ComparisonCa
     difficulty: 0.5,
     // The answer's side first, by its reasons where it has any (they say its value and why), then the other
     // side's value: the value said, the other's, then the reasons saying it again read as a paraphrase, a review found.
-    explanation: [...(reasons.length > 0 ? reasons : [rightNote.explanation]), otherNote.explanation].join(" "),
+    // Not when a reason names the other side already ("…; Buildah and Kaniko, by themselves, cannot run or
+    // manage containers"): its value said again straight after read twice, a review found.
+    explanation: [...(reasons.length > 0 ? reasons : [rightNote.explanation]), ...(reasons.some((reason) => mentions(reason, otherSide)) ? [] : [otherNote.explanation])].join(" "),
     citations: [...noteA.citations, ...noteB.citations],
     facts: [
       themeFact(graph, candidate.aspect),

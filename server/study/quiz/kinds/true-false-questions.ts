@@ -166,7 +166,9 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   // A true statement is taught against its counterpart ("…by contrast, type 2 hypervisors are typical of personal computers").
   const other = wrong ? null : (against ?? counterpart(graph, concept, truth.aspect));
   const otherValue = other ? valuesOn(graph, other.slug, truth.aspect)[0]?.value : undefined;
-  const contrast = other && otherValue ? sentence(sayValue(graph, other, truth.aspect, otherValue, { start: false }) as string) : null;
+  // Not when the claim's own sentence names it already ("…; Buildah and Kaniko, by themselves, cannot run or
+  // manage containers" then "By contrast, Buildah is able to build images but not…" said it twice, a review found).
+  const contrast = other && otherValue && !mentions(claim.statement, other) ? sentence(sayValue(graph, other, truth.aspect, otherValue, { start: false }) as string) : null;
   // Whose the false value is: the holder drawn, and the others of its kind stating it too ("That describes
   // Kaniko, not Podman" left out Buildah, which the sources name beside it, a review found). Not of a
   // comparison, which says the value against the holder alone.
@@ -186,7 +188,7 @@ export function trueFalseQuestion(graph: GraphSnapshot, candidate: TrueFalseCand
   // What the explanation says of the other concepts (whose the false value is, or the contrast) is cited too.
   const otherClaims = wrong
     ? sharers.flatMap((holder) => claimsOfValue(graph, holder.slug, truth.aspect, wrong.value))
-    : other && otherValue
+    : contrast && other && otherValue
       ? valuesOn(graph, other.slug, truth.aspect).filter((c) => c.value === otherValue)
       : [];
   const otherCitations = otherClaims.flatMap((c) => graph.citationsOfClaim.get(c.id) ?? []);
