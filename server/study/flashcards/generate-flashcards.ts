@@ -332,11 +332,11 @@ export function* generateFlashcards(graph: GraphSnapshot): Generator<Flashcard> 
     const namesKind = endsWithWords(concept.noun ?? concept.name, kind.label);
     const isKind = namesKind ? firstSentence(concept.description) : `${subject} ${verb("is")} ${kindPhrase(kind)}.`;
     // Other names are alternatives ("or"), and some hold an "and" of their own ("continuous integration and …").
-    // A name ending in a full stop ("VMware Inc.") ends the sentence itself.
     const beyond = beyondSourcesNaming(concept.description, aka);
     const sourced = aka.filter((n) => beyond === undefined || !holdsWord(beyond, n));
     const otherNames = listOf(sourced.slice(0, 3), "or");
-    // What an explanation says, then its other names (the sentence beyond the sources once, where it did not say it).
+    // What an explanation says, then its other names (a name ending in a full stop, "VMware Inc.", ends the
+    // sentence itself), then the sentence beyond the sources naming the rest, once, where it did not say it.
     const withOtherNames = (said: string) =>
       `${said}${sourced.length ? ` Also called ${otherNames}${otherNames.endsWith(".") ? "" : "."}` : ""}${beyond && !said.includes(beyond) ? ` ${beyond}` : ""}`;
     const back = termBack(graph, concept);
